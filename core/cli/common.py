@@ -1,0 +1,62 @@
+"""What every command shares: the language of messages, one-line errors, and output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+EXIT_USAGE = 2
+
+
+def language(argv: Sequence[str]) -> str:
+    """The language for messages, read before parsing so that parse errors use it too."""
+    for index, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    env = os.environ.get("MENTORPLAN_LANG", "")
+    return env if env in LANGUAGES else DEFAULT_LANGUAGE
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr in the user's language."""
+
+    lang = DEFAULT_LANGUAGE
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # --yea is a typo, not --year
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        fail(t("error.bad_arguments", self.lang, detail=message), self.lang)
+
+
+def fail(message: str, lang: str, code: int = EXIT_USAGE) -> None:
+    print(f"mentorplan: {t('error.prefix', lang).lower()}: {message}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+def choice(value: str, allowed: Sequence[str], option: str, lang: str) -> str:
+    if value not in allowed:
+        fail(t("error.bad_choice", lang, option=option, value=value, allowed=", ".join(allowed)), lang)
+    return value
+
+
+def write_output(data: bytes, out: str | None, lang: str, binary: bool = False) -> None:
+    """Write to --out, or to stdout; a binary file is not sent to a terminal."""
+    if out:
+        try:
+            Path(out).write_bytes(data)
+        except OSError as exc:
+            fail(t("error.cannot_write", lang, path=out, detail=exc.strerror or exc), lang)
+        return
+    if binary and sys.stdout.isatty():
+        fail(t("error.binary_to_terminal", lang), lang)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()

@@ -1,0 +1,56 @@
+"""`python -m core schedule --year 2026 [--track autumn|spring|both] [--format csv|xlsx|ics]
+[--out FILE]`: a programme year's schedule, as CSV on stdout by default."""
+
+from __future__ import annotations
+
+import argparse
+
+from core import services
+from core.cli.common import choice, fail, write_output
+from core.exports import schedule_to_ics, to_csv, to_xlsx
+from core.i18n import t
+from core.programme import check_year
+from core.schedule import display_frame, schedule_frame
+
+TRACKS = ("autumn", "spring", "both")
+FORMATS = ("csv", "xlsx", "ics")
+BOM = "\ufeff".encode("utf-8")
+
+
+def add_parser(subparsers, common) -> str:
+    parser = subparsers.add_parser(
+        "schedule", parents=[common],
+        help="a programme year's schedule (autumn-YEAR and spring-YEAR+1)")
+    parser.add_argument("--year", required=True, help="2000–2100: the autumn start's year")
+    parser.add_argument("--track", default="both", help="autumn | spring | both")
+    parser.add_argument("--format", default="csv", help="csv | xlsx | ics")
+    parser.add_argument("--out", help="file to write; stdout when left out")
+    return "schedule"
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    try:
+        year = int(args.year)
+    except ValueError:
+        fail(t("error.not_a_year", lang, value=args.year), lang)
+    check_year(year)
+    track = choice(args.track, TRACKS, "--track", lang)
+    fmt = choice(args.format, FORMATS, "--format", lang)
+    programme = services.programme(services.open_store())
+    tracks = ("autumn", "spring") if track == "both" else (track,)
+    occurrences = programme.programme_year(year, tracks)
+    if fmt == "csv":
+        data = to_csv(schedule_frame(occurrences, lang))
+        if not args.out:  # scripts read stdout: no byte-order mark for them
+            data = data.removeprefix(BOM)
+        write_output(data, args.out, lang)
+    elif fmt == "ics":
+        write_output(schedule_to_ics(occurrences, lang), args.out, lang)
+    else:
+        sheets = {}
+        for cohort_id in dict.fromkeys(o.cohort.id for o in occurrences):
+            sheets[cohort_id] = display_frame([o for o in occurrences if o.cohort.id == cohort_id], lang)
+        write_output(to_xlsx(sheets), args.out, lang, binary=True)
+    return 0
+

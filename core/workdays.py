@@ -1,0 +1,54 @@
+"""Swedish working days: public holidays, the eves that offices close or shorten (julafton,
+midsommarafton, skärtorsdagen …) and the nearest working day, from the maintained `holidays`
+package."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays
+
+# public: röda dagar; de_facto: midsommar-, jul- and nyårsafton (days off in practice);
+# optional: the other eves (from 14.00) and klämdagar. All make a poor day for a programme event.
+DAYS_OFF = ("public", "de_facto")
+DAYS_OFF_AND_EVES = ("public", "de_facto", "optional")
+_LANGUAGES = {"sv": "sv", "en": "en_US"}
+
+
+@lru_cache(maxsize=8)
+def _calendar(lang: str, categories: tuple[str, ...]) -> holidays.HolidayBase:
+    return holidays.Sweden(include_sundays=False, categories=categories,
+                           language=_LANGUAGES.get(lang, "sv"))
+
+
+def holiday_name(day: dt.date, lang: str = "sv",
+                 categories: tuple[str, ...] = DAYS_OFF_AND_EVES) -> str | None:
+    """The name of the holiday or eve on this day, or None on an ordinary day."""
+    names = _calendar(lang, categories).get_list(day)
+    return "; ".join(names) if names else None
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and holiday_name(day) is None
+
+
+def nearest_working_day(day: dt.date) -> dt.date:
+    """The working day closest to `day` (the earlier one when two are equally close)."""
+    for distance in range(15):
+        for candidate in (day - dt.timedelta(days=distance), day + dt.timedelta(days=distance)):
+            if is_working_day(candidate):
+                return candidate
+    raise ValueError(f"no working day within two weeks of {day}")  # never in Sweden
+
+
+def days_off_between(start: dt.date, end: dt.date, lang: str = "sv") -> list[tuple[dt.date, str]]:
+    """Weekdays off (public holidays, midsommar-, jul- and nyårsafton) from start to end."""
+    found = []
+    day = start
+    while day <= end:
+        name = holiday_name(day, lang, DAYS_OFF)
+        if name and day.weekday() < 5:
+            found.append((day, name))
+        day += dt.timedelta(days=1)
+    return found

@@ -1,0 +1,63 @@
+"""The session's context, read by every page: the chosen language, the store, the programme
+(cached across reruns until its settings or overrides change) and the chosen cohort."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from core import services
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from core.programme import (Cohort, Override, Programme, Settings, cohorts_of_programme_year,
+                            programme_year_of)
+from core.store import Store, database_url
+
+LANG_KEY = "lang"
+YEAR_KEY = "programme_year"
+COHORT_KEY = "cohort"
+
+
+def lang() -> str:
+    value = st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def today() -> dt.date:
+    """Today, or the day a test or a demo set in the session."""
+    return st.session_state.get("today") or dt.date.today()
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return services.open_store(url)
+
+
+def store() -> Store:
+    return _store(database_url())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _programme(url: str, settings: Settings, overrides: tuple[Override, ...]) -> Programme:
+    return Programme(services.rulebook(), settings, overrides)
+
+
+def programme() -> Programme:
+    """The programme as stored now; rebuilt only when settings or overrides changed."""
+    the_store = store()
+    settings = the_store.settings(services.rulebook().defaults)
+    return _programme(database_url(), settings, tuple(the_store.overrides()))
+
+
+def programme_year() -> int:
+    return int(st.session_state.get(YEAR_KEY) or programme_year_of(today()))
+
+
+def cohort() -> Cohort:
+    """The cohort chosen in the sidebar (one of the programme year's two)."""
+    chosen = st.session_state.get(COHORT_KEY)
+    options = cohorts_of_programme_year(programme_year())
+    for option in options:
+        if option.id == chosen:
+            return option
+    return options[0]

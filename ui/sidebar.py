@@ -1,0 +1,46 @@
+"""The sidebar every page shares: language, programme year and cohort. Its widgets live in the
+entry script, so their values survive switching pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.engine import make_url
+
+from core.i18n import LANGUAGES, t
+from core.programme import FIRST_YEAR, LAST_YEAR, cohorts_of_programme_year
+from core.schedule import cohort_label
+from core.store import database_url
+from ui import context
+
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
+
+
+def show() -> None:
+    with st.sidebar:
+        st.session_state.setdefault(context.LANG_KEY, "sv")
+        st.segmented_control(
+            t("sidebar.language", context.lang()), LANGUAGES, key=context.LANG_KEY,
+            format_func=LANGUAGE_NAMES.__getitem__, selection_mode="single")
+        if st.session_state.get(context.LANG_KEY) not in LANGUAGES:  # a click that deselects
+            st.session_state[context.LANG_KEY] = "sv"
+        lang = context.lang()
+        year = context.programme_year()
+        st.session_state.setdefault(context.YEAR_KEY, year)
+        st.number_input(t("sidebar.programme_year", lang), min_value=FIRST_YEAR, max_value=LAST_YEAR,
+                        step=1, key=context.YEAR_KEY,
+                        help=t("sidebar.programme_year_help", lang, year=year, next=year + 1))
+        options = [c.id for c in cohorts_of_programme_year(context.programme_year())]
+        if st.session_state.get(context.COHORT_KEY) not in options:
+            st.session_state[context.COHORT_KEY] = options[0]
+        by_id = {c.id: c for c in cohorts_of_programme_year(context.programme_year())}
+        st.radio(t("sidebar.cohort", lang), options, key=context.COHORT_KEY,
+                 format_func=lambda cid: f"{cohort_label(by_id[cid], lang)} ({cid})")
+        st.caption(t("sidebar.database", lang, where=_where()))
+
+
+def _where() -> str:
+    """The database, named without its password."""
+    url = make_url(database_url())
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite · {url.database}"
+    return url.render_as_string(hide_password=True)
