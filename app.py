@@ -1,7 +1,11 @@
 """Mentorplan: the coordinator's dashboard for the mentorship programme.
 
 Run with `make run` (or `streamlit run app.py`). This entry script draws what every page shares
-(the sidebar) and routes to the pages in pages/."""
+(the sidebar) and routes to the pages in views/.
+
+The pages live in views/, not pages/: Streamlit runs a folder named pages/ beside the entry script
+in its older multipage mode, where a deep link runs the page alone — without this script's
+sidebar and, on a server, without its login."""
 
 import streamlit as st
 
@@ -13,11 +17,11 @@ st.set_page_config(page_title="Mentorplan", page_icon="🗓️", layout="wide")
 lang = context.lang()  # the language chosen on the last run names the pages
 pages = {
     t("nav.section_plan", lang): [
-        st.Page("pages/home.py", title=t("nav.home", lang), icon="🏠", default=True),
-        st.Page("pages/timeline.py", title=t("nav.timeline", lang), icon="📊"),
-        st.Page("pages/year_wheel.py", title=t("nav.year_wheel", lang), icon="🎡"),
-        st.Page("pages/schedule.py", title=t("nav.schedule", lang), icon="📅"),
-        st.Page("pages/settings.py", title=t("nav.settings", lang), icon="⚙️"),
+        st.Page("views/home.py", title=t("nav.home", lang), icon="🏠", default=True),
+        st.Page("views/timeline.py", title=t("nav.timeline", lang), icon="📊"),
+        st.Page("views/year_wheel.py", title=t("nav.year_wheel", lang), icon="🎡"),
+        st.Page("views/schedule.py", title=t("nav.schedule", lang), icon="📅"),
+        st.Page("views/settings.py", title=t("nav.settings", lang), icon="⚙️"),
     ],
 }
 page = st.navigation(pages)

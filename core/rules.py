@@ -306,16 +306,22 @@ def _parse_day(words: str) -> DayRule | None:
                 try:
                     dt.date(2000, rule.month, rule.day)
                 except ValueError as exc:
-                    raise RuleError(f"{words!r}: no such day") from exc
+                    raise RuleError("no such day") from exc
             if isinstance(rule, NthWeekday) and rule.n == 5:
-                raise RuleError(f"{words!r}: not every month has a 5th weekday; use 'last'")
+                raise RuleError("not every month has a 5th weekday; use 'last'")
             return rule
     return None
 
 
 def parse_rule(words: str) -> Rule:
     """Parse a rule written as in data/rules.toml; RuleError quotes what was not understood."""
-    text = _normalise(words)
+    try:
+        return _parse(_normalise(words))
+    except RuleError as exc:
+        raise RuleError(f"{words!r}: {exc}") from None
+
+
+def _parse(text: str) -> Rule:
     window = re.fullmatch(r"from (?P<first>.+) to (?P<last>.+)", text)
     if window:
         first, last = _parse_day(window["first"]), _parse_day(window["last"])
@@ -326,7 +332,7 @@ def parse_rule(words: str) -> Rule:
             last = EdgeOf(window["last"], "end", bare=True)
         if first is None or last is None:
             bad = window["first"] if first is None else window["last"]
-            raise RuleError(f"{words!r}: cannot read {bad!r} as a day")
+            raise RuleError(f"cannot read {bad!r} as a day")
         return Window(first, last)
     day = _parse_day(text)
     if day is not None:
@@ -335,4 +341,4 @@ def parse_rule(words: str) -> Rule:
         match = pattern.fullmatch(text)
         if match:
             return build(match.groupdict())
-    raise RuleError(f"{words!r} is not a rule this calendar knows (see docs/rules.md)")
+    raise RuleError("not a rule this calendar knows (see docs/rules.md)")

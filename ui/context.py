@@ -9,8 +9,7 @@ import streamlit as st
 
 from core import services
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from core.programme import (Cohort, Override, Programme, Settings, cohorts_of_programme_year,
-                            programme_year_of)
+from core.programme import Cohort, Override, Programme, Settings, cohorts_of_programme_year, programme_year_of
 from core.store import Store, database_url
 
 LANG_KEY = "lang"

@@ -1,0 +1,75 @@
+"""`python -m core schedule`, run as a script would run it."""
+
+import csv
+import io
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+from icalendar import Calendar
+
+from tests.conftest import ROOT
+
+
+def run(*args, env_lang="sv"):
+    import os
+    env = {**os.environ, "MENTORPLAN_LANG": env_lang}
+    return subprocess.run([sys.executable, "-m", "core", *args], cwd=ROOT, capture_output=True, env=env,
+                          timeout=120)
+
+
+def test_prints_the_manuals_dates_as_csv():
+    result = run("schedule", "--year", "2026")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"))))
+    assert list(rows[0]) == ["cohort", "event", "start", "end", "iso_week", "rule", "invited", "warnings"]
+    autumn = {r["event"]: r["start"] for r in rows if r["cohort"] == "autumn-2026"}
+    assert [autumn[e] for e in ("mentor_mingle", "matching_deadline", "training_mentees", "training_mentors",
+                                "kickoff", "mid_meeting", "closing")] == \
+        ["2026-09-03", "2026-09-10", "2026-09-16", "2026-09-17", "2026-09-24", "2027-01-28", "2027-05-27"]
+    assert {r["cohort"] for r in rows} == {"autumn-2026", "spring-2027"}
+    assert not result.stdout.startswith(b"\xef\xbb\xbf")
+
+
+def test_one_track():
+    result = run("schedule", "--year", "2026", "--track", "spring", "--lang", "en")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    assert {r["cohort"] for r in rows} == {"spring-2027"}
+    assert "matching_deadline" not in {r["event"] for r in rows}
+
+
+def test_writes_xlsx_and_ics_files(tmp_path):
+    xlsx, ics = tmp_path / "plan.xlsx", tmp_path / "plan.ics"
+    assert run("schedule", "--year", "2027", "--format", "xlsx", "--out", str(xlsx)).returncode == 0
+    assert openpyxl.load_workbook(xlsx).sheetnames == ["autumn-2027", "spring-2028"]
+    assert run("schedule", "--year", "2027", "--format", "ics", "--out", str(ics)).returncode == 0
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 31
+
+
+@pytest.mark.parametrize("args, words", [
+    (["schedule", "--year", "1999"], "2000"),
+    (["schedule", "--year", "2101"], "2100"),
+    (["schedule", "--year", "tjugo"], "tjugo"),
+    (["schedule", "--year", "2026", "--track", "winter"], "winter"),
+    (["schedule", "--year", "2026", "--format", "pdf"], "pdf"),
+    (["schedule"], "--year"),
+    (["schedule", "--yea", "2026"], "--yea"),
+    (["schedule", "--year", "2026", "--lang", "de"], "de"),
+])
+def test_bad_arguments_give_one_line_and_a_non_zero_exit(args, words):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and lines[0].startswith("mentorplan: fel:")
+
+
+def test_messages_in_english_when_asked():
+    result = run("schedule", "--year", "1999", "--lang", "en")
+    assert result.stderr.decode().startswith("mentorplan: error: The year 1999 is outside the calendar")
+
+
+def test_an_unwritable_out_file_is_a_message(tmp_path):
+    result = run("schedule", "--year", "2026", "--out", str(tmp_path / "missing" / "x.csv"))
+    assert result.returncode == 2 and "x.csv" in result.stderr.decode()

@@ -1,0 +1,92 @@
+"""Schema: one cohort's events in a table, where single occurrences are moved, and exports."""
+
+import datetime as dt
+
+import streamlit as st
+
+from core.exports import schedule_to_ics, to_csv, to_xlsx
+from core.i18n import MentorplanError, format_date, t
+from core.programme import Override, check_override, cohorts_of_programme_year
+from core.schedule import cohort_label, display_frame, event_name, schedule_frame
+from ui import context
+
+lang = context.lang()
+programme = context.programme()
+cohort = context.cohort()
+occurrences = programme.cohort(cohort)
+
+st.title(f"{t('schedule.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
+st.caption(t("schedule.intro", lang) + " " + t(
+    "schedule.conventions", lang,
+    weeks=t(f"settings.short_week_{programme.settings.week_convention}", lang),
+    mingle=t(f"settings.short_mingle_{programme.settings.mingle_convention}", lang)))
+
+table = display_frame(occurrences, lang).drop(columns=[t("schedule.cohort", lang), t("schedule.start", lang),
+                                                       t("schedule.end", lang)])
+st.dataframe(table, hide_index=True, width="stretch",
+             column_config={t("schedule.week", lang): st.column_config.NumberColumn(format="%d")})
+
+# -- Export ----------------------------------------------------------------------------------
+st.subheader(t("schedule.export", lang))
+scope = st.radio(t("schedule.export_scope", lang), ("cohort", "year"), horizontal=True, key="export_scope",
+                 format_func=lambda s: t(f"schedule.export_{s}", lang))
+if scope == "cohort":
+    exported, name = list(occurrences), cohort.id
+else:
+    exported = [o for c in cohorts_of_programme_year(context.programme_year()) for o in programme.cohort(c)]
+    name = f"mentorplan-{context.programme_year()}"
+sheets = {cid: display_frame([o for o in exported if o.cohort.id == cid], lang)
+          for cid in dict.fromkeys(o.cohort.id for o in exported)}
+xlsx_column, csv_column, ics_column = st.columns(3)
+xlsx_column.download_button(t("schedule.xlsx", lang), to_xlsx(sheets), f"{name}.xlsx",
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            width="stretch")
+csv_column.download_button(t("schedule.csv", lang), to_csv(schedule_frame(exported, lang)), f"{name}.csv",
+                           "text/csv", width="stretch")
+ics_column.download_button(t("schedule.ics", lang), schedule_to_ics(exported, lang), f"{name}.ics",
+                           "text/calendar", width="stretch")
+
+# -- Move one occurrence ---------------------------------------------------------------------
+st.subheader(t("schedule.move_title", lang))
+st.caption(t("schedule.move_help", lang))
+by_id = {o.id: o for o in occurrences}
+event_id = st.selectbox(t("schedule.move_event", lang), list(by_id), key="move_event_id",
+                        format_func=lambda e: f"{event_name(e, lang)} · {format_date(by_id[e].start, lang)}")
+chosen = by_id[event_id]
+with st.form("move_event", clear_on_submit=False):
+    bounds = {"min_value": dt.date(2000, 1, 1), "max_value": dt.date(2102, 12, 31), "format": "YYYY-MM-DD"}
+    start = st.date_input(t("schedule.move_start", lang), value=chosen.start, key=f"move_start_{event_id}",
+                          **bounds)
+    end = start
+    if chosen.rule_start != chosen.rule_end:  # a week or a window: its end moves too
+        end = st.date_input(t("schedule.move_end", lang), value=chosen.end, key=f"move_end_{event_id}",
+                            **bounds)
+    note = st.text_input(t("schedule.move_note", lang), max_chars=200, key=f"move_note_{event_id}")
+    submitted = st.form_submit_button(t("schedule.move_save", lang), type="primary")
+if submitted:
+    try:
+        override = check_override(programme, Override(cohort.id, event_id, start, end, note.strip()))
+    except MentorplanError as error:
+        st.error(error.message(lang))
+    else:
+        context.store().save_override(override)
+        st.session_state["schedule_flash"] = t("schedule.moved_saved", lang, event=event_name(event_id, lang),
+                                               day=format_date(start, lang))
+        st.rerun()
+
+if flash := st.session_state.pop("schedule_flash", None):
+    st.success(flash)
+
+moved = [o for o in occurrences if o.moved]
+if moved:
+    st.subheader(t("schedule.moved_list", lang))
+    for o in moved:
+        left, right = st.columns([4, 1])
+        reason = f" — {o.override.note}" if o.override.note else ""
+        left.markdown(f"**{event_name(o.id, lang)}**: {format_date(o.start, lang)} "
+                      f"({t('schedule.rule_date', lang).lower()}: {format_date(o.rule_start, lang)}){reason}")
+        if right.button(t("common.undo", lang), key=f"undo_{o.id}",
+                        help=t("schedule.undo_move", lang, event=event_name(o.id, lang))):
+            context.store().delete_override(cohort.id, o.id)
+            st.session_state["schedule_flash"] = t("schedule.undone", lang, event=event_name(o.id, lang))
+            st.rerun()
