@@ -19,7 +19,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 
 bench: $(VENV)/.dev-installed
-	$(BIN)/python scripts/bench_calendar.py
+	for script in scripts/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Mentorplan needs Python 3.11: install it, or run 'make PYTHON=/path/to/python3.11 …'"; exit 1; }

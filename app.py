@@ -12,16 +12,16 @@ import streamlit as st
 from core.i18n import t
 from ui import context, sidebar
 
-st.set_page_config(page_title="Mentorplan", page_icon="🗓️", layout="wide")
+st.set_page_config(page_title="Mentorplan", page_icon=":material/calendar_month:", layout="wide")
 
 lang = context.lang()  # the language chosen on the last run names the pages
 pages = {
     t("nav.section_plan", lang): [
-        st.Page("views/home.py", title=t("nav.home", lang), icon="🏠", default=True),
-        st.Page("views/timeline.py", title=t("nav.timeline", lang), icon="📊"),
-        st.Page("views/year_wheel.py", title=t("nav.year_wheel", lang), icon="🎡"),
-        st.Page("views/schedule.py", title=t("nav.schedule", lang), icon="📅"),
-        st.Page("views/settings.py", title=t("nav.settings", lang), icon="⚙️"),
+        st.Page("views/home.py", title=t("nav.home", lang), icon=":material/home:", default=True),
+        st.Page("views/timeline.py", title=t("nav.timeline", lang), icon=":material/view_timeline:"),
+        st.Page("views/year_wheel.py", title=t("nav.year_wheel", lang), icon=":material/donut_large:"),
+        st.Page("views/schedule.py", title=t("nav.schedule", lang), icon=":material/calendar_month:"),
+        st.Page("views/settings.py", title=t("nav.settings", lang), icon=":material/settings:"),
     ],
 }
 page = st.navigation(pages)

@@ -68,9 +68,9 @@ def occurrence_frame(occurrences: Sequence[Occurrence], lang: str) -> pd.DataFra
 
 
 def timeline_figure(occurrences: Sequence[Occurrence], lang: str, today: dt.date,
-                    presentation: bool = False) -> go.Figure:
+                    presentation: bool = False, span: tuple[dt.date, dt.date] | None = None) -> go.Figure:
     """A Gantt chart: one lane per cohort, a bar per week or window, a marker per one-day event,
-    a line for today."""
+    a line for today; showing `span` (first and last day) when given."""
     frame = occurrence_frame(occurrences, lang)
     font = 20 if presentation else 13
     figure = go.Figure()
@@ -93,8 +93,10 @@ def timeline_figure(occurrences: Sequence[Occurrence], lang: str, today: dt.date
                 opacity=0.55 if kind in ("matching", "three_party") else 0.9,
                 width=0.35 if kind in ("matching", "three_party") else 0.6,
                 offset=0.05 if kind in ("matching", "three_party") else -0.3,
-                hovertext=spans["hover"], hoverinfo="text", text=spans["name"],
-                textposition="inside", insidetextanchor="start",
+                hovertext=spans["hover"], hoverinfo="text",
+                # Only windows are wide enough to carry their name; a week's bar is a sliver.
+                text=spans["name"] if kind in ("matching", "three_party") else None,
+                textposition="inside", insidetextanchor="start", textangle=0,
                 textfont_size=font - 3, showlegend=days.empty))
         if not days.empty:
             figure.add_trace(go.Scatter(
@@ -109,16 +111,20 @@ def timeline_figure(occurrences: Sequence[Occurrence], lang: str, today: dt.date
     figure.add_annotation(x=today, y=1, yref="paper", text=t("common.today", lang), showarrow=False,
                           yanchor="bottom", font=dict(size=font))
     figure.update_layout(
-        barmode="overlay", height=(200 + 140 * len(lanes)) * (1.4 if presentation else 1),
+        barmode="overlay", uniformtext=dict(minsize=font - 4, mode="hide"),
+        height=(200 + 140 * len(lanes)) * (1.4 if presentation else 1),
         font=dict(size=font), hoverlabel=dict(font_size=font, align="left"),
         legend=dict(orientation="h", yanchor="top", y=-0.12, font=dict(size=font)),
         margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white")
     figure.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], title=None,
                         tickfont=dict(size=font + 1))
-    # Month names in the coordinator's language, on the first of each month.
-    months = pd.date_range(frame["start"].min().replace(day=1), frame["finish"].max(), freq="MS")
+    first, last = span or (frame["start"].min().date(), frame["finish"].max().date())
+    # Month names in the coordinator's language, on the first of each month shown.
+    months = pd.date_range(pd.Timestamp(first).replace(day=1), pd.Timestamp(last), freq="MS")
+    months = months[months >= pd.Timestamp(first)]
     figure.update_xaxes(type="date", showgrid=True, gridcolor="#E5E5E5", tickvals=months,
-                        ticktext=[_month_tick(m, i == 0, lang) for i, m in enumerate(months)])
+                        ticktext=[_month_tick(m, i == 0, lang) for i, m in enumerate(months)],
+                        range=[first, last + dt.timedelta(days=1)])
     return figure
 
 

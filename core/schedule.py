@@ -94,8 +94,8 @@ def display_frame(occurrences: Iterable[Occurrence], lang: str) -> pd.DataFrame:
             t("schedule.end", lang): o.end,
             t("schedule.week", lang): o.iso_week,
             t("schedule.rule", lang): describe_rule(o, lang),
-            t("schedule.invited", lang): ", ".join(describe_guests(o, lang)),
             t("schedule.warnings", lang): "; ".join(describe_warning(w, lang) for w in o.warnings),
+            t("schedule.invited", lang): ", ".join(describe_guests(o, lang)),
             t("schedule.moved", lang): (t("timeline.moved_from", lang, day=format_date(o.rule_start, lang))
                                         if o.moved else ""),
         })

@@ -46,10 +46,10 @@ if warned:
     for o in warned:
         for warning in o.warnings:
             st.warning(f"**{event_name(o.id, lang)}** ({o.cohort.id}): {describe_warning(warning, lang)}",
-                       icon="⚠️")
-    st.page_link("views/schedule.py", label=t("home.go_to_schedule", lang), icon="📅")
+                       icon=":material/warning:")
+    st.page_link("views/schedule.py", label=t("home.go_to_schedule", lang), icon=":material/calendar_month:")
 
 st.divider()
 address = st.get_option("server.address") or ""
 if address in ("localhost", "127.0.0.1", "::1"):
-    st.caption("🔒 " + t("home.local_only", lang))
+    st.caption(":material/lock: " + t("home.local_only", lang))

@@ -23,7 +23,7 @@ st.caption(t("schedule.intro", lang) + " " + t(
 
 table = display_frame(occurrences, lang).drop(columns=[t("schedule.cohort", lang), t("schedule.start", lang),
                                                        t("schedule.end", lang)])
-st.dataframe(table, hide_index=True, width="stretch",
+st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4,
              column_config={t("schedule.week", lang): st.column_config.NumberColumn(format="%d")})
 
 # -- Export ----------------------------------------------------------------------------------

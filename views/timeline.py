@@ -30,8 +30,7 @@ occurrences = context.programme().between(*span)
 if not occurrences:
     st.info(t("timeline.empty", lang))
     st.stop()
-figure = timeline_figure(occurrences, lang, today, presentation)
-figure.update_xaxes(range=[span[0], span[1] + dt.timedelta(days=1)])
+figure = timeline_figure(occurrences, lang, today, presentation, span)
 st.plotly_chart(figure, width="stretch", config={"displaylogo": False, "locale": lang})
 warned = sum(1 for o in occurrences if o.warnings)
 if warned:
