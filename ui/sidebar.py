@@ -15,7 +15,8 @@ from ui import context
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
 
-def show() -> None:
+def language() -> None:
+    """The language switch: drawn first, so that the login screen speaks the chosen language too."""
     with st.sidebar:
         st.session_state.setdefault(context.LANG_KEY, "sv")
         st.segmented_control(
@@ -23,6 +24,11 @@ def show() -> None:
             format_func=LANGUAGE_NAMES.__getitem__, selection_mode="single")
         if st.session_state.get(context.LANG_KEY) not in LANGUAGES:  # a click that deselects
             st.session_state[context.LANG_KEY] = "sv"
+
+
+def show() -> None:
+    """Programme year and cohort, and where the data is."""
+    with st.sidebar:
         lang = context.lang()
         year = context.programme_year()
         st.session_state.setdefault(context.YEAR_KEY, year)

@@ -1,0 +1,46 @@
+"""The change log: every insert, update and delete on a table of the store leaves one line —
+which table, what kind of change, how many rows, when — written on the same connection inside the
+same transaction, so a change that is rolled back leaves no line. Nothing personal is logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import Delete, Engine, Insert, Update, event, func, insert, select
+
+from core.store import schema
+
+_SKIPPED = {schema.change_log.name, schema.login_failures.name}
+
+
+def _after_execute(connection, statement, multiparams, params, execution_options, result) -> None:
+    if not isinstance(statement, (Insert, Update, Delete)):
+        return
+    table = statement.table.name
+    if table in _SKIPPED:
+        return
+    rows = result.rowcount if result.rowcount is not None and result.rowcount >= 0 else len(multiparams) or 1
+    if rows == 0:
+        return
+    action = {Insert: "insert", Update: "update", Delete: "delete"}[type(statement)]
+    connection.execute(insert(schema.change_log).values(
+        at=dt.datetime.now().replace(microsecond=0), table_name=table, action=action, rows=rows))
+
+
+def watch(engine: Engine) -> None:
+    event.listen(engine, "after_execute", _after_execute)
+
+
+class AuditStore:
+    def change_log(self, limit: int = 500) -> pd.DataFrame:
+        """The latest changes first: at, table_name, action, rows."""
+        log = schema.change_log
+        with self.reading() as connection:
+            rows = connection.execute(select(log.c.at, log.c.table_name, log.c.action, log.c.rows)
+                                      .order_by(log.c.id.desc()).limit(limit)).mappings().all()
+        return pd.DataFrame(rows, columns=["at", "table_name", "action", "rows"])
+
+    def change_count(self) -> int:
+        with self.reading() as connection:
+            return connection.execute(select(func.count()).select_from(schema.change_log)).scalar_one()

@@ -1,0 +1,63 @@
+"""The store's side of backups: every table read out, or every table replaced in one
+transaction (core/backup.py packs, checks and unpacks the file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import Integer, delete, insert, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from core import backup
+from core.i18n import MentorplanError
+from core.store.schema import metadata
+
+
+class BackupStore:
+    def backup(self) -> bytes:
+        """The whole store as one backup file."""
+        tables = {}
+        with self.reading() as connection:
+            for table in metadata.sorted_tables:
+                columns = [c.name for c in table.columns]
+                rows = connection.execute(select(table).order_by(*table.primary_key.columns)).all()
+                tables[table.name] = {"columns": columns, "rows": [list(row) for row in rows]}
+        return backup.pack(tables, dt.datetime.now().replace(microsecond=0))
+
+    def automatic_backup(self, reason: str) -> Path:
+        """Keep a backup on disk before a change the coordinator may want to undo."""
+        return backup.write_automatic(self.backup(), dt.datetime.now().replace(microsecond=0), reason)
+
+    def restore(self, data: bytes) -> dict[str, int]:
+        """Replace all data with a backup's: checked first, an automatic backup of the current
+        data kept, then everything in one transaction. Returns the rows restored per table."""
+        tables = backup.unpack(data)
+        self.automatic_backup("before-restore")
+        counts = {}
+        try:
+            with self.transaction() as connection:
+                for table in reversed(metadata.sorted_tables):
+                    connection.execute(delete(table))
+                for table in metadata.sorted_tables:
+                    content = tables.get(table.name)
+                    if not content or not content["rows"]:
+                        continue
+                    rows = [dict(zip(content["columns"], row, strict=True)) for row in content["rows"]]
+                    connection.execute(insert(table), rows)
+                    counts[table.name] = len(rows)
+                if connection.dialect.name == "postgresql":
+                    _reset_sequences(connection)
+        except SQLAlchemyError as error:  # rows that break the schema's rules: nothing was changed
+            raise MentorplanError("backup.damaged") from error
+        return counts
+
+
+def _reset_sequences(connection) -> None:
+    """After rows are inserted with their ids, PostgreSQL's counters must continue after them."""
+    for table in metadata.sorted_tables:
+        for column in table.primary_key.columns:
+            if isinstance(column.type, Integer) and column.autoincrement in (True, "auto"):
+                connection.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+                    f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"))

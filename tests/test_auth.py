@@ -1,0 +1,132 @@
+"""Only the coordinator gets in: the password set-up (hash, constant-time check, lock-out), the
+identity-provider set-up, and the refusal to serve the network without a login."""
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from core.auth import (LOCKOUT, MAX_FAILURES, access_config, email_allowed, hash_password, is_local, locked_until,
+                       verify_password)
+from core.i18n import MentorplanError
+from core.store import Store
+from tests.conftest import ROOT
+
+PASSWORD = "rätt häst batteri häftklammer"
+
+
+@pytest.fixture(scope="module")
+def password_hash():
+    return hash_password(PASSWORD)
+
+
+def test_the_hash_verifies_the_password_and_nothing_else(password_hash):
+    assert password_hash.startswith("scrypt$") and PASSWORD not in password_hash
+    assert verify_password(PASSWORD, password_hash)
+    assert not verify_password(PASSWORD + " ", password_hash)
+    assert not verify_password("", password_hash)
+    assert hash_password(PASSWORD) != password_hash  # salted
+
+
+def test_short_passwords_and_broken_hashes_are_refused():
+    with pytest.raises(MentorplanError):
+        hash_password("kort")
+    with pytest.raises(MentorplanError):
+        verify_password(PASSWORD, "md5$abc")
+
+
+def test_lockout_after_repeated_failures():
+    now = dt.datetime(2026, 11, 28, 10, 0)
+    failures = [now - dt.timedelta(minutes=m) for m in range(MAX_FAILURES - 1)]
+    assert locked_until(failures, now) is None
+    failures.append(now)
+    assert locked_until(failures, now) == now + LOCKOUT
+    assert locked_until(failures, now + LOCKOUT + dt.timedelta(minutes=1)) is None
+
+
+def test_the_setups_are_read_from_the_secrets(password_hash):
+    assert access_config({}).mode == "local"
+    assert access_config({"mentorplan": {"password_hash": password_hash}}).mode == "password"
+    oidc = access_config({"auth": {"client_id": "x"}, "mentorplan": {"allowed_emails": ["Anna@Org.se"]}})
+    assert oidc.mode == "oidc" and email_allowed(oidc, "anna@org.se") and not email_allowed(oidc, "eve@x.se")
+    with pytest.raises(MentorplanError):
+        access_config({"mentorplan": {"password_hash": "plaintext"}})
+
+
+@pytest.mark.parametrize("address, local", [("localhost", True), ("127.0.0.1", True), ("::1", True),
+                                            ("", False), ("0.0.0.0", False), ("192.0.2.10", False)])
+def test_what_counts_as_this_computer_only(address, local):
+    assert is_local(address) is local
+
+
+def test_the_command_line_prints_a_hash_not_the_password():
+    result = subprocess.run([sys.executable, "-m", "core", "hash-password"], input=PASSWORD + "\n", cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    line = result.stdout.splitlines()[1]
+    assert line.startswith('password_hash = "scrypt$') and PASSWORD not in result.stdout
+    assert verify_password(PASSWORD, line.split('"')[1])
+
+
+@pytest.fixture
+def guarded(password_hash):
+    """An AppTest of the dashboard with a password configured."""
+    from streamlit.testing.v1 import AppTest
+
+    def open_app():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.secrets["mentorplan"] = {"password_hash": password_hash}
+        at.session_state["lang"] = "sv"
+        at.run()
+        return at
+    return open_app
+
+
+PAGES = ["views/home.py", "views/timeline.py", "views/year_wheel.py", "views/schedule.py", "views/settings.py",
+         "views/backup.py"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_needs_the_login(guarded, page):
+    at = guarded()
+    at.switch_page(page).run()
+    assert [title.value for title in at.title] == ["Mentorplan"]
+    assert at.text_input(key="login_password")
+    assert not at.get("plotly_chart") and not at.dataframe
+
+
+def test_the_right_password_lets_in_and_log_out_closes(guarded):
+    at = guarded()
+    at.text_input(key="login_password").set_value(PASSWORD)
+    at.button[0].click().run()
+    assert [title.value for title in at.title] == ["Mentorplan"] and not at.text_input
+    assert any("Den här veckan" in h.value for h in at.subheader)
+    at.sidebar.button[0].click().run()
+    assert at.text_input(key="login_password")
+
+
+def test_a_wrong_password_is_refused_and_repeated_failures_lock(guarded, database_url):
+    at = guarded()
+    for _ in range(MAX_FAILURES):
+        at.text_input(key="login_password").set_value("fel lösenord här")
+        at.button[0].click().run()
+        assert [e.value for e in at.error] == ["Fel lösenord."]
+    at.text_input(key="login_password").set_value(PASSWORD)
+    at.button[0].click().run()
+    assert "För många misslyckade inloggningar" in at.error[0].value
+    assert at.text_input(key="login_password")  # still outside, even with the right password
+    assert len(Store(database_url).login_failures(dt.datetime(2000, 1, 1))) == MAX_FAILURES
+
+
+def test_a_network_server_without_a_login_refuses_to_serve(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["lang"] = "en"
+    import streamlit
+    real = streamlit.get_option
+    monkeypatch.setattr(streamlit, "get_option",
+                        lambda key: "0.0.0.0" if key == "server.address" else real(key))
+    at.run()
+    assert "no login is configured" in at.error[0].value
+    assert not at.title

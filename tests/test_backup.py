@@ -1,0 +1,174 @@
+"""Nothing lost: a backup holds every table and restores to the same data; a wrong, damaged or
+hostile file is refused and the current data stays exactly as it was; an automatic backup is kept
+before a restore; every change leaves a line in the change log, and a failed change none."""
+
+import datetime as dt
+import io
+import json
+import zipfile
+
+import pytest
+from sqlalchemy import insert, select
+
+from core import backup
+from core.i18n import MentorplanError
+from core.programme import Override, Settings
+from core.store import Store, schema
+from core.store.schema import metadata
+
+
+@pytest.fixture(autouse=True)
+def backup_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "backups"
+    monkeypatch.setenv(backup.BACKUP_DIR_VARIABLE, str(folder))
+    return folder
+
+
+def fill(store: Store) -> None:
+    store.save_settings(Settings("full", "date"))
+    store.save_override(Override("autumn-2027", "closing", dt.date(2028, 5, 24), dt.date(2028, 5, 24), "Kristi"))
+    with store.transaction() as connection:
+        person = connection.execute(insert(schema.people).values(
+            email="åsa.öberg@example.se", name="Åsa Öberg", languages=["sv", "ar"])).inserted_primary_key[0]
+        connection.execute(insert(schema.participations).values(
+            person_id=person, cohort_id="autumn-2026", role="mentee", goals=["ledarskap"], consent=True))
+
+
+def snapshot(store: Store) -> dict:
+    with store.reading() as connection:
+        return {t.name: [tuple(r) for r in connection.execute(select(t).order_by(*t.primary_key.columns))]
+                for t in metadata.sorted_tables if t.name != "change_log"}
+
+
+def test_a_backup_restores_to_the_same_data(store, database_url, tmp_path):
+    fill(store)
+    before = snapshot(store)
+    data = store.backup()
+    other = Store(f"sqlite:///{tmp_path / 'other.db'}")
+    other.save_override(Override("spring-2027", "kickoff", dt.date(2027, 2, 10), dt.date(2027, 2, 10)))
+    counts = other.restore(data)
+    assert snapshot(other) == before
+    assert counts["people"] == 1 and counts["participations"] == 1
+    assert other.participants("autumn-2026").iloc[0]["name"] == "Åsa Öberg"
+
+
+def test_a_restore_keeps_an_automatic_backup_of_what_was_there(store, backup_folder):
+    fill(store)
+    data = store.backup()
+    store.delete_override("autumn-2027", "closing")
+    store.restore(data)
+    [kept] = backup.automatic_backups()
+    assert kept.parent == backup_folder and "before-restore" in kept.name
+    assert backup.unpack(kept.read_bytes())["overrides"]["rows"] == []
+
+
+def _rezip(payload: dict) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(backup.MEMBER, json.dumps(payload))
+    return buffer.getvalue()
+
+
+def _payload(store: Store) -> dict:
+    with zipfile.ZipFile(io.BytesIO(store.backup())) as archive:
+        return json.loads(archive.read(backup.MEMBER))
+
+
+def damaged_files(store: Store) -> dict[str, tuple[bytes, str]]:
+    good = store.backup()
+    payload = _payload(store)
+    altered = json.loads(json.dumps(payload))
+    altered["tables"]["people"]["rows"][0][2] = "Mallory"
+    unknown = json.loads(json.dumps(payload))
+    unknown["tables"]["secrets"] = {"columns": ["x"], "rows": []}
+    unknown["checksum"] = backup._checksum(unknown["tables"])
+    broken_rows = json.loads(json.dumps(payload))
+    broken_rows["tables"]["participations"]["rows"][0][1] = 999  # a person who does not exist
+    broken_rows["checksum"] = backup._checksum(broken_rows["tables"])
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(backup.MEMBER, b"0" * (backup.MAX_BACKUP_BYTES + 1))
+    return {
+        "empty": (b"", "backup.not_a_backup"),
+        "not a zip": (b"MZ\x90\x00 this is an exe", "backup.not_a_backup"),
+        "cut short": (good[: len(good) // 2], "backup.not_a_backup"),
+        "another zip": (_zip_with("photo.jpg", b"\xff\xd8\xff"), "backup.not_a_backup"),
+        "altered": (_rezip(altered), "backup.damaged"),
+        "future version": (_rezip({**payload, "version": 99}), "backup.wrong_version"),
+        "unknown table": (_rezip(unknown), "backup.unknown_table"),
+        "rows that break the rules": (_rezip(broken_rows), "backup.damaged"),
+        "zip bomb": (bomb.getvalue(), "backup.too_large"),
+    }
+
+
+def _zip_with(name: str, content: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_wrong_damaged_and_hostile_files_are_refused_and_nothing_changes(store):
+    fill(store)
+    before = snapshot(store)
+    for name, (data, key) in damaged_files(store).items():
+        with pytest.raises(MentorplanError) as error:
+            store.restore(data)
+        assert error.value.key == key, name
+        assert error.value.message("sv") and error.value.message("en")
+        assert snapshot(store) == before, name
+
+
+def test_automatic_backups_are_pruned_to_the_latest(store, backup_folder, monkeypatch):
+    monkeypatch.setattr(backup, "KEEP_AUTOMATIC", 3)
+    data = store.backup()
+    for minute in range(5):
+        backup.write_automatic(data, dt.datetime(2026, 11, 28, 10, minute), "import")
+    names = [p.name for p in backup.automatic_backups()]
+    assert names == [f"auto-mentorplan-20261128-10{m:02d}00-import.zip" for m in (4, 3, 2)]
+    assert not list(backup_folder.glob("*.part"))
+
+
+def test_every_change_is_logged_and_a_failed_one_is_not(store):
+    store.save_override(Override("autumn-2027", "closing", dt.date(2028, 5, 24), dt.date(2028, 5, 24)))
+    assert store.change_log()[["table_name", "action", "rows"]].values.tolist() == [["overrides", "insert", 1]]
+    count = store.change_count()
+    with pytest.raises(RuntimeError), store.transaction() as connection:
+        connection.execute(insert(schema.people).values(email="x@example.se", name="X"))
+        raise RuntimeError("the power goes")
+    assert store.change_count() == count
+    assert store.participants().empty
+
+
+def test_every_table_has_a_name_the_coordinator_reads():
+    from core.i18n import labels
+    assert {f"table.{t.name}" for t in metadata.sorted_tables} <= set(labels())
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_backup_page_restores_after_a_confirmation(app, store, lang):
+    fill(store)
+    good = store.backup()
+    store.delete_override("autumn-2027", "closing")
+    at = app("views/backup.py", lang=lang)
+    assert not at.exception
+    assert at.get("download_button")[0].proto.label in ("Ladda ned en säkerhetskopia nu", "Download a backup now")
+    at.get("file_uploader")[0].upload("mentorplan.zip", good, "application/zip")
+    at.run()
+    assert len(at.dataframe) == 2  # what the backup holds, and the change log
+    restore = next(b for b in at.button if b.label in ("Återställ", "Restore"))
+    assert restore.disabled
+    at.checkbox(key="restore_confirm").check().run()
+    next(b for b in at.button if b.label in ("Återställ", "Restore")).click().run()
+    assert at.success and not at.error
+    assert [o.event_id for o in store.overrides()] == ["closing"]
+
+
+def test_the_backup_page_refuses_a_damaged_file_in_words(app, store):
+    fill(store)
+    at = app("views/backup.py", lang="sv")
+    at.get("file_uploader")[0].upload("mentorplan.zip", b"PK\x03\x04 not really", "application/zip")
+    at.run()
+    assert [e.value for e in at.error] == [
+        "Filen är ingen säkerhetskopia från Mentorplan. Välj en .zip som laddats ned under Säkerhetskopior."]
+    assert [o.event_id for o in store.overrides()] == ["closing"]

@@ -1,0 +1,66 @@
+"""Säkerhetskopior: download everything as one file, restore it (checked first), the automatic
+backups kept before risky changes, and the change log."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from core import backup
+from core.i18n import MentorplanError, t
+from ui import context
+
+lang = context.lang()
+store = context.store()
+
+st.title(t("backup.title", lang))
+st.caption(t("backup.intro", lang))
+st.download_button(t("backup.download", lang), data=store.backup, type="primary", icon=":material/download:",
+                   file_name=backup.file_name(dt.datetime.now().replace(microsecond=0)), mime="application/zip")
+
+st.subheader(t("backup.restore_title", lang))
+st.caption(t("backup.restore_help", lang))
+upload = st.file_uploader(t("backup.upload", lang), type=["zip"], key="restore_upload")
+if upload is not None:
+    data = upload.getvalue()
+    try:
+        tables = backup.unpack(data)
+    except MentorplanError as error:
+        st.error(error.message(lang))
+    else:
+        summary = pd.DataFrame(
+            [(t(f"table.{name}", lang), len(content["rows"])) for name, content in tables.items()],
+            columns=[t("changelog.what", lang), t("changelog.rows", lang)])
+        st.dataframe(summary, hide_index=True)
+        confirmed = st.checkbox(t("backup.confirm", lang), key="restore_confirm")
+        if st.button(t("backup.restore", lang), disabled=not confirmed, type="primary"):
+            try:
+                counts = store.restore(data)
+            except MentorplanError as error:
+                st.error(error.message(lang))
+            else:
+                st.success(t("backup.restored", lang, rows=sum(counts.values()), tables=len(counts)))
+
+st.subheader(t("backup.automatic_title", lang))
+st.caption(t("backup.automatic_help", lang, folder=backup.backup_dir(), keep=backup.KEEP_AUTOMATIC))
+automatic = backup.automatic_backups()
+if not automatic:
+    st.caption(t("backup.no_automatic", lang))
+for path in automatic[:10]:
+    left, right = st.columns([4, 1])
+    left.write(f"{path.name} · {path.stat().st_size // 1024} kB")
+    right.download_button(t("common.download", lang), data=path.read_bytes, file_name=path.name,
+                          mime="application/zip", key=f"auto_{path.name}")
+
+st.subheader(t("changelog.title", lang))
+st.caption(t("changelog.help", lang))
+log = store.change_log(limit=300)
+if log.empty:
+    st.caption(t("changelog.empty", lang))
+else:
+    st.dataframe(pd.DataFrame({
+        t("changelog.at", lang): log["at"],
+        t("changelog.what", lang): [t(f"table.{name}", lang) for name in log["table_name"]],
+        t("changelog.action", lang): [t(f"changelog.{action}", lang) for action in log["action"]],
+        t("changelog.rows", lang): log["rows"],
+    }), hide_index=True, width="stretch")
