@@ -23,6 +23,9 @@ pages = {
         st.Page("views/schedule.py", title=t("nav.schedule", lang), icon=":material/calendar_month:"),
         st.Page("views/settings.py", title=t("nav.settings", lang), icon=":material/settings:"),
     ],
+    t("nav.section_people", lang): [
+        st.Page("views/matching.py", title=t("matching.title", lang), icon=":material/handshake:"),
+    ],
 }
 page = st.navigation(pages)
 sidebar.show()

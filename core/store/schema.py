@@ -9,6 +9,7 @@ from sqlalchemy import (
                         Column,
                         Date,
                         DateTime,
+                        Float,
                         ForeignKey,
                         Integer,
                         MetaData,
@@ -81,4 +82,70 @@ participations = Table(
     Column("created_at", DateTime, nullable=False, server_default=func.current_timestamp()),
     Column("updated_at", DateTime, nullable=False, server_default=func.current_timestamp()),
     UniqueConstraint("person_id", "cohort_id", "role"),
+)
+
+# -- Matching ----------------------------------------------------------------------------------
+# Every reference to a person cascades: deleting a person everywhere takes their pins, pairs and
+# reasons with them.
+
+# The coordinator's weights, rule switch and objective for a cohort (core.scoring.MatchSettings).
+match_settings = Table(
+    "match_settings", metadata,
+    Column("cohort_id", String(32), primary_key=True),
+    Column("settings", JSON, nullable=False),
+    Column("updated_at", DateTime, nullable=False, server_default=func.current_timestamp()),
+)
+
+# Pairs the coordinator fixed (pin) or ruled out (forbid); one row per pair.
+match_constraints = Table(
+    "match_constraints", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("cohort_id", String(32), nullable=False, index=True),
+    Column("mentor_person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("mentee_person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(8), nullable=False),  # pin | forbid
+    Column("created_at", DateTime, nullable=False, server_default=func.current_timestamp()),
+    UniqueConstraint("cohort_id", "mentor_person_id", "mentee_person_id"),
+)
+
+# A matching as run: what it was run with and its totals; at most one per cohort is accepted.
+match_runs = Table(
+    "match_runs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("cohort_id", String(32), nullable=False, index=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("objective", String(16), nullable=False),  # total | fairest
+    Column("settings", JSON, nullable=False),
+    Column("constraints", JSON, nullable=False, default=list),  # [[mentor, mentee, kind], …]
+    Column("notices", JSON, nullable=False, default=list),
+    Column("pair_count", Integer, nullable=False),
+    Column("unmatched_count", Integer, nullable=False),
+    Column("total_score", Float, nullable=False),
+    Column("accepted", Boolean, nullable=False, default=False),
+    Column("accepted_at", DateTime, nullable=True),
+)
+
+match_pairs = Table(
+    "match_pairs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", Integer, ForeignKey("match_runs.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("mentor_person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("mentee_person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("pinned", Boolean, nullable=False, default=False),
+    Column("reasons", JSON, nullable=False, default=list),
+    Column("warnings", JSON, nullable=False, default=list),
+    Column("alternatives", JSON, nullable=False, default=list),  # [{mentor_person_id, score}, …]
+    UniqueConstraint("run_id", "mentee_person_id"),
+)
+
+# The people a run left without a pair, with the reason.
+match_unmatched = Table(
+    "match_unmatched", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", Integer, ForeignKey("match_runs.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("reason", JSON, nullable=False),
+    Column("alternatives", JSON, nullable=False, default=list),
 )

@@ -1,0 +1,77 @@
+"""`python -m core match --cohort autumn-2026 [--objective total|fairest] [--format csv|xlsx]
+[--out FILE] [--accept]`: match a cohort of the stored register with its saved weights and pins.
+
+CSV (the default) has the columns mentor_email, mentee_email, score (0–1, three decimals) and
+reasons (in --lang), one row per pair; the last line on stdout is `N pairs, M unmatched`. Each
+unmatched person is one line on stderr with the reason; that is no error (exit code 0). An empty
+or unknown cohort is (exit code 2). Without --accept nothing is stored; with it the run is saved
+and accepted as the cohort's pairs, its unmatched mentees put on the next start's waiting list,
+in one transaction — as the page's accept button does."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core import matching, services
+from core.assignment import OBJECTIVES
+from core.cli.common import choice, write_output
+from core.exports import to_csv
+from core.i18n import t
+from core.matching_report import command_line_frame, describe, pair_list_xlsx
+from core.programme import Cohort
+from core.schedule import cohort_label
+
+FORMATS = ("csv", "xlsx")
+BOM = "\ufeff".encode("utf-8")
+
+
+def add_parser(subparsers, common) -> str:
+    parser = subparsers.add_parser(
+        "match", parents=[common],
+        help="match a cohort's mentees to its mentors; the pairs as CSV (or .xlsx)")
+    parser.add_argument("--cohort", required=True, help="the cohort, e.g. autumn-2026")
+    parser.add_argument("--objective", help="total | fairest (default: the cohort's saved choice)")
+    parser.add_argument("--format", default="csv", help="csv | xlsx")
+    parser.add_argument("--out", help="file to write; stdout when left out")
+    parser.add_argument("--accept", action="store_true",
+                        help="save the run as the cohort's accepted pairs")
+    return "match"
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    cohort = Cohort.parse(args.cohort, services.rulebook())
+    fmt = choice(args.format, FORMATS, "--format", lang)
+    store = services.open_store()
+    problem = matching.problem_from_store(store, cohort.id)
+    objective = choice(args.objective, OBJECTIVES, "--objective", lang) if args.objective else None
+    result = matching.run(problem, objective)
+    if args.accept:
+        waiting = [int(p) for p in result.unmatched_mentees["person_id"]]
+        next_cohort = matching.next_start(cohort, services.programme(store))
+        result.id = store.save_run(result, accept=True, waiting=waiting, next_cohort_id=next_cohort.id)
+        result.accepted = True
+    for notice in result.notices:
+        print(t("matching.cli.notice", lang, text=describe(notice, lang)), file=sys.stderr)
+    for person in result.unmatched.itertuples(index=False):
+        print(t("matching.cli.unmatched", lang, name=person.name, email=person.email,
+                role=t(f"matching.words.{person.role}", lang), reason=describe(person.reason, lang)),
+              file=sys.stderr)
+    summary = f"{result.pair_count} pairs, {len(result.unmatched)} unmatched\n"
+    if fmt == "csv":
+        data = to_csv(command_line_frame(result, lang))
+        if not args.out:  # scripts read stdout: no byte-order mark, and the summary last
+            data = data.removeprefix(BOM) + summary.encode("utf-8")
+        write_output(data, args.out, lang)
+    else:
+        write_output(pair_list_xlsx(result, f"{cohort_label(cohort, lang)} ({cohort.id})", lang), args.out,
+                     lang, binary=True)
+    if args.out:
+        sys.stdout.write(summary)
+    elif fmt == "xlsx":  # the workbook is on stdout: the summary must not spoil it
+        sys.stderr.write(summary)
+    if args.accept:
+        print(t("matching.cli.accepted", lang, run=result.id, waiting=len(result.unmatched_mentees),
+                next=next_cohort.id), file=sys.stderr)
+    return 0

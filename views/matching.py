@@ -1,0 +1,315 @@
+"""Matchning: the chosen cohort's mentees paired with its mentors. Who takes part; the weights;
+a run with each pair's reasons; explanations and what a swap costs; pins, forbidden pairs and
+swaps; a comparison with another run; the heat map of all scores; acceptance; the pair list."""
+
+import pandas as pd
+import streamlit as st
+
+from core import matching
+from core.assignment import OBJECTIVES
+from core.i18n import MentorplanError, t
+from core.matching import FORBID, PIN, Constraint
+from core.matching_report import (
+    alternatives_text,
+    breakdown_table,
+    compare_runs,
+    describe,
+    pair_list_csv,
+    pair_list_xlsx,
+    pairs_table,
+    participants_table,
+    score_heatmap,
+    score_text,
+    unmatched_table,
+    warnings_text,
+)
+from core.schedule import cohort_label
+from core.scoring import CRITERIA, MAX_WEIGHT, MatchSettings
+from ui import context
+
+HEATMAP_LIMIT = 150  # people on a side beyond which the heat map is no longer readable
+FLASH = "matching_flash"
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def cohort_problem(cohort_id: str, mentors: pd.DataFrame, mentees: pd.DataFrame, settings: MatchSettings,
+                   constraints: tuple[Constraint, ...]) -> matching.Problem:
+    """The scored cohort, kept across reruns while the register, weights and pins stay the same."""
+    return matching.prepare(cohort_id, mentors, mentees, settings, constraints)
+
+
+def flash_and_rerun(message: str) -> None:
+    st.session_state[FLASH] = message
+    st.rerun()
+
+
+def run_and_save(problem: matching.Problem) -> None:
+    with st.spinner(t("matching.running", lang)):
+        result = matching.run(problem)
+        run_id = store.save_run(result)
+    st.session_state[view_key] = run_id
+    flash_and_rerun(t("matching.run_saved", lang, run=run_id, pairs=result.pair_count,
+                      unmatched=len(result.unmatched)))
+
+
+def show_constraints() -> None:
+    st.markdown(f"**{t('matching.constraints_title', lang)}**")
+    if not constraints:
+        st.caption(t("matching.no_constraints", lang))
+        return
+    for c in constraints:
+        text, button = st.columns([5, 1])
+        text.markdown(t(f"matching.constraint.{c.kind}", lang, mentor=names.get(c.mentor_id, c.mentor_id),
+                        mentee=names.get(c.mentee_id, c.mentee_id)))
+        if button.button(t("matching.remove_button", lang), key=f"matching_remove_{c.mentor_id}_{c.mentee_id}"):
+            store.delete_constraint(cohort.id, c.mentor_id, c.mentee_id)
+            flash_and_rerun(t("matching.removed", lang))
+
+
+lang = context.lang()
+store = context.store()
+cohort = context.cohort()
+label = f"{cohort_label(cohort, lang)} ({cohort.id})"
+view_key = f"matching_view_{cohort.id}"
+st.title(f"{t('matching.title', lang)} · {label}")
+st.caption(t("matching.intro", lang, cohort=label))
+if flash := st.session_state.pop(FLASH, None):
+    st.success(flash)
+
+mentors = store.participants(cohort.id, "mentor")
+mentees = store.participants(cohort.id, "mentee")
+settings = store.match_settings(cohort.id)
+constraints = tuple(store.match_constraints(cohort.id))
+names = {**dict(zip(mentors["person_id"], mentors["name"], strict=True)),
+         **dict(zip(mentees["person_id"], mentees["name"], strict=True))}
+
+# -- Who takes part ----------------------------------------------------------------------------
+st.subheader(t("matching.who_title", lang))
+st.caption(t("matching.who_caption", lang))
+active_mentors, active_mentees = matching.taking_part(mentors), matching.taking_part(mentees)
+left, middle, right = st.columns(3)
+left.metric(t("matching.metric_mentors", lang), len(active_mentors))
+middle.metric(t("matching.metric_places", lang), int(active_mentors["capacity"].sum()))
+right.metric(t("matching.metric_mentees", lang), len(active_mentees))
+mentor_tab, mentee_tab = st.tabs([t("matching.tab_mentors", lang), t("matching.tab_mentees", lang)])
+mentor_tab.dataframe(participants_table(active_mentors, "mentor", lang), hide_index=True, width="stretch")
+mentee_tab.dataframe(participants_table(active_mentees, "mentee", lang), hide_index=True, width="stretch")
+
+try:
+    problem = cohort_problem(cohort.id, mentors, mentees, settings, constraints)
+except MentorplanError as error:
+    st.error(error.message(lang))
+    if constraints:
+        st.caption(t("matching.fix_constraints", lang))
+        show_constraints()
+    st.stop()
+for notice in problem.notices:
+    st.warning(describe(notice, lang))
+
+# -- Weights, and running ----------------------------------------------------------------------
+st.subheader(t("matching.weights_title", lang))
+with st.form(f"matching_weights_{cohort.id}"):
+    st.caption(t("matching.weights_intro", lang))
+    columns = st.columns(len(CRITERIA))
+    weights = {name: column.slider(t(f"matching.criterion.{name}", lang), 0.0, MAX_WEIGHT,
+                                   float(getattr(settings, name)), 0.5, key=f"matching_weight_{name}_{cohort.id}",
+                                   help=t(f"matching.criterion_help.{name}", lang))
+               for name, column in zip(CRITERIA, columns, strict=True)}
+    rule_column, objective_column = st.columns(2)
+    same_org_rule = rule_column.toggle(
+        t("matching.same_org_rule", lang), value=settings.same_organisation_rule, key=f"matching_same_org_{cohort.id}",
+        help=t("matching.same_org_rule_help", lang))
+    objective = objective_column.radio(
+        t("matching.objective_label", lang), OBJECTIVES, horizontal=True, index=OBJECTIVES.index(settings.objective),
+        key=f"matching_objective_{cohort.id}", format_func=lambda o: t(f"matching.objective.{o}", lang),
+        help=t("matching.objective_help", lang))
+    run_clicked = st.form_submit_button(t("matching.run_button", lang), type="primary", key="matching_run")
+if run_clicked:
+    try:
+        chosen = MatchSettings(**weights, same_organisation_rule=same_org_rule, objective=objective)
+        store.save_match_settings(cohort.id, chosen)
+        run_and_save(cohort_problem(cohort.id, mentors, mentees, chosen, constraints))
+    except MentorplanError as error:
+        st.error(error.message(lang))
+
+# -- The result --------------------------------------------------------------------------------
+st.subheader(t("matching.runs_title", lang))
+runs = store.match_runs(cohort.id)
+if runs.empty:
+    st.info(t("matching.no_runs", lang))
+    show_constraints()
+    st.stop()
+summaries = runs.set_index("id")
+if st.session_state.get(view_key) not in summaries.index:
+    st.session_state[view_key] = int(summaries.index[0])
+run_id = st.selectbox(t("matching.run_choice", lang), list(summaries.index), key=view_key, format_func=lambda i: t(
+    "matching.run_label", lang, id=i, time=pd.Timestamp(summaries.at[i, "created_at"]).strftime("%Y-%m-%d %H:%M"),
+    objective=t(f"matching.objective.{summaries.at[i, 'objective']}", lang), pairs=summaries.at[i, "pair_count"],
+    unmatched=summaries.at[i, "unmatched_count"],
+    accepted=t("matching.accepted_mark", lang) if summaries.at[i, "accepted"] else ""))
+run = store.match_run(run_id)
+try:
+    matching.check_acceptable(run, mentors, mentees)
+    stale = None
+except MentorplanError as error:
+    stale = error.message(lang)
+    st.warning(stale)
+
+scores = run.pairs["score"].astype(float)
+columns = st.columns(5)
+columns[0].metric(t("matching.metric_pairs", lang), run.pair_count)
+columns[1].metric(t("matching.metric_unmatched", lang), len(run.unmatched_mentees))
+columns[2].metric(t("matching.metric_mean", lang), score_text(scores.mean()) if len(scores) else "–")
+columns[3].metric(t("matching.metric_weakest", lang), score_text(run.min_score) if len(scores) else "–")
+columns[4].metric(t("matching.metric_total", lang), score_text(run.total_score))
+
+st.markdown(f"**{t('matching.pairs_title', lang)}**")
+score_column = t("matching.col.score", lang)
+st.dataframe(pairs_table(run, lang), hide_index=True, width="stretch", column_config={
+    score_column: st.column_config.ProgressColumn(score_column, min_value=0.0, max_value=1.0, format="%.3f")})
+st.markdown(f"**{t('matching.unmatched_title', lang)}**")
+if run.unmatched.empty or run.unmatched_mentees.empty:
+    st.success(t("matching.no_unmatched", lang))
+if not run.unmatched.empty:
+    st.dataframe(unmatched_table(run, lang), hide_index=True, width="stretch")
+
+explain_tab, adjust_tab, compare_tab, map_tab = st.tabs([
+    t("matching.explain_title", lang), t("matching.adjust_title", lang), t("matching.compare_title", lang),
+    t("matching.heatmap_title", lang)])
+
+# -- Explain a pair ------------------------------------------------------------------------------
+with explain_tab:
+    in_run = run.pairs["mentee_person_id"].tolist() + run.unmatched_mentees["person_id"].tolist()
+    run_names = {**dict(zip(run.pairs["mentee_person_id"], run.pairs["mentee_name"], strict=True)),
+                 **dict(zip(run.unmatched["person_id"], run.unmatched["name"], strict=True))}
+    mentee_id = st.selectbox(t("matching.explain_mentee", lang), in_run, key=f"matching_explain_{cohort.id}",
+                             format_func=lambda p: run_names.get(p, str(p)))
+    pair = run.pairs[run.pairs["mentee_person_id"] == mentee_id]
+    if len(pair):
+        pair = pair.iloc[0]
+        st.markdown(t("matching.explain_pair", lang, mentee=pair["mentee_name"], mentor=pair["mentor_name"],
+                      score=score_text(pair["score"])))
+        st.dataframe(breakdown_table(pair["reasons"], lang), hide_index=True, width="stretch")
+        if pair["warnings"]:
+            st.warning(warnings_text(pair["warnings"], lang))
+    elif mentee_id is not None:
+        person = run.unmatched[run.unmatched["person_id"] == mentee_id].iloc[0]
+        st.markdown(t("matching.explain_unmatched", lang, mentee=person["name"],
+                      reason=describe(person["reason"], lang)))
+    if mentee_id is not None and mentee_id in set(problem.mentees["person_id"]):
+        st.markdown(f"**{t('matching.alternatives_title', lang)}**")
+        st.caption(t("matching.alternatives_caption", lang))
+        costs = matching.swap_costs(problem, mentee_id)
+        if costs.empty:
+            st.caption(t("matching.no_alternatives", lang))
+        else:
+            st.dataframe(pd.DataFrame({
+                t("matching.col.mentor", lang): costs["name"],
+                t("matching.col.score", lang): costs["score"].round(3),
+                t("matching.col.total_change", lang): costs["total_change"].round(3),
+                t("matching.col.pairs_change", lang): costs["pairs_change"],
+            }), hide_index=True, width="stretch")
+    elif len(pair):
+        st.caption(alternatives_text(pair["alternatives"], lang))
+
+# -- Adjust: pin, forbid, swap -------------------------------------------------------------------
+with adjust_tab:
+    st.caption(t("matching.adjust_intro", lang))
+    pair_column, swap_column = st.columns(2)
+    mentee_ids = problem.mentees["person_id"].tolist()
+    mentor_ids = problem.mentors["person_id"].tolist()
+    with pair_column:
+        chosen_mentee = st.selectbox(t("matching.pair_mentee", lang), mentee_ids, key="matching_pair_mentee",
+                                     format_func=names.__getitem__)
+        chosen_mentor = st.selectbox(t("matching.pair_mentor", lang), mentor_ids, key="matching_pair_mentor",
+                                     format_func=names.__getitem__)
+        pin_button, forbid_button = st.columns(2)
+        for kind, button, saved in ((PIN, pin_button, "matching.pinned_saved"),
+                                    (FORBID, forbid_button, "matching.forbidden_saved")):
+            if button.button(t(f"matching.{kind}_button", lang), key=f"matching_{kind}", width="stretch"):
+                added = [Constraint(int(chosen_mentor), int(chosen_mentee), kind)]
+                try:
+                    matching.check_constraints(problem, added)
+                except MentorplanError as error:
+                    st.error(error.message(lang))
+                else:
+                    store.set_constraints(cohort.id, matching.with_constraints(constraints, added))
+                    flash_and_rerun(t(saved, lang, mentor=names[chosen_mentor], mentee=names[chosen_mentee]))
+    with swap_column:
+        paired = [m for m in run.pairs["mentee_person_id"] if m in set(mentee_ids)]
+        first = st.selectbox(t("matching.swap_first", lang), paired, key="matching_swap_first",
+                             format_func=names.__getitem__)
+        second = st.selectbox(t("matching.swap_second", lang), paired, index=min(1, len(paired) - 1) if paired else 0,
+                              key="matching_swap_second", format_func=names.__getitem__)
+        if st.button(t("matching.swap_button", lang), key="matching_swap", disabled=len(paired) < 2):
+            try:
+                added = matching.swap_pins(run, int(first), int(second))
+                swapped = matching.check_constraints(problem, added)
+            except MentorplanError as error:
+                st.error(error.message(lang))
+            else:
+                store.set_constraints(cohort.id, swapped.constraints)
+                run_and_save(swapped)
+    show_constraints()
+
+# -- Compare with another run --------------------------------------------------------------------
+with compare_tab:
+    others = [i for i in summaries.index if i != run.id]
+    if not others:
+        st.caption(t("matching.compare_none", lang))
+    else:
+        older = [i for i in others if i < run.id]
+        other_id = st.selectbox(t("matching.compare_with", lang), others, key=f"matching_compare_{run.id}",
+                                index=others.index(older[0]) if older else 0, format_func=lambda i: f"#{i}")
+        other = store.match_run(other_id)
+        changes = compare_runs(other, run, lang)
+        st.markdown(t("matching.compare_summary", lang, before=score_text(other.total_score),
+                      after=score_text(run.total_score), pairs_before=other.pair_count,
+                      pairs_after=run.pair_count, changed=len(changes)))
+        if changes.empty:
+            st.caption(t("matching.compare_same", lang))
+        else:
+            st.dataframe(changes, hide_index=True, width="stretch")
+
+# -- Heat map ------------------------------------------------------------------------------------
+with map_tab:
+    st.caption(t("matching.heatmap_caption", lang))
+    if max(len(problem.mentees), len(problem.mentors)) > HEATMAP_LIMIT:
+        st.caption(t("matching.heatmap_too_big", lang, mentees=len(problem.mentees), mentors=len(problem.mentors)))
+    else:
+        st.plotly_chart(score_heatmap(problem, run, lang), width="stretch", config={"displaylogo": False})
+
+# -- Accept ----------------------------------------------------------------------------------------
+st.subheader(t("matching.accept_title", lang))
+if run.accepted:
+    st.success(t("matching.already_accepted", lang))
+else:
+    next_cohort = matching.next_start(cohort, context.programme())
+    next_label = f"{cohort_label(next_cohort, lang)} ({next_cohort.id})"
+    left_out = run.unmatched_mentees
+    waiting = []
+    if not left_out.empty:
+        left_names = dict(zip(left_out["person_id"], left_out["name"], strict=True))
+        waiting = st.multiselect(t("matching.accept_waiting", lang, next=next_label), list(left_names),
+                                 default=list(left_names), key=f"matching_waiting_{run.id}",
+                                 format_func=left_names.__getitem__, help=t("matching.accept_waiting_help", lang))
+    if st.button(t("matching.accept_button", lang), type="primary", key="matching_accept", disabled=stale is not None):
+        try:
+            matching.check_acceptable(run, store.participants(cohort.id, "mentor"),
+                                      store.participants(cohort.id, "mentee"))
+            store.accept_run(cohort.id, run.id, waiting, next_cohort.id)
+        except MentorplanError as error:
+            st.error(error.message(lang))
+        else:
+            flash_and_rerun(t("matching.accepted_done", lang, pairs=run.pair_count, waiting=len(waiting),
+                              next=next_label))
+
+# -- The pair list ---------------------------------------------------------------------------------
+st.subheader(t("matching.export_title", lang))
+file_name = t("matching.file_name", lang, cohort=cohort.id)
+xlsx_column, csv_column = st.columns(2)
+xlsx_column.download_button(t("matching.download_xlsx", lang), pair_list_xlsx(run, label, lang), f"{file_name}.xlsx",
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            key="matching_download_xlsx", width="stretch")
+csv_column.download_button(t("matching.download_csv", lang), pair_list_csv(run, lang), f"{file_name}.csv",
+                           "text/csv", key="matching_download_csv", width="stretch")
