@@ -24,6 +24,8 @@ pages = {
         st.Page("views/settings.py", title=t("nav.settings", lang), icon=":material/settings:"),
     ],
     t("nav.section_people", lang): [
+        st.Page("views/participants.py", title=t("participants.nav", lang), icon=":material/upload_file:"),
+        st.Page("views/register.py", title=t("register.nav", lang), icon=":material/groups:"),
         st.Page("views/matching.py", title=t("matching.title", lang), icon=":material/handshake:"),
     ],
 }

@@ -1,10 +1,18 @@
-"""The register's stored part: people and their participation in cohorts."""
+"""The register's stored part: people and their participation in cohorts, the column choices
+remembered for sign-up sheets, and everything stored about one person (to export it, or to
+delete it everywhere)."""
 
 from __future__ import annotations
 
-import pandas as pd
-from sqlalchemy import select
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
+import pandas as pd
+from sqlalchemy import Connection, Table, delete, insert, or_, select, update
+
+from core.columns import PARTICIPATION_FIELDS, PERSON_FIELDS
+from core.i18n import MentorplanError
 from core.store import schema
 
 # The columns of a participants frame: the person's fields, then their participation's.
@@ -14,6 +22,26 @@ PARTICIPATION_COLUMNS = ("participation_id", "cohort_id", "role", "status", "com
                          "sector", "sector_preference", "experience_years", "start_preference",
                          "gender_preference", "capacity", "consent", "motivation",
                          "same_org_allowed", "extra")
+# A person moved to the next start keeps, in the new participation's extra fields, where from.
+MOVED_FROM = "moved_from"
+_CHUNK = 500  # values in one IN (…): well below every database's limit
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """The fields of `new` whose value differs from `old`'s, as (old, new). Empty text and a
+    missing value are the same; so are 3 and 3.0."""
+    def same(a: Any, b: Any) -> bool:
+        if a in (None, "") and b in (None, ""):
+            return True
+        if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+            return list(a) == list(b)
+        return a == b
+
+    return {key: (old.get(key), value) for key, value in new.items() if not same(old.get(key), value)}
 
 
 class PeopleStore:
@@ -36,3 +64,234 @@ class PeopleStore:
         with self.reading() as connection:
             rows = connection.execute(query).mappings().all()
         return pd.DataFrame(rows, columns=list(PERSON_COLUMNS + PARTICIPATION_COLUMNS))
+
+    def people_count(self) -> int:
+        with self.reading() as connection:
+            return len(connection.execute(select(schema.people.c.id)).all())
+
+    def person(self, person_id: int) -> dict[str, Any] | None:
+        """A person's row with their participations (as a list of dicts, oldest cohort first)."""
+        p, q = schema.people, schema.participations
+        with self.reading() as connection:
+            row = connection.execute(select(p).where(p.c.id == person_id)).mappings().first()
+            if row is None:
+                return None
+            participations = connection.execute(
+                select(q).where(q.c.person_id == person_id).order_by(q.c.cohort_id, q.c.role)).mappings().all()
+        return {**dict(row), "participations": [dict(r) for r in participations]}
+
+    def known(self, emails: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The people with these e-mail addresses, each with their participations, by address."""
+        p, q = schema.people, schema.participations
+        emails = sorted(set(emails))
+        found: dict[str, dict[str, Any]] = {}
+        with self.reading() as connection:
+            for start in range(0, len(emails), _CHUNK):
+                chunk = emails[start:start + _CHUNK]
+                for row in connection.execute(select(p).where(p.c.email.in_(chunk))).mappings():
+                    found[row["email"]] = {**dict(row), "participations": []}
+                by_id = {person["id"]: person for person in found.values()}
+                ids = [person["id"] for person in found.values() if person["email"] in chunk]
+                if ids:
+                    for row in connection.execute(select(q).where(q.c.person_id.in_(ids))).mappings():
+                        by_id[row["person_id"]]["participations"].append(dict(row))
+        return found
+
+    # -- Writing ---------------------------------------------------------------------------
+
+    def import_participants(self, candidates: Sequence[Any],
+                            mappings: Sequence[tuple[str, Mapping[str, str]]] = ()) -> dict[str, int]:
+        """Store the validated rows (core.validation.Candidate) and the sheets' column choices in
+        one transaction: all of it or, if anything fails, nothing. A known address updates that
+        person with the fields the file gave; a known participation keeps its status. Returns
+        the counts by outcome."""
+        counts = {"new": 0, "changed": 0, "unchanged": 0}
+        with self.transaction() as connection:
+            for candidate in candidates:
+                counts[self._import_one(connection, candidate)] += 1
+            for signature, mapping in mappings:
+                self._save_column_mapping(connection, signature, mapping)
+        return counts
+
+    def _import_one(self, connection: Connection, candidate: Any) -> str:
+        p, q = schema.people, schema.participations
+        now = _now()
+        person = dict(candidate.person)
+        person["email"] = candidate.email
+        row = connection.execute(select(p).where(p.c.email == candidate.email)).mappings().first()
+        if row is None:
+            person_id = connection.execute(insert(p).values(
+                **{k: v for k, v in person.items() if k in PERSON_FIELDS},
+                created_at=now, updated_at=now)).inserted_primary_key[0]
+            person_changes: dict = {"new": True}
+        else:
+            person_id = row["id"]
+            person_changes = changed_fields(row, {k: v for k, v in person.items() if k in PERSON_FIELDS})
+            if person_changes:
+                connection.execute(update(p).where(p.c.id == person_id).values(
+                    **{k: new for k, (_old, new) in person_changes.items()}, updated_at=now))
+        values = {k: v for k, v in candidate.participation.items() if k in PARTICIPATION_FIELDS}
+        extra = dict(candidate.participation.get("extra") or {})
+        existing = connection.execute(select(q).where(
+            q.c.person_id == person_id, q.c.cohort_id == candidate.cohort_id,
+            q.c.role == candidate.role)).mappings().first()
+        if existing is None:
+            connection.execute(insert(q).values(
+                **values, extra=extra, person_id=person_id, cohort_id=candidate.cohort_id,
+                role=candidate.role, created_at=now, updated_at=now))
+            return "new"
+        values.pop("status", None)  # an import does not undo a match or a withdrawal
+        merged_extra = {**(existing["extra"] or {}), **extra}
+        changes = changed_fields(existing, {**values, "extra": merged_extra})
+        if changes:
+            connection.execute(update(q).where(q.c.id == existing["id"]).values(
+                **{k: new for k, (_old, new) in changes.items()}, updated_at=now))
+        return "changed" if changes or person_changes else "unchanged"
+
+    def update_person(self, person_id: int, values: Mapping[str, Any]) -> None:
+        """Change a person's fields (checked by core.register.edit_person)."""
+        p = schema.people
+        unknown = set(values) - set(PERSON_FIELDS)
+        if unknown:
+            raise ValueError(f"not a person's field: {sorted(unknown)}")
+        with self.transaction() as connection:
+            if "email" in values:
+                other = connection.execute(select(p.c.id).where(
+                    p.c.email == values["email"], p.c.id != person_id)).first()
+                if other:
+                    raise MentorplanError("register.email_taken", email=values["email"])
+            result = connection.execute(update(p).where(p.c.id == person_id).values(**values, updated_at=_now()))
+            if result.rowcount == 0:
+                raise MentorplanError("register.no_person", id=person_id)
+
+    def update_participation(self, participation_id: int, values: Mapping[str, Any]) -> None:
+        """Change a participation's fields (checked by core.register.edit_participation)."""
+        q = schema.participations
+        unknown = set(values) - set(PARTICIPATION_FIELDS) - {"extra"}
+        if unknown:
+            raise ValueError(f"not a participation's field: {sorted(unknown)}")
+        with self.transaction() as connection:
+            result = connection.execute(update(q).where(q.c.id == participation_id)
+                                        .values(**values, updated_at=_now()))
+            if result.rowcount == 0:
+                raise MentorplanError("register.no_participation", id=participation_id)
+
+    def move_participation(self, participation_id: int, next_cohort_id: str) -> int:
+        """Offer a participant the next start: they wait in the cohort they applied for, and take
+        part in the next one as applied, with the cohort they came from noted. Returns the new
+        participation's id."""
+        q = schema.participations
+        with self.transaction() as connection:
+            row = connection.execute(select(q).where(q.c.id == participation_id)).mappings().first()
+            if row is None:
+                raise MentorplanError("register.no_participation", id=participation_id)
+            if row["status"] == "matched":
+                raise MentorplanError("register.move_matched")
+            if row["status"] == "withdrawn":
+                raise MentorplanError("register.move_withdrawn")
+            there = connection.execute(select(q.c.id).where(
+                q.c.person_id == row["person_id"], q.c.cohort_id == next_cohort_id,
+                q.c.role == row["role"])).first()
+            if there:
+                raise MentorplanError("register.already_in_cohort", cohort=next_cohort_id)
+            now = _now()
+            connection.execute(update(q).where(q.c.id == participation_id)
+                               .values(status="waiting", updated_at=now))
+            copied = {k: row[k] for k in PARTICIPATION_FIELDS if k != "status"}
+            extra = {**(row["extra"] or {}), MOVED_FROM: row["cohort_id"]}
+            return connection.execute(insert(q).values(
+                **copied, extra=extra, person_id=row["person_id"], role=row["role"],
+                cohort_id=next_cohort_id, status="applied", created_at=now,
+                updated_at=now)).inserted_primary_key[0]
+
+    # -- One person everywhere ---------------------------------------------------------------
+
+    def person_data(self, person_id: int) -> dict[str, list[dict[str, Any]]]:
+        """Every row stored about a person, by table: their people row, their participations,
+        and the rows of any other table that refers to either (matching pairs, constraints …),
+        found by walking the schema's foreign keys, so that a table added later is included
+        without a change here."""
+        with self.reading() as connection:
+            found = self._rows_of_person(connection, person_id)
+        return {table.name: rows for table, rows in found.items() if rows}
+
+    def delete_person(self, person_id: int) -> dict[str, int]:
+        """Delete a person everywhere, in one transaction: the rows that refer to them are deleted
+        first, deepest first, then their participations and their people row. The schema's
+        foreign keys also cascade (SQLite with foreign_keys=ON, PostgreSQL); deleting explicitly
+        makes it so even for a table whose key forgot ON DELETE CASCADE. Returns rows deleted
+        by table."""
+        deleted: dict[str, int] = {}
+        with self.transaction() as connection:
+            found = self._rows_of_person(connection, person_id)
+            if not found.get(schema.people):
+                raise MentorplanError("register.no_person", id=person_id)
+            for table in reversed(schema.metadata.sorted_tables):
+                rows = found.get(table) or []
+                # By primary key; a table without one by all of its (non-empty) values.
+                keys = list(table.primary_key.columns) or list(table.columns)
+                for row in rows:
+                    connection.execute(delete(table).where(
+                        *[key == row[key.name] for key in keys if row[key.name] is not None]))
+                if rows:
+                    deleted[table.name] = len(rows)
+        return deleted
+
+    @staticmethod
+    def _rows_of_person(connection: Connection, person_id: int) -> dict[Table, list[dict[str, Any]]]:
+        """The person's row and, transitively, every row that refers to a row already found:
+        through a foreign key, or through a column named person_id or participation_id."""
+        found: dict[Table, list[dict[str, Any]]] = {
+            schema.people: [dict(r) for r in connection.execute(
+                select(schema.people).where(schema.people.c.id == person_id)).mappings()]}
+        ids: dict[str, set] = {"people": {person_id} if found[schema.people] else set()}
+        changed = True
+        while changed:
+            changed = False
+            for table in schema.metadata.sorted_tables:
+                if table is schema.people:
+                    continue
+                conditions = []
+                for column in table.columns:
+                    for target in _references(column):
+                        target_ids = ids.get(target)
+                        if target_ids:
+                            conditions.append(column.in_(sorted(target_ids)))
+                if not conditions:
+                    continue
+                rows = [dict(r) for r in connection.execute(select(table).where(or_(*conditions))).mappings()]
+                known = found.get(table, [])
+                if len(rows) != len(known):
+                    found[table] = rows
+                    keys = [c.name for c in table.primary_key.columns]
+                    if len(keys) == 1:
+                        ids[table.name] = {r[keys[0]] for r in rows}
+                    changed = True
+        return found
+
+    # -- Column choices ----------------------------------------------------------------------
+
+    def column_mapping(self, signature: str) -> dict[str, str] | None:
+        table = schema.column_mappings
+        with self.reading() as connection:
+            return connection.execute(select(table.c.mapping).where(table.c.signature == signature)).scalar()
+
+    def save_column_mapping(self, signature: str, mapping: Mapping[str, str]) -> None:
+        with self.transaction() as connection:
+            self._save_column_mapping(connection, signature, mapping)
+
+    @staticmethod
+    def _save_column_mapping(connection: Connection, signature: str, mapping: Mapping[str, str]) -> None:
+        table = schema.column_mappings
+        connection.execute(delete(table).where(table.c.signature == signature))
+        connection.execute(insert(table).values(signature=signature, mapping=dict(mapping), updated_at=_now()))
+
+
+def _references(column) -> list[str]:
+    """The tables a column points at: its foreign keys, or by name a person or participation."""
+    targets = [fk.column.table.name for fk in column.foreign_keys]
+    if not targets and column.name == "person_id":
+        targets = ["people"]
+    elif not targets and column.name == "participation_id":
+        targets = ["participations"]
+    return targets

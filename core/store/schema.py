@@ -149,3 +149,12 @@ match_unmatched = Table(
     Column("reason", JSON, nullable=False),
     Column("alternatives", JSON, nullable=False, default=list),
 )
+
+# The coordinator's choice of field for each header of a sign-up sheet, remembered for the next
+# file with the same headers (`signature`: core.columns.signature). Headers only, no personal data.
+column_mappings = Table(
+    "column_mappings", metadata,
+    Column("signature", String(64), primary_key=True),
+    Column("mapping", JSON, nullable=False),  # header key → field, "extra" or "ignore"
+    Column("updated_at", DateTime, nullable=False, server_default=func.current_timestamp()),
+)

@@ -1,0 +1,101 @@
+"""`python -m core import FILE [--role mentor|mentee] [--cohort autumn-2026] [--dry-run]`: check a
+sign-up file, print every complaint, store the valid rows (not with --dry-run), and end with the
+line `N valid, M invalid`. Exit code 0 when no row is invalid, 1 when some are, 2 when the file
+cannot be read or the command is wrong.
+
+Without --cohort, a row's cohort comes from the sheet's cohort column, else it is the next cohort
+to start after today (the first kick-off after today). Without --role, roles come from the sheet
+names (Mentorer/Adepter, Mentors/Mentees; a CSV file's name counts as its sheet's, as in Excel)
+or a role column; with --role, sheets named for the other role are left out."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from core import services
+from core.cli.common import choice, fail
+from core.columns import ROLES
+from core.i18n import MentorplanError, format_date, t
+from core.importing import MAX_BYTES, read_upload, sheets_for_role
+from core.programme import Cohort
+from core.register import check, commit, mapped_sheets, next_cohort
+
+
+def add_parser(subparsers, common) -> str:
+    parser = subparsers.add_parser(
+        "import", parents=[common],
+        help="check a sign-up file (.xlsx, .xls, .ods, .csv) and store its valid rows in the register")
+    parser.add_argument("file", help="the sign-up file")
+    parser.add_argument("--role", help="mentor | mentee: the role of every row (else from sheet names "
+                                       "or a role column)")
+    parser.add_argument("--cohort", help="for example autumn-2026 (else from a cohort column, else the "
+                                         "next cohort to start)")
+    parser.add_argument("--dry-run", action="store_true", help="check only; store nothing")
+    return "import"
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    role = choice(args.role, ROLES, "--role", lang) if args.role is not None else None
+    cohort = Cohort.parse(args.cohort, services.rulebook()).id if args.cohort else None
+    path = Path(args.file)
+    if not path.is_file():
+        fail(t("import.file_not_found", lang, path=args.file), lang)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused before it is read into memory
+            raise MentorplanError("import.too_large", size=f"{size / 1024 / 1024:.0f}",
+                                  limit=MAX_BYTES // 1024 // 1024)
+        data = path.read_bytes()
+    except OSError as exc:
+        fail(t("import.cannot_read", lang, path=args.file, detail=exc.strerror or exc), lang)
+    upload = read_upload(data, path.name)
+    sheets, left_out = sheets_for_role(upload, role)
+    if left_out:
+        print(t("import.other_role_sheets", lang, sheets=", ".join(f"'{s.name}'" for s in left_out), role=role))
+    if not sheets or not any(s.rows for s in sheets):
+        raise MentorplanError("import.no_rows")
+    store = services.open_store()
+    mapped = mapped_sheets(store, sheets, role)
+    for sheet in mapped:
+        if sheet.role is None and sheet.sheet.role is None and "role" not in sheet.mapping:
+            raise MentorplanError("import.no_role", sheet=sheet.sheet.name)
+    today = dt.date.today()
+    default = next_cohort(services.programme(store), today).id
+    report = check(store, mapped, default, cohort)
+
+    described = ", ".join(t("participants.sheet_read", lang, sheet=m.sheet.name, header_row=m.sheet.header_row,
+                            rows=len(m.sheet.rows), role=_role(m, lang)) for m in mapped)
+    print(t("participants.file_read", lang, file=path.name, sheets=described))
+    for name in upload.skipped:
+        print(t("participants.sheet_skipped", lang, sheet=name))
+    if cohort:
+        print(t("import.cohort_given", lang, cohort=cohort))
+    elif any("cohort" in m.mapping for m in mapped):
+        print(t("import.cohort_column", lang, cohort=default, today=format_date(today, lang)))
+    else:
+        print(t("import.cohort_default", lang, cohort=default, today=format_date(today, lang)))
+    several = len(mapped) > 1
+    for issue in report.issues:
+        line = issue.message(lang)
+        if several and issue.sheet:
+            line = t("import.sheet_prefix", lang, sheet=issue.sheet, text=line)
+        if issue.severity == "warning":
+            line = t("import.warning_prefix", lang, text=line)
+        print(line)
+    if args.dry_run:
+        print(t("import.dry_run", lang))
+    elif report.valid:
+        counts = commit(store, report.valid)
+        print(t("import.stored", lang, **counts))
+    else:
+        print(t("import.nothing_stored", lang))
+    print(report.summary())
+    return 1 if report.invalid else 0
+
+
+def _role(mapped, lang: str) -> str:
+    role = mapped.role or mapped.sheet.role
+    return t(f"participants.role.{role}s", lang) if role else t("participants.role_unknown", lang)

@@ -1,0 +1,151 @@
+"""Importera deltagare: upload the sign-up files, see and change which field each column fills,
+read the check in plain words, compare with the register, and import the valid rows."""
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from core.columns import TARGETS, check_mapping, suggest_mapping
+from core.examples import load_example_participants
+from core.exports import to_csv, to_xlsx
+from core.i18n import MentorplanError, t
+from core.importing import read_upload, sheets_for_role
+from core.programme import cohorts_of_programme_year
+from core.register import (
+    check,
+    commit,
+    field_label,
+    invalid_rows_sheets,
+    issues_frame,
+    mapped_sheets,
+    preview,
+    preview_counts,
+    preview_frame,
+)
+from core.template import signup_template
+from ui import context
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ROUND = "signup_round"  # a new round empties the uploader after an import
+
+lang = context.lang()
+store = context.store()
+st.title(t("participants.title", lang))
+st.caption(t("participants.intro", lang))
+if st.session_state.get("signup_done"):
+    st.success(st.session_state.pop("signup_done"), icon=":material/check_circle:")
+
+st.download_button(t("participants.template_download", lang), signup_template(lang), mime=XLSX,
+                   file_name=f"{t('participants.template.sheet_mentor', lang).lower()}-"
+                             f"{t('participants.template.sheet_mentee', lang).lower()}-mentorplan.xlsx",
+                   help=t("participants.template_download_help", lang), icon=":material/download:")
+if store.people_count() == 0:
+    st.info(t("participants.empty_register", lang))
+    if st.button(t("participants.load_examples", lang), key="load_examples", icon=":material/group_add:"):
+        loaded = load_example_participants(store, context.programme(), context.today())
+        st.session_state["signup_done"] = t("participants.examples_loaded", lang, count=loaded["count"],
+                                            cohorts=", ".join(loaded["cohorts"]))
+        st.rerun()
+
+files = st.file_uploader(t("participants.upload", lang), accept_multiple_files=True,
+                         type=["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "txt", "tsv"],
+                         key=f"signup_files_{st.session_state.get(ROUND, 0)}", help=t("participants.upload_help", lang))
+if not files:
+    st.stop()
+
+year = context.programme_year()
+cohort_ids = [c.id for y in (year - 1, year, year + 1) for c in cohorts_of_programme_year(y)]
+default_cohort = context.cohort().id
+left, right = st.columns(2)
+role = left.selectbox(t("participants.role_choice", lang), [None, "mentor", "mentee"], key="import_role",
+                      format_func=lambda r: t(f"participants.role.{r}s", lang).capitalize() if r
+                      else t("participants.role_from_file", lang))
+cohort = right.selectbox(t("participants.cohort", lang), [None] + cohort_ids, key="import_cohort",
+                         help=t("participants.cohort_help", lang),
+                         format_func=lambda c: c or t("participants.cohort_from_file", lang, cohort=default_cohort))
+
+sheets = []
+for file in files:
+    try:
+        upload = read_upload(file.getvalue(), file.name)
+    except MentorplanError as error:
+        st.error(f"**{file.name}**: {error.message(lang)}", icon=":material/error:")
+        continue
+    kept, _ = sheets_for_role(upload, role)
+    sheets.extend(kept)
+    described = ", ".join(t("participants.sheet_read", lang, sheet=s.name, header_row=s.header_row, rows=len(s.rows),
+                            role=t(f"participants.role.{(role or s.role)}s", lang) if (role or s.role)
+                            else t("participants.role_unknown", lang)) for s in kept)
+    st.caption(t("participants.file_read", lang, file=file.name, sheets=described))
+    for name in upload.skipped:
+        st.caption(t("participants.sheet_skipped", lang, sheet=name))
+    if upload.encoding:
+        st.caption(t("participants.csv_read", lang, encoding=upload.encoding, delimiter=repr(upload.delimiter)))
+if not sheets:
+    st.stop()
+
+# Columns: the remembered or recognised field of each, which the coordinator may change.
+suggested = mapped_sheets(store, sheets, role)
+choices, changed = {}, []
+for mapped in suggested:
+    sheet = mapped.sheet
+    with st.expander(t("participants.mapping", lang, sheet=f"{sheet.source} › {sheet.name}"), expanded=False):
+        st.caption(t("participants.mapping_help", lang))
+        columns = st.columns(3)
+        chosen = []
+        for index, header in enumerate(sheet.headers):
+            example = next((str(v[index]) for _, v in sheet.rows if index < len(v) and str(v[index]).strip()), "")
+            chosen.append(columns[index % 3].selectbox(
+                header or f"({index + 1})", TARGETS, index=TARGETS.index(mapped.mapping[index]),
+                key=f"map|{sheet.source}|{sheet.name}|{index}", format_func=lambda f: field_label(f, lang),
+                help=t("participants.mapping_example", lang, value=example[:60]) if example else None))
+    choices[sheet.name] = tuple(chosen)
+    if tuple(chosen) != suggest_mapping(sheet.headers, None, sheet.has_data()):  # the coordinator's own choice
+        changed.append(sheet.name)
+    for field in check_mapping(chosen):
+        st.warning(t("participants.mapping_twice", lang, field=field_label(field, lang)), icon=":material/warning:")
+mapped = mapped_sheets(store, sheets, role, choices)
+report = check(store, mapped, default_cohort, cohort)
+
+st.subheader(t("participants.report", lang))
+counts = st.columns(3)
+counts[0].metric(t("participants.valid_rows", lang), len(report.valid))
+counts[1].metric(t("participants.invalid_rows", lang), len(report.invalid))
+counts[2].metric(t("participants.warnings", lang), len(report.warnings))
+for issue in report.issues:
+    if issue.row is None:
+        st.error(f"**{issue.sheet}**: {issue.message(lang)}", icon=":material/error:")
+if report.issues:
+    st.dataframe(issues_frame(report.issues, lang), hide_index=True, width="stretch")
+else:
+    st.success(t("participants.all_valid", lang), icon=":material/check_circle:")
+if report.invalid:
+    to_fix = invalid_rows_sheets(report, lang)
+    stem = t("participants.invalid_rows", lang).lower().replace(" ", "-")
+    buttons = st.columns(2)
+    buttons[0].download_button(t("participants.download_invalid", lang), to_xlsx(to_fix), file_name=f"{stem}.xlsx",
+                               mime=XLSX, help=t("participants.download_invalid_help", lang),
+                               icon=":material/download:")
+    if len(to_fix) == 1:
+        buttons[1].download_button(t("participants.download_invalid_csv", lang), to_csv(next(iter(to_fix.values()))),
+                                   file_name=f"{stem}.csv", mime="text/csv")
+
+st.subheader(t("participants.preview_title", lang))
+rows = preview(store, report.valid)
+if not rows:
+    st.info(t("participants.nothing_to_import", lang))
+    st.stop()
+st.caption(t("participants.preview_counts", lang, **preview_counts(rows)))
+st.dataframe(preview_frame(rows, lang), hide_index=True, width="stretch")
+if st.button(t("participants.commit", lang, count=len(rows)), type="primary", key="commit_import",
+             help=t("participants.commit_help", lang), disabled=any(check_mapping(c) for c in choices.values()),
+             icon=":material/upload:"):
+    try:
+        done = commit(store, report.valid, [m for m in mapped if m.sheet.name in changed])
+    except (MentorplanError, SQLAlchemyError) as error:
+        detail = error.message(lang) if isinstance(error, MentorplanError) else str(error.orig or error)
+        st.error(t("participants.commit_failed", lang, detail=detail), icon=":material/error:")
+    else:
+        st.session_state["signup_done"] = t("participants.committed", lang, **done)
+        st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
+        st.rerun()
+st.page_link("views/register.py", label=t("participants.register_link", lang), icon=":material/groups:")

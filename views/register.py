@@ -1,0 +1,196 @@
+"""Deltagarregister: everyone across cohorts; search and filter, then one person's details to
+edit, their participation to withdraw or move to the next start, their data to export, or the
+person to delete everywhere."""
+
+import streamlit as st
+
+from core.columns import STATUSES
+from core.i18n import MentorplanError, t
+from core.register import (
+    delete_person,
+    describe_value,
+    edit_participation,
+    edit_person,
+    field_label,
+    move_to_next_start,
+    person_export,
+    person_export_json,
+    person_export_xlsx,
+    register_frame,
+    search,
+    withdraw,
+)
+from ui import context
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PERSON = "register_person"
+
+lang = context.lang()
+store = context.store()
+st.title(t("register.title", lang))
+if st.session_state.get("register_done"):
+    st.success(st.session_state.pop("register_done"), icon=":material/check_circle:")
+
+frame = store.participants()
+if frame.empty:
+    st.info(t("register.empty", lang))
+    st.page_link("views/participants.py", label=t("participants.nav", lang), icon=":material/upload_file:")
+    st.stop()
+
+text = st.text_input(t("register.search", lang), key="register_search", placeholder=t("register.search_hint", lang))
+filters = st.columns(4)
+cohorts = filters[0].multiselect(t("participants.field.cohort", lang), sorted(frame["cohort_id"].unique()),
+                                 key="register_cohorts")
+roles = filters[1].multiselect(t("participants.field.role", lang), ["mentor", "mentee"], key="register_roles",
+                               format_func=lambda r: t(f"participants.role.{r}", lang))
+statuses = filters[2].multiselect(t("participants.field.status", lang), list(STATUSES), key="register_statuses",
+                                  format_func=lambda s: t(f"participants.status.{s}", lang))
+organisations = filters[3].multiselect(t("participants.field.organisation", lang),
+                                       sorted(o for o in frame["organisation"].unique() if o), key="register_orgs")
+found = search(frame, text, cohorts, roles, statuses, organisations)
+st.caption(t("register.found", lang, count=len(found), people=found["person_id"].nunique(), total=len(frame)))
+st.dataframe(register_frame(found, lang), hide_index=True, width="stretch")
+
+people = found.drop_duplicates("person_id").set_index("person_id")
+chosen = st.session_state.get(PERSON)
+options = list(people.index) + ([chosen] if chosen in frame["person_id"].values and chosen not in people.index else [])
+person_id = st.selectbox(t("register.choose_person", lang), options, index=None, key=PERSON,
+                         format_func=lambda pid: f"{frame.loc[frame.person_id == pid, 'name'].iloc[0]} · "
+                                                 f"{frame.loc[frame.person_id == pid, 'email'].iloc[0]}")
+if person_id is None:
+    st.stop()
+person = store.person(int(person_id))
+if person is None:
+    st.stop()
+
+
+def show_problems(problems) -> None:
+    for problem in problems:
+        st.error(problem.message(lang), icon=":material/error:")
+
+
+st.subheader(person["name"])
+details, taking_part, export, removal = st.tabs([t("register.tab_details", lang), t("register.tab_participation", lang),
+                                                 t("register.tab_export", lang), t("register.tab_delete", lang)])
+with details, st.form(f"person_{person_id}"):
+    values = {}
+    left, right = st.columns(2)
+    for index, field in enumerate(("name", "email", "phone", "organisation", "department", "title", "town")):
+        column = left if index % 2 == 0 else right
+        values[field] = column.text_input(field_label(field, lang), person[field] or "", key=f"p{person_id}_{field}")
+    values["languages"] = left.text_input(field_label("languages", lang), ", ".join(person["languages"] or []),
+                                          key=f"p{person_id}_languages", help=t("register.languages_help", lang))
+    genders = ["", "woman", "man", "other"]
+    values["gender"] = right.selectbox(field_label("gender", lang), genders,
+                                       index=genders.index(person["gender"] or ""), key=f"p{person_id}_gender",
+                                       format_func=lambda g: describe_value("gender", g, lang))
+    if st.form_submit_button(t("common.save", lang)):
+        stored = {**person, "languages": ", ".join(person["languages"] or [])}
+        edits = {k: v for k, v in values.items() if v != (stored[k] or "")}
+        try:
+            problems = edit_person(store, int(person_id), edits) if edits else []
+        except MentorplanError as error:
+            problems = []
+            st.error(error.message(lang), icon=":material/error:")
+        else:
+            show_problems(problems)
+            if not problems:
+                st.session_state["register_done"] = t("common.saved", lang)
+                st.rerun()
+
+with taking_part:
+    for part in person["participations"]:
+        pid, role = part["id"], part["role"]
+        status = t("participants.status." + part["status"], lang)
+        title = f"{part['cohort_id']} · {t('participants.role.' + role, lang)} · {status}"
+        with st.expander(title, expanded=len(person["participations"]) == 1):
+            if part["extra"]:
+                st.caption(f"{t('register.extra', lang)}: {describe_value('extra', part['extra'], lang)}")
+            with st.form(f"participation_{pid}"):
+                values = {}
+                left, right = st.columns(2)
+                values["status"] = left.selectbox(field_label("status", lang), STATUSES, key=f"q{pid}_status",
+                                                  index=STATUSES.index(part["status"]),
+                                                  format_func=lambda s: t(f"participants.status.{s}", lang))
+                tags = "competences" if role == "mentor" else "goals"
+                values[tags] = right.text_input(field_label(tags, lang), ", ".join(part[tags] or []),
+                                                key=f"q{pid}_tags")
+                values["sector"] = left.text_input(field_label("sector", lang), part["sector"] or "",
+                                                   key=f"q{pid}_sector")
+                values["experience_years"] = right.number_input(
+                    field_label("experience_years", lang), min_value=0, max_value=70, step=1,
+                    value=part["experience_years"], key=f"q{pid}_experience")
+                starts = ["autumn", "spring", "any"]
+                values["start_preference"] = left.selectbox(
+                    field_label("start_preference", lang), starts, index=starts.index(part["start_preference"]),
+                    key=f"q{pid}_start", format_func=lambda s: t(f"participants.start.{s}", lang))
+                if role == "mentor":
+                    values["capacity"] = right.number_input(field_label("capacity", lang), min_value=1, max_value=10,
+                                                            step=1, value=part["capacity"], key=f"q{pid}_capacity")
+                else:
+                    wishes = ["", "woman", "man", "other"]
+                    values["gender_preference"] = right.selectbox(
+                        field_label("gender_preference", lang), wishes, key=f"q{pid}_wish",
+                        index=wishes.index(part["gender_preference"] or ""),
+                        format_func=lambda g: describe_value("gender_preference", g, lang))
+                    sectors = ["", "same", "other"]
+                    values["sector_preference"] = left.selectbox(
+                        field_label("sector_preference", lang), sectors, key=f"q{pid}_sector_wish",
+                        index=sectors.index(part["sector_preference"] or ""),
+                        format_func=lambda s: t(f"participants.sector_preference.{s or 'none'}", lang))
+                values["same_org_allowed"] = st.checkbox(field_label("same_org_allowed", lang),
+                                                         part["same_org_allowed"], key=f"q{pid}_same_org")
+                values["consent"] = st.checkbox(field_label("consent", lang), part["consent"], key=f"q{pid}_consent")
+                values["motivation"] = st.text_area(field_label("motivation", lang), part["motivation"] or "",
+                                                    key=f"q{pid}_motivation")
+                if st.form_submit_button(t("common.save", lang)):
+                    stored = {**part, tags: ", ".join(part[tags] or [])}
+                    edits = {k: v for k, v in values.items() if v != stored[k] and not (v in (None, "") and
+                                                                                       stored[k] in (None, ""))}
+                    problems = edit_participation(store, pid, role, edits) if edits else []
+                    show_problems(problems)
+                    if not problems:
+                        st.session_state["register_done"] = t("common.saved", lang)
+                        st.rerun()
+            actions = st.columns(2)
+            if part["status"] != "withdrawn" and actions[0].button(t("register.withdraw", lang), key=f"q{pid}_withdraw",
+                                                                   icon=":material/person_remove:"):
+                withdraw(store, pid)
+                st.session_state["register_done"] = t("register.withdrawn", lang, cohort=part["cohort_id"])
+                st.rerun()
+            if part["status"] in ("applied", "waiting") and actions[1].button(
+                    t("register.move", lang), key=f"q{pid}_move", help=t("register.move_help", lang),
+                    icon=":material/redo:"):
+                try:
+                    target = move_to_next_start(store, context.programme(), pid, part["cohort_id"])
+                except MentorplanError as error:
+                    st.error(error.message(lang), icon=":material/error:")
+                else:
+                    st.session_state["register_done"] = t("register.moved", lang, cohort=target)
+                    st.rerun()
+
+with export:
+    st.caption(t("register.export_help", lang))
+    data = person_export(store, int(person_id))
+    stem = person["email"].replace("@", "_at_")
+    buttons = st.columns(2)
+    buttons[0].download_button(t("register.export_json", lang), person_export_json(data), file_name=f"{stem}.json",
+                               mime="application/json", icon=":material/download:", key="export_json")
+    buttons[1].download_button(t("register.export_xlsx", lang), person_export_xlsx(data), file_name=f"{stem}.xlsx",
+                               mime=XLSX, icon=":material/download:", key="export_xlsx")
+
+with removal:
+    held = ", ".join(f"{table}: {len(rows)}" for table, rows in data["tables"].items())
+    st.warning(t("register.delete_warning", lang, name=person["name"], held=held), icon=":material/warning:")
+    typed = st.text_input(t("register.delete_confirm", lang, email=person["email"]), key=f"delete_{person_id}")
+    if st.button(t("register.delete", lang), type="primary", key=f"delete_button_{person_id}",
+                 disabled=typed.strip().lower() != person["email"], icon=":material/delete_forever:"):
+        try:
+            deleted = delete_person(store, int(person_id), typed)
+        except MentorplanError as error:
+            st.error(error.message(lang), icon=":material/error:")
+        else:
+            st.session_state["register_done"] = t("register.deleted", lang, name=person["name"],
+                                                  rows=sum(deleted.values()))
+            del st.session_state[PERSON]
+            st.rerun()
