@@ -12,6 +12,7 @@ run: $(VENV)/.app-installed
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.dev-installed
+	bash scripts/install_test_tools.sh
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
