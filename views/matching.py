@@ -2,6 +2,8 @@
 a run with each pair's reasons; explanations and what a swap costs; pins, forbidden pairs and
 swaps; a comparison with another run; the heat map of all scores; acceptance; the pair list."""
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -29,13 +31,21 @@ from ui import context
 
 HEATMAP_LIMIT = 150  # people on a side beyond which the heat map is no longer readable
 FLASH = "matching_flash"
+SHOW_RUN = "matching_show_run"
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def cohort_problem(cohort_id: str, mentors: pd.DataFrame, mentees: pd.DataFrame, settings: MatchSettings,
-                   constraints: tuple[Constraint, ...]) -> matching.Problem:
-    """The scored cohort, kept across reruns while the register, weights and pins stay the same."""
-    return matching.prepare(cohort_id, mentors, mentees, settings, constraints)
+def scored(cohort_id: str, register: str, settings: MatchSettings, constraints: tuple[Constraint, ...],
+           _mentors: pd.DataFrame, _mentees: pd.DataFrame) -> matching.Problem:
+    """The scored cohort, kept across reruns while the register (by its fingerprint), weights and
+    pins stay the same."""
+    return matching.prepare(cohort_id, _mentors, _mentees, settings, constraints)
+
+
+def cohort_problem(settings: MatchSettings, constraints: tuple[Constraint, ...]) -> matching.Problem:
+    register = hashlib.sha256("".join(frame.to_json(orient="split", date_format="iso", default_handler=str)
+                                      for frame in (mentors, mentees)).encode()).hexdigest()
+    return scored(cohort.id, register, settings, tuple(constraints), mentors, mentees)
 
 
 def flash_and_rerun(message: str) -> None:
@@ -47,7 +57,7 @@ def run_and_save(problem: matching.Problem) -> None:
     with st.spinner(t("matching.running", lang)):
         result = matching.run(problem)
         run_id = store.save_run(result)
-    st.session_state[view_key] = run_id
+    st.session_state[SHOW_RUN] = run_id  # shown after the rerun, when the run chooser is drawn anew
     flash_and_rerun(t("matching.run_saved", lang, run=run_id, pairs=result.pair_count,
                       unmatched=len(result.unmatched)))
 
@@ -96,7 +106,7 @@ mentor_tab.dataframe(participants_table(active_mentors, "mentor", lang), hide_in
 mentee_tab.dataframe(participants_table(active_mentees, "mentee", lang), hide_index=True, width="stretch")
 
 try:
-    problem = cohort_problem(cohort.id, mentors, mentees, settings, constraints)
+    problem = cohort_problem(settings, constraints)
 except MentorplanError as error:
     st.error(error.message(lang))
     if constraints:
@@ -128,7 +138,7 @@ if run_clicked:
     try:
         chosen = MatchSettings(**weights, same_organisation_rule=same_org_rule, objective=objective)
         store.save_match_settings(cohort.id, chosen)
-        run_and_save(cohort_problem(cohort.id, mentors, mentees, chosen, constraints))
+        run_and_save(cohort_problem(chosen, constraints))
     except MentorplanError as error:
         st.error(error.message(lang))
 
@@ -140,6 +150,8 @@ if runs.empty:
     show_constraints()
     st.stop()
 summaries = runs.set_index("id")
+if (shown := st.session_state.pop(SHOW_RUN, None)) in summaries.index:
+    st.session_state[view_key] = shown
 if st.session_state.get(view_key) not in summaries.index:
     st.session_state[view_key] = int(summaries.index[0])
 run_id = st.selectbox(t("matching.run_choice", lang), list(summaries.index), key=view_key, format_func=lambda i: t(
