@@ -33,10 +33,14 @@ MIN_FUZZY_LENGTH = 5
 _SEPARATORS = re.compile(r"[\s\-_/.,;:()&+]+")
 
 
+# The combining marks that accents decompose into (ä = a + U+0308); other scripts keep their letters.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """A tag's form for comparison: casefolded, without accents, hyphens or extra spaces."""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", str(text).casefold()))
     return _SEPARATORS.sub(" ", stripped).strip()
 
 
