@@ -109,10 +109,14 @@ def sniff(data: bytes) -> str:
 
 def _sniff_zip(data: bytes) -> str:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, EOFError, ValueError):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _sniff_members(archive)
+    except (zipfile.BadZipFile, EOFError, ValueError, KeyError):
         raise MentorplanError("import.damaged") from None
+
+
+def _sniff_members(archive: zipfile.ZipFile) -> str:
+    members = archive.infolist()
     if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNCOMPRESSED:
         raise MentorplanError("import.zip_bomb", limit=MAX_UNCOMPRESSED // 1024 // 1024)
     names = {m.filename for m in members}
@@ -224,10 +228,10 @@ def _unsaved_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
     """Formulas whose result the file does not carry (a file written by a program and never
     opened in Excel): calamine reads those cells as empty, so we name them instead. Looked for
     only when a sheet holds formulas at all, because openpyxl is slow."""
-    archive = zipfile.ZipFile(io.BytesIO(data))
-    sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-    if not any(re.search(rb"<f[ >]", archive.read(n)) for n in sheets):
-        return {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        if not any(re.search(rb"<f[ >]", archive.read(n)) for n in sheets):
+            return {}
     import openpyxl
 
     found: dict[str, dict[tuple[int, int], str]] = {}

@@ -293,10 +293,10 @@ _SPRING = {"var", "varen", "varstart", "varterminen", "vt", "spring", "jan", "ja
 def _track_words(words: list[str]) -> set[str]:
     tracks = set()
     for word in words:
-        bare = re.sub(r"\d+$", "", word)  # "ht26", "vt2027"
-        if word in _AUTUMN or bare in ("ht", "host") or word.startswith("hoststart"):
+        bare = re.sub(r"\d+$", "", word)  # "ht26", "vt2027", "autumn-2026"
+        if word in _AUTUMN or bare in _AUTUMN or word.startswith("hoststart"):
             tracks.add("autumn")
-        if word in _SPRING or bare in ("vt", "var") or word.startswith("varstart"):
+        if word in _SPRING or bare in _SPRING or word.startswith("varstart"):
             tracks.add("spring")
     return tracks
 
@@ -717,11 +717,13 @@ def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None):
             else:
                 complain(field_id, problem)
         for (r, c), formula in sheet.formulas.items():
-            if r == number:
+            if r == number:  # the formula is the complaint, not the empty value it left
                 severity = "error" if c < len(mapped.mapping) and mapped.mapping[c] not in (EXTRA, IGNORE) \
                     else "warning"
+                column = header.get(c, column_letter(c))
+                issues[:] = [i for i in issues if i.column != column]
                 issues.append(Issue("validation.formula_no_value", {"formula": formula[:60]}, sheet.name,
-                                    number, header.get(c, column_letter(c)), severity))
+                                    number, column, severity))
         shifted = _shift_issues(sheet, values, number, width, email_column, header)
         if shifted:  # every other complaint about a shifted row would only follow from the shift
             issues[:] = shifted

@@ -66,7 +66,7 @@ cohort = right.selectbox(t("participants.cohort", lang), [None] + cohort_ids, ke
 sheets = []
 for file in files:
     try:
-        upload = read_upload(file.getvalue(), file.name)
+        upload = read_upload(file.getvalue(), file.name, store.remembered_headers())
     except MentorplanError as error:
         st.error(f"**{file.name}**: {error.message(lang)}", icon=":material/error:")
         continue

@@ -51,13 +51,13 @@ def run(args: argparse.Namespace) -> int:
         data = path.read_bytes()
     except OSError as exc:
         fail(t("import.cannot_read", lang, path=args.file, detail=exc.strerror or exc), lang)
-    upload = read_upload(data, path.name)
+    store = services.open_store()
+    upload = read_upload(data, path.name, store.remembered_headers())
     sheets, left_out = sheets_for_role(upload, role)
     if left_out:
         print(t("import.other_role_sheets", lang, sheets=", ".join(f"'{s.name}'" for s in left_out), role=role))
     if not sheets or not any(s.rows for s in sheets):
         raise MentorplanError("import.no_rows")
-    store = services.open_store()
     mapped = mapped_sheets(store, sheets, role)
     for sheet in mapped:
         if sheet.role is None and sheet.sheet.role is None and "role" not in sheet.mapping:

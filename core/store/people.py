@@ -213,7 +213,9 @@ class PeopleStore:
         without a change here."""
         with self.reading() as connection:
             found = self._rows_of_person(connection, person_id)
-        return {table.name: rows for table, rows in found.items() if rows}
+        tables = sorted(schema.metadata.sorted_tables,  # the person and their participations first
+                        key=lambda t: {schema.people: 0, schema.participations: 1}.get(t, 2))
+        return {table.name: found[table] for table in tables if found.get(table)}
 
     def delete_person(self, person_id: int) -> dict[str, int]:
         """Delete a person everywhere, in one transaction: the rows that refer to them are deleted
@@ -275,6 +277,14 @@ class PeopleStore:
         table = schema.column_mappings
         with self.reading() as connection:
             return connection.execute(select(table.c.mapping).where(table.c.signature == signature)).scalar()
+
+    def remembered_headers(self) -> dict[str, str]:
+        """Every header the coordinator has mapped, by its key, with the field chosen last; these
+        count towards finding the header row of a new file."""
+        table = schema.column_mappings
+        with self.reading() as connection:
+            rows = connection.execute(select(table.c.mapping).order_by(table.c.updated_at)).scalars().all()
+        return {key: target for mapping in rows for key, target in mapping.items()}
 
     def save_column_mapping(self, signature: str, mapping: Mapping[str, str]) -> None:
         with self.transaction() as connection:

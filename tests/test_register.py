@@ -1,0 +1,224 @@
+"""The register: the preview of an import, the commit (all rows or none), edits checked like
+imports, withdrawing, moving to the next start, a person's data exported, and a person deleted
+everywhere while everything else stays as it was."""
+
+import datetime as dt
+import json
+
+import pytest
+from participant_files import mentee, mentor, signup_workbook
+from sqlalchemy import insert, select
+
+from core import register, services
+from core.columns import header_key
+from core.i18n import MentorplanError
+from core.importing import read_upload
+from core.programme import Cohort
+from core.register import check, commit, mapped_sheets, preview, preview_counts
+from core.store import Store, schema
+from core.store.people import PeopleStore
+
+
+def sheets_of(store, data: bytes, role=None, choices=None):
+    return mapped_sheets(store, read_upload(data, "anmalan.xlsx").sheets, role, choices)
+
+
+def import_file(store, data: bytes, cohort="autumn-2026"):
+    sheets = sheets_of(store, data)
+    report = check(store, sheets, cohort)
+    return report, commit(store, report.valid)
+
+
+def snapshot(store) -> list[dict]:
+    frame = store.participants()
+    return frame.drop(columns=[]).to_dict("records")
+
+
+def test_the_preview_tells_new_changed_and_unchanged_with_old_and_new_values(store):
+    import_file(store, signup_workbook([mentor(1), mentor(2)]))
+    data = signup_workbook([mentor(1), mentor(2, Organisation="Sundsvalls kommun", **{"Antal adepter": 2}), mentor(3)])
+    report = check(store, sheets_of(store, data), "autumn-2026")
+    rows = preview(store, report.valid)
+    assert [(r.candidate.email, r.status) for r in rows] == [
+        ("mentor1@region.example", "unchanged"), ("mentor2@region.example", "changed"),
+        ("mentor3@region.example", "new")]
+    assert [(c.field, c.old, c.new) for c in rows[1].changes] == [
+        ("organisation", "Region Norrland", "Sundsvalls kommun"), ("capacity", 1, 2)]
+    frame = register.preview_frame(rows, "sv")
+    assert frame["Ändringar (före → efter)"].tolist()[1] == ("Organisation: Region Norrland → Sundsvalls kommun; "
+                                                              "Antal adepter: 1 → 2")
+    assert preview_counts(rows) == {"new": 1, "changed": 1, "unchanged": 1}
+    assert commit(store, report.valid) == {"new": 1, "changed": 1, "unchanged": 1}
+
+
+def test_a_person_is_one_address_across_cohorts_and_roles(store):
+    import_file(store, signup_workbook([mentor(1)]), "autumn-2026")
+    import_file(store, signup_workbook([], [mentee(1, **{"E-post": "Mentor1@Region.example"})]), "spring-2027")
+    frame = store.participants()
+    assert frame["person_id"].nunique() == 1
+    assert sorted(zip(frame.cohort_id, frame.role, strict=True)) == [("autumn-2026", "mentor"),
+                                                                     ("spring-2027", "mentee")]
+
+
+def test_a_re_import_keeps_the_status_and_the_fields_the_file_does_not_have(store):
+    import_file(store, signup_workbook([mentor(1)]))
+    [participation] = store.participants()["participation_id"]
+    store.update_participation(int(participation), {"status": "matched"})
+    from core.examples import workbook
+
+    import_file(store, workbook({"Mentorer": (("Namn", "E-post", "Samtycke"), [["Mentor Ett", "mentor1@region.example",
+                                                                                  "ja"]])}))
+    row = store.participants().iloc[0]
+    assert (row["name"], row["status"], row["organisation"]) == ("Mentor Ett", "matched", "Region Norrland")
+
+
+def test_a_failed_import_leaves_the_register_exactly_as_it_was(store, monkeypatch):
+    import_file(store, signup_workbook([mentor(1), mentor(2)], [mentee(1)]))
+    before = snapshot(store)
+    data = signup_workbook([mentor(1, Organisation="Ny organisation"), mentor(2), mentor(3), mentor(4), mentor(5)],
+                           [mentee(1, Ort="Kramfors"), mentee(2)])
+    report = check(store, sheets_of(store, data), "autumn-2026")
+    assert len(report.valid) == 7
+    calls = []
+    original = PeopleStore._import_one
+
+    def fail_on_the_fourth(self, connection, candidate):
+        calls.append(candidate.email)
+        if len(calls) == 4:
+            raise RuntimeError("the disk is full")
+        return original(self, connection, candidate)
+
+    monkeypatch.setattr(PeopleStore, "_import_one", fail_on_the_fourth)
+    with pytest.raises(RuntimeError):
+        commit(store, report.valid, sheets_of(store, data))
+    assert len(calls) == 4
+    assert snapshot(store) == before
+    assert store.column_mapping(next(iter(register.remembered_mappings(sheets_of(store, data))))[0]) is None
+
+
+def test_the_register_survives_a_restart(database_url):
+    first = Store(database_url)
+    import_file(first, signup_workbook([mentor(1)], [mentee(1)]))
+    first.close()
+    again = Store(database_url)
+    assert sorted(again.participants()["email"]) == ["adept1@kommun.example", "mentor1@region.example"]
+    again.close()
+
+
+def test_a_column_choice_is_remembered_for_the_next_file_with_the_same_headers(store):
+    from core.examples import workbook
+
+    headers = ("Deltagare", "Adress", "Samtycke", "Ort")
+    data = workbook({"Mentorer": (headers, [["Anna Ek", "anna@x.example", "ja", "Timrå"]])})
+    sheets = sheets_of(store, data)
+    assert sheets[0].mapping == ("extra", "extra", "consent", "town")
+    chosen = sheets_of(store, data, choices={"Mentorer": ("name", "email", "consent", "town")})
+    report = check(store, chosen, "autumn-2026")
+    commit(store, report.valid, chosen)
+    again = workbook({"Mentorer": (("ADRESS", "deltagare", "Samtycke", "Ort"), [["bo@x.example", "Bo Ek", "ja", ""]])})
+    assert sheets_of(store, again)[0].mapping == ("email", "name", "consent", "town")
+    assert store.column_mapping(register.signature(headers)) == {
+        header_key("Deltagare"): "name", header_key("Adress"): "email", header_key("Samtycke"): "consent",
+        header_key("Ort"): "town"}
+    # Remembered headers also help find the header row of a file that has few known ones.
+    sparse = workbook({"Mentorer": (("Deltagare", "Adress", "Övrigt"), [["Cy Ek", "cy@x.example", ""]])})
+    with pytest.raises(MentorplanError):
+        read_upload(sparse, "x.xlsx")
+    assert read_upload(sparse, "x.xlsx", store.remembered_headers()).sheets[0].header_row == 1
+
+
+def test_edits_are_checked_like_imports(store):
+    import_file(store, signup_workbook([mentor(1), mentor(2)]))
+    frame = store.participants()
+    person_id, participation_id = int(frame.person_id[0]), int(frame.participation_id[0])
+    problems = register.edit_person(store, person_id, {"email": "anna@", "languages": "svenska, finska"})
+    assert [p.message("sv") for p in problems] == ["E-post: 'anna@' är ingen giltig adress"]
+    assert register.edit_person(store, person_id, {"email": " Ny.Adress@Region.example", "languages": "finska"}) == []
+    assert store.person(person_id)["email"] == "ny.adress@region.example"
+    assert store.person(person_id)["languages"] == ["fi"]
+    with pytest.raises(MentorplanError) as taken:
+        register.edit_person(store, person_id, {"email": frame.email[1]})
+    assert taken.value.key == "register.email_taken"
+    problems = register.edit_participation(store, participation_id, "mentor", {"capacity": "noll"})
+    assert [p.message("en") for p in problems] == [
+        "Number of mentees: 'noll' is not a number of mentees; write a whole number from 1, for example 2"]
+    assert register.edit_participation(store, participation_id, "mentor", {"capacity": 2, "competences": "a; b"}) == []
+    assert store.person(person_id)["participations"][0]["competences"] == ["a", "b"]
+
+
+def test_withdraw_and_move_to_the_next_start(store):
+    import_file(store, signup_workbook([], [mentee(1), mentee(2)]))
+    programme = services.programme(store)
+    frame = store.participants()
+    first, second = (int(p) for p in frame.participation_id)
+    register.withdraw(store, first)
+    assert register.move_to_next_start(store, programme, second, "autumn-2026") == "spring-2027"
+    frame = store.participants().sort_values(["email", "cohort_id"])
+    assert list(zip(frame.email, frame.cohort_id, frame.status, strict=True)) == [
+        ("adept1@kommun.example", "autumn-2026", "withdrawn"),
+        ("adept2@kommun.example", "autumn-2026", "waiting"),
+        ("adept2@kommun.example", "spring-2027", "applied")]
+    assert frame.extra.iloc[2] == {"moved_from": "autumn-2026"}
+    with pytest.raises(MentorplanError) as again:
+        register.move_to_next_start(store, programme, second, "autumn-2026")
+    assert again.value.key == "register.already_in_cohort"
+    with pytest.raises(MentorplanError) as withdrawn:
+        register.move_to_next_start(store, programme, first, "autumn-2026")
+    assert withdrawn.value.key == "register.move_withdrawn"
+
+
+def test_the_next_cohort_follows_the_kickoffs(store):
+    programme = services.programme(store)
+    assert register.next_cohort(programme, dt.date(2026, 8, 1)).id == "autumn-2026"
+    assert register.next_cohort(programme, dt.date(2026, 9, 24)).id == "spring-2027"  # kick-off day is past
+    assert register.next_cohort(programme, dt.date(2027, 3, 1)).id == "autumn-2027"
+    assert register.next_cohort_after(programme, Cohort(2027, "spring")).id == "autumn-2027"
+
+
+def add_matching_rows(store, mentor_id: int, mentee_id: int) -> None:
+    with store.transaction() as connection:
+        connection.execute(insert(schema.match_constraints).values(
+            cohort_id="autumn-2026", mentor_person_id=mentor_id, mentee_person_id=mentee_id, kind="pin"))
+        run = connection.execute(insert(schema.match_runs).values(
+            cohort_id="autumn-2026", created_at=dt.datetime(2026, 9, 1), objective="total", settings={},
+            constraints=[], notices=[], pair_count=1, unmatched_count=0, total_score=0.8)).inserted_primary_key[0]
+        connection.execute(insert(schema.match_pairs).values(
+            run_id=run, mentor_person_id=mentor_id, mentee_person_id=mentee_id, score=0.8, reasons=[]))
+
+
+def test_a_persons_export_holds_every_row_about_them_in_every_table(store):
+    import_file(store, signup_workbook([mentor(1)], [mentee(1)]))
+    import_file(store, signup_workbook([], [mentee(1)]), "spring-2027")
+    ids = dict(zip(store.participants().email, store.participants().person_id, strict=False))
+    mentee_id, mentor_id = int(ids["adept1@kommun.example"]), int(ids["mentor1@region.example"])
+    add_matching_rows(store, mentor_id, mentee_id)
+    export = register.person_export(store, mentee_id)
+    tables = export["tables"]
+    assert set(tables) == {"people", "participations", "match_constraints", "match_pairs"}
+    assert [p["cohort_id"] for p in tables["participations"]] == ["autumn-2026", "spring-2027"]
+    assert json.loads(register.person_export_json(export))["email"] == "adept1@kommun.example"
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(register.person_export_xlsx(export)))
+    assert book.sheetnames == ["people", "participations", "match_constraints", "match_pairs"]
+
+
+def test_deleting_a_person_removes_them_everywhere_and_nothing_else(store):
+    import_file(store, signup_workbook([mentor(1), mentor(2)], [mentee(1), mentee(2)]))
+    ids = dict(zip(store.participants().email, store.participants().person_id, strict=False))
+    mentee_id, mentor_id = int(ids["adept1@kommun.example"]), int(ids["mentor1@region.example"])
+    add_matching_rows(store, mentor_id, mentee_id)
+    others = [r for r in snapshot(store) if r["person_id"] != mentee_id]
+    with pytest.raises(MentorplanError) as wrong:
+        register.delete_person(store, mentee_id, "fel@adress.se")
+    assert wrong.value.key == "register.confirm_mismatch"
+    deleted = register.delete_person(store, mentee_id, " Adept1@Kommun.example ")
+    assert deleted == {"match_pairs": 1, "match_constraints": 1, "participations": 1, "people": 1}
+    assert store.person(mentee_id) is None
+    assert snapshot(store) == others
+    with store.reading() as connection:
+        assert connection.execute(select(schema.match_runs.c.id)).all()  # the run stays, its pair is gone
+        assert not connection.execute(select(schema.match_pairs.c.id)).all()
+    assert store.person_data(mentee_id) == {}
