@@ -472,11 +472,12 @@ def check_acceptable(run: MatchRun, mentors: pd.DataFrame, mentees: pd.DataFrame
 
 
 def next_start(cohort: Cohort, programme: Programme) -> Cohort:
-    """The cohort whose kick-off comes next after this one's: where a mentee left unmatched is
-    offered a place (autumn-2026 → spring-2027, spring-2027 → autumn-2027)."""
+    """The start a mentee left unmatched is offered: the cohort whose kick-off comes next after this
+    one's (autumn-2026 → spring-2027 → autumn-2027). The same rule as core.register's
+    next_cohort_after, kept here because the register module depends on the store and this one
+    must not."""
     kickoff = programme.occurrence(cohort, "kickoff").start
-    later = [Cohort(year, track) for year in (cohort.year, cohort.year + 1)
-             for track in programme.rulebook.tracks]
+    later = [Cohort(year, track) for year in (cohort.year, cohort.year + 1) for track in programme.rulebook.tracks]
     return min((c for c in later if programme.occurrence(c, "kickoff").start > kickoff),
                key=lambda c: programme.occurrence(c, "kickoff").start)
 

@@ -4,6 +4,9 @@ gets the right reason, and bad input is a message that says what to do."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -14,6 +17,7 @@ from core.matching_report import describe, reasons_text
 from core.programme import Cohort, Programme
 from core.scoring import MatchSettings
 from core.tags import canonical_tags, plain, read_lexicon
+from tests.conftest import ROOT
 from tests.matching_people import COHORT, add_participant, small_cohort
 
 
@@ -333,3 +337,11 @@ def test_a_run_made_before_someone_withdrew_cannot_be_accepted(store):
     with pytest.raises(MentorplanError) as caught:
         matching.check_acceptable(run, mentors, mentees)
     assert "Elin Gran" in caught.value.message("en")
+
+
+def test_the_matching_domain_needs_neither_streamlit_nor_the_store():
+    code = ("import sys, core.matching, core.scoring, core.assignment, core.tags, core.matching_report; "
+            "print(sorted(m for m in ('streamlit', 'core.store') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
