@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 ROLES = ("mentor", "mentee")
 STATUSES = ("applied", "matched", "waiting", "withdrawn")
@@ -149,6 +150,7 @@ def _matches(words: Sequence[str], pattern: Sequence[str]) -> bool:
                for p in pattern)
 
 
+@lru_cache(maxsize=4096)
 def recognise(header: object) -> str | None:
     """The field a header names on its own, or None: first as a whole, then by its words."""
     key = header_key(header)
@@ -167,8 +169,8 @@ def header_score(row: Sequence[object], known: Mapping[str, str] | None = None) 
     """How much a row looks like a header: the number of different fields its cells name."""
     found = set()
     for cell in row:
-        if not isinstance(cell, str) or not cell.strip():
-            continue
+        if not isinstance(cell, str) or not cell.strip() or "@" in cell or len(cell) > 150:
+            continue  # not a header: empty, a number or date, an address, a paragraph
         field = (known or {}).get(header_key(cell)) or recognise(cell)
         if field and field not in (EXTRA, IGNORE):
             found.add(field)

@@ -76,12 +76,11 @@ def role_of_name(name: str) -> str | None:
 # -- What the bytes are ------------------------------------------------------------------------
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NOT_SPREADSHEETS = (  # (magic bytes, what the coordinator is told it is)
-    (b"\x89PNG", "image"), (b"\xff\xd8\xff", "image"), (b"GIF8", "image"), (b"BM", "image"),
-    (b"II*\x00", "image"), (b"MM\x00*", "image"), (b"RIFF", "image"), (b"%PDF", "pdf"),
-    (b"MZ", "program"), (b"\x7fELF", "program"), (b"\xca\xfe\xba\xbe", "program"),
-    (b"\xcf\xfa\xed\xfe", "program"), (b"7z\xbc\xaf", "archive"), (b"Rar!", "archive"),
-    (b"\x1f\x8b", "archive"), (b"BZh", "archive"), (b"{\\rtf", "document"),
+_NOT_SPREADSHEETS = (  # (magic bytes, the format's name, which reads the same in every language)
+    (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"), (b"BM", "BMP"), (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"), (b"RIFF", "RIFF"), (b"%PDF", "PDF"), (b"MZ", "EXE"), (b"\x7fELF", "ELF"),
+    (b"\xca\xfe\xba\xbe", "Mach-O"), (b"\xcf\xfa\xed\xfe", "Mach-O"), (b"7z\xbc\xaf", "7-Zip"),
+    (b"Rar!", "RAR"), (b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"{\\rtf", "RTF"),
 )
 
 
@@ -130,9 +129,11 @@ def _sniff_members(archive: zipfile.ZipFile) -> str:
             if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
                 raise MentorplanError("import.password")
             return "ods"
-        raise MentorplanError("import.not_spreadsheet", what="document")
-    if "word/document.xml" in names or "ppt/presentation.xml" in names:
-        raise MentorplanError("import.not_spreadsheet", what="document")
+        raise MentorplanError("import.not_spreadsheet", what="OpenDocument")
+    if "word/document.xml" in names:
+        raise MentorplanError("import.not_spreadsheet", what="Word")
+    if "ppt/presentation.xml" in names:
+        raise MentorplanError("import.not_spreadsheet", what="PowerPoint")
     raise MentorplanError("import.zip_not_workbook")
 
 
@@ -148,7 +149,7 @@ def _sniff_ole(data: bytes) -> str:
         raise MentorplanError("import.password")
     if "workbook" in streams or "book" in streams:
         return "xls"
-    raise MentorplanError("import.not_spreadsheet", what="document")
+    raise MentorplanError("import.not_spreadsheet", what="Office")
 
 
 # -- Reading -----------------------------------------------------------------------------------

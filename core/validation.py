@@ -30,6 +30,7 @@ MAX_LENGTH = {"email": 254, "name": 200, "phone": 64, "organisation": 200, "depa
               "title": 200, "town": 100, "sector": 100}
 MAX_CAPACITY = 10
 MAX_EXPERIENCE = 70
+MAX_REFERENCES = 3  # other rows named in one complaint
 
 
 class Invalid(ValueError):
@@ -724,7 +725,7 @@ def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None):
                 issues[:] = [i for i in issues if i.column != column]
                 issues.append(Issue("validation.formula_no_value", {"formula": formula[:60]}, sheet.name,
                                     number, column, severity))
-        shifted = _shift_issues(sheet, values, number, width, email_column, header)
+        shifted = _shift_issues(sheet, values, number, width, None if person.get("email") else email_column, header)
         if shifted:  # every other complaint about a shifted row would only follow from the shift
             issues[:] = shifted
         if role == "mentor" and "capacity" not in participation and "capacity" in columns:
@@ -748,21 +749,18 @@ def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None):
 
 def _shift_issues(sheet: Sheet, values, number: int, width: int,
                   email_column: int | None, header: Mapping[int, str]) -> list[Issue]:
-    """Values that look shifted: cells right of the last column, or the e-mail address in
-    another column than the e-mail column."""
+    """Values that look shifted: cells right of the last column, or, when the e-mail column has
+    no valid address (`email_column` is given only then), an address in another column."""
     issues = []
     beyond = [i for i in range(width, len(values)) if text(values[i])]
     if beyond:
         issues.append(Issue("validation.shifted_beyond", {"column": column_letter(beyond[0])}, sheet.name, number))
-    if email_column is not None:
-        own = clean_email(values[email_column]) if email_column < len(values) else ""
-        if not valid_email(own):
-            for index, value in enumerate(values[:width]):
-                if index != email_column and isinstance(value, str) and "@" in value \
-                        and valid_email(clean_email(value)):
-                    issues.append(Issue("validation.shifted_email", {"found": header.get(index, column_letter(index))},
-                                        sheet.name, number, header.get(email_column)))
-                    break
+    if email_column is not None:  # (given only when the row's own address is not valid)
+        for index, value in enumerate(values[:width]):
+            if index != email_column and isinstance(value, str) and "@" in value and valid_email(clean_email(value)):
+                issues.append(Issue("validation.shifted_email", {"found": header.get(index, column_letter(index))},
+                                    sheet.name, number, header.get(email_column)))
+                break
     return issues
 
 
@@ -773,14 +771,14 @@ def _cross_checks(rows: list[dict[str, Any]], registered: Mapping[tuple[str, str
     by_person: dict[tuple[str, str], list[dict]] = defaultdict(list)
     by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in rows:
-        if row["email"] and valid_email(row["email"]):
+        if row["email"]:  # set only when valid
             by_person[(row["email"], row["cohort"])].append(row)
         if row["name"] and row["organisation"]:
             by_name[(row["name"].casefold(), row["organisation"].casefold())].append(row)
     for (email, cohort), group in by_person.items():
         roles = {r["role"] for r in group if r["role"]}
         for row in group:
-            others = tuple((o["sheet"], o["row"]) for o in group if o is not row)
+            others = tuple((o["sheet"], o["row"]) for o in group if o is not row)[:MAX_REFERENCES]
             if len(roles) > 1:
                 row["issues"].append(Issue("validation.both_roles", {"rows": Rows(others, row["sheet"])},
                                            row["sheet"], row["row"], _email_header(row)))
@@ -793,12 +791,17 @@ def _cross_checks(rows: list[dict[str, Any]], registered: Mapping[tuple[str, str
                                            {"role": Label(f"participants.role.{sorted(other_roles)[0]}"),
                                             "cohort": cohort}, row["sheet"], row["row"], _email_header(row)))
     for group in by_name.values():
-        emails = {r["email"] for r in group}
-        if len(emails) > 1:
-            for row in group:
-                others = tuple((o["sheet"], o["row"]) for o in group if o["email"] != row["email"])
-                row["issues"].append(Issue("validation.same_name", {"rows": Rows(others, row["sheet"])},
-                                           row["sheet"], row["row"], None, "warning"))
+        if len({r["email"] for r in group}) < 2:
+            continue
+        for row in group:
+            others = []  # the first few are enough to look at
+            for other in group:
+                if other["email"] != row["email"]:
+                    others.append((other["sheet"], other["row"]))
+                    if len(others) == MAX_REFERENCES:
+                        break
+            row["issues"].append(Issue("validation.same_name", {"rows": Rows(tuple(others), row["sheet"])},
+                                       row["sheet"], row["row"], None, "warning"))
 
 
 def _email_header(row: Mapping[str, Any]) -> str | None:
