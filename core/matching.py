@@ -222,7 +222,7 @@ def run(problem: Problem, objective: str | None = None) -> MatchRun:
     pairs = _pair_frame(problem, assignment)
     unmatched = _unmatched_frame(problem, assignment)
     return MatchRun(problem.cohort_id, objective, problem.settings, problem.constraints, pairs,
-                    unmatched, list(problem.notices))
+                    unmatched, list(problem.notices), created_at=dt.datetime.now().replace(microsecond=0))
 
 
 def _pair_frame(problem: Problem, assignment: Assignment) -> pd.DataFrame:
@@ -338,10 +338,10 @@ def _experience_words(mentee: pd.Series, mentor: pd.Series) -> dict:
 
 def _text_words(scores: ScoreMatrices, row: int, col: int) -> dict:
     mentee_words, mentor_words = scores.text_words
-    shared = sorted(mentee_words[row] & mentor_words[col], key=lambda w: (-len(w), w))[:SHOWN_WORDS]
+    shared = sorted(mentee_words[row].keys() & mentor_words[col].keys(), key=lambda w: (-len(w), w))
     if not shared:
         return phrase("matching.why.text_nothing_shared")
-    return phrase("matching.why.text_shared", words=shared)
+    return phrase("matching.why.text_shared", words=[mentee_words[row][w] for w in shared[:SHOWN_WORDS]])
 
 
 def pair_warnings(problem: Problem, row: int, col: int) -> list[dict]:

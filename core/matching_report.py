@@ -253,6 +253,7 @@ def score_heatmap(problem: Problem, run: MatchRun | None, lang: str) -> go.Figur
         title=t("matching.chart.title", lang),
         xaxis={"title": t("matching.words.mentors", lang).capitalize(), "tickangle": -45},
         yaxis={"title": t("matching.words.mentees", lang).capitalize(), "autorange": "reversed"},
-        height=max(360, 26 * len(mentees) + 200), margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        showlegend=run is not None)
+        height=max(360, 26 * len(mentees) + 200), margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        showlegend=run is not None,
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "xanchor": "left"})
     return figure

@@ -84,7 +84,8 @@ class ScoreMatrices:
     same_organisation: np.ndarray  # bool: both in the same organisation (allowed or not)
     goal_tags: list[dict[str, str]]  # per mentee: canonical tag -> the tag as the mentee wrote it
     competence_tags: list[set[str]]  # per mentor: canonical tags
-    text_words: tuple[list[set[str]], list[set[str]]]  # (mentees, mentors): the words compared
+    # (mentees, mentors): per person, each word compared (plain form) -> the word as written
+    text_words: tuple[list[dict[str, str]], list[dict[str, str]]]
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -261,23 +262,29 @@ def _experience(mentees: pd.DataFrame, mentors: pd.DataFrame) -> np.ndarray:
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def words_of(text: object, lex: Lexicon) -> list[str]:
-    """The words of a free-text answer that are compared: plain form, three letters or more,
-    stopwords left out."""
+def words_of(text: object, lex: Lexicon) -> dict[str, str]:
+    """The words of a free-text answer that are compared, in their plain form (three letters or
+    more, stopwords left out), each with the word as written (lower case), in order."""
     if not isinstance(text, str):
-        return []
-    return [w for w in _WORD.findall(plain(text)) if w not in lex.stopwords]
+        return {}
+    found: dict[str, str] = {}
+    for word in _WORD.findall(text.casefold()):
+        key = plain(word)
+        if len(key) >= 3 and key not in lex.stopwords:
+            found.setdefault(key, word)
+    return found
 
 
 def _text_similarity(mentees: pd.DataFrame, mentors: pd.DataFrame, lex: Lexicon):
     """Cosine similarity of TF-IDF word vectors of the free-text answers (motivation and title),
-    as one sparse matrix product: words that many people use count little, rare shared words much."""
-    def documents(frame: pd.DataFrame) -> list[list[str]]:
+    as one sparse matrix product: words that many people use count little, rare shared words much.
+    Each word counts once per answer: in a few sentences, saying a word twice says little more."""
+    def documents(frame: pd.DataFrame) -> list[dict[str, str]]:
         text = frame["motivation"].fillna("").astype(str) + " " + frame["title"].fillna("").astype(str)
         return [words_of(t, lex) for t in text]
 
-    docs = documents(mentees) + documents(mentors)
-    words = ([set(d) for d in docs[:len(mentees)]], [set(d) for d in docs[len(mentees):]])
+    words = (documents(mentees), documents(mentors))
+    docs = words[0] + words[1]
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
     for row, doc in enumerate(docs):
@@ -288,8 +295,6 @@ def _text_similarity(mentees: pd.DataFrame, mentors: pd.DataFrame, lex: Lexicon)
         return np.zeros((len(mentees), len(mentors)), dtype=np.float32), words
     counts = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
                         shape=(len(docs), len(vocabulary)))
-    counts.sum_duplicates()
-    counts.data = 1.0 + np.log(counts.data)  # sublinear: a word said thrice is not thrice as telling
     document_frequency = np.bincount(counts.indices, minlength=len(vocabulary))
     idf = np.log((1.0 + len(docs)) / (1.0 + document_frequency)) + 1.0
     weighted = counts.multiply(idf.astype(np.float32)[None, :]).tocsr()

@@ -88,7 +88,7 @@ def test_pin_a_pair_and_run_again(store, page):
     at.selectbox(key="matching_pair_mentor").set_value(ids["Bo Ek"])
     at.button(key="matching_pin").click().run()
     assert at.success[0].value == "Nålat: Bo Ek – Ivar Jonsson. Kör igen för att räkna med det."
-    assert "📌 Bo Ek – Ivar Jonsson (nålat)" in [m.value for m in at.markdown]
+    assert ":material/push_pin: Bo Ek – Ivar Jonsson (nålat)" in [m.value for m in at.markdown]
     run_matching(at)
     assert ("Bo Ek", "Ivar Jonsson") in pairs(at)
     frame = table(at, 2).set_index("Adept")

@@ -154,11 +154,17 @@ if (shown := st.session_state.pop(SHOW_RUN, None)) in summaries.index:
     st.session_state[view_key] = shown
 if st.session_state.get(view_key) not in summaries.index:
     st.session_state[view_key] = int(summaries.index[0])
-run_id = st.selectbox(t("matching.run_choice", lang), list(summaries.index), key=view_key, format_func=lambda i: t(
-    "matching.run_label", lang, id=i, time=pd.Timestamp(summaries.at[i, "created_at"]).strftime("%Y-%m-%d %H:%M"),
-    objective=t(f"matching.objective.{summaries.at[i, 'objective']}", lang), pairs=summaries.at[i, "pair_count"],
-    unmatched=summaries.at[i, "unmatched_count"],
-    accepted=t("matching.accepted_mark", lang) if summaries.at[i, "accepted"] else ""))
+
+
+def run_label(run_id: int) -> str:
+    summary = summaries.loc[run_id]
+    return t("matching.run_label", lang, id=run_id, time=pd.Timestamp(summary["created_at"]).strftime("%Y-%m-%d %H:%M"),
+             objective=t(f"matching.objective.{summary['objective']}", lang), pairs=summary["pair_count"],
+             unmatched=summary["unmatched_count"],
+             accepted=t("matching.accepted_mark", lang) if summary["accepted"] else "")
+
+
+run_id = st.selectbox(t("matching.run_choice", lang), list(summaries.index), key=view_key, format_func=run_label)
 run = store.match_run(run_id)
 try:
     matching.check_acceptable(run, mentors, mentees)
@@ -236,9 +242,9 @@ with adjust_tab:
         chosen_mentor = st.selectbox(t("matching.pair_mentor", lang), mentor_ids, key="matching_pair_mentor",
                                      format_func=names.__getitem__)
         pin_button, forbid_button = st.columns(2)
-        for kind, button, saved in ((PIN, pin_button, "matching.pinned_saved"),
-                                    (FORBID, forbid_button, "matching.forbidden_saved")):
-            if button.button(t(f"matching.{kind}_button", lang), key=f"matching_{kind}", width="stretch"):
+        for kind, button, saved, icon in ((PIN, pin_button, "matching.pinned_saved", ":material/push_pin:"),
+                                          (FORBID, forbid_button, "matching.forbidden_saved", ":material/block:")):
+            if button.button(t(f"matching.{kind}_button", lang), key=f"matching_{kind}", width="stretch", icon=icon):
                 added = [Constraint(int(chosen_mentor), int(chosen_mentee), kind)]
                 try:
                     matching.check_constraints(problem, added)
@@ -248,12 +254,17 @@ with adjust_tab:
                     store.set_constraints(cohort.id, matching.with_constraints(constraints, added))
                     flash_and_rerun(t(saved, lang, mentor=names[chosen_mentor], mentee=names[chosen_mentee]))
     with swap_column:
-        paired = [m for m in run.pairs["mentee_person_id"] if m in set(mentee_ids)]
-        first = st.selectbox(t("matching.swap_first", lang), paired, key="matching_swap_first",
-                             format_func=names.__getitem__)
+        mentor_of = dict(zip(run.pairs["mentee_person_id"], run.pairs["mentor_name"], strict=True))
+        paired = [m for m in mentor_of if m in set(mentee_ids)]
+
+        def with_mentor(mentee: int) -> str:
+            return f"{names[mentee]} ({mentor_of[mentee]})"
+
+        first = st.selectbox(t("matching.swap_first", lang), paired, key="matching_swap_first", format_func=with_mentor)
         second = st.selectbox(t("matching.swap_second", lang), paired, index=min(1, len(paired) - 1) if paired else 0,
-                              key="matching_swap_second", format_func=names.__getitem__)
-        if st.button(t("matching.swap_button", lang), key="matching_swap", disabled=len(paired) < 2):
+                              key="matching_swap_second", format_func=with_mentor)
+        if st.button(t("matching.swap_button", lang), key="matching_swap", disabled=len(paired) < 2,
+                     icon=":material/swap_horiz:"):
             try:
                 added = matching.swap_pins(run, int(first), int(second))
                 swapped = matching.check_constraints(problem, added)
@@ -272,7 +283,7 @@ with compare_tab:
     else:
         older = [i for i in others if i < run.id]
         other_id = st.selectbox(t("matching.compare_with", lang), others, key=f"matching_compare_{run.id}",
-                                index=others.index(older[0]) if older else 0, format_func=lambda i: f"#{i}")
+                                index=others.index(older[0]) if older else 0, format_func=run_label)
         other = store.match_run(other_id)
         changes = compare_runs(other, run, lang)
         st.markdown(t("matching.compare_summary", lang, before=score_text(other.total_score),
@@ -305,7 +316,8 @@ else:
         waiting = st.multiselect(t("matching.accept_waiting", lang, next=next_label), list(left_names),
                                  default=list(left_names), key=f"matching_waiting_{run.id}",
                                  format_func=left_names.__getitem__, help=t("matching.accept_waiting_help", lang))
-    if st.button(t("matching.accept_button", lang), type="primary", key="matching_accept", disabled=stale is not None):
+    if st.button(t("matching.accept_button", lang), type="primary", key="matching_accept", disabled=stale is not None,
+                 icon=":material/check:"):
         try:
             matching.check_acceptable(run, store.participants(cohort.id, "mentor"),
                                       store.participants(cohort.id, "mentee"))

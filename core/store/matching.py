@@ -250,7 +250,7 @@ class MatchingStore:
             select(table.c.person_id, table.c.role, p.c.name, p.c.email, p.c.organisation, table.c.reason,
                    table.c.alternatives)
             .join(p, p.c.id == table.c.person_id).where(table.c.run_id == run_id)
-            .order_by(table.c.role.desc(), func.lower(p.c.name))).mappings().all()
+            .order_by(table.c.role, func.lower(p.c.name))).mappings().all()  # mentees first
         return pd.DataFrame(rows, columns=list(UNMATCHED_COLUMNS))
 
 
