@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from core.store.calendar import CalendarStore
+from core.store.followup import FollowupStore
 from core.store.matching import MatchingStore
 from core.store.people import PeopleStore
 from core.store.schema import metadata
@@ -50,7 +51,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-class Store(CalendarStore, PeopleStore, MatchingStore):
+class Store(CalendarStore, PeopleStore, MatchingStore, FollowupStore):
     """All of Mentorplan's data. Open with Store() for the configured database."""
 
     def __init__(self, url: str | None = None) -> None:

@@ -158,3 +158,55 @@ column_mappings = Table(
     Column("mapping", JSON, nullable=False),  # header key → field, "extra" or "ignore"
     Column("updated_at", DateTime, nullable=False, server_default=func.current_timestamp()),
 )
+
+# -- Follow-up ---------------------------------------------------------------------------------
+# A pair is (cohort_id, mentor, mentee) as the cohort's accepted matching names it. Every reference
+# to a person cascades, so deleting a person everywhere takes their meetings and bookings with them.
+
+# A pair meeting (1–6) marked held, with the day and an optional short note.
+pair_meetings = Table(
+    "pair_meetings", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("cohort_id", String(32), nullable=False, index=True),
+    Column("mentor_person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("mentee_person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("held_on", Date, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("recorded_at", DateTime, nullable=False, server_default=func.current_timestamp()),
+    UniqueConstraint("cohort_id", "mentor_person_id", "mentee_person_id", "number"),
+)
+
+# Who came to an event of a cohort (a training, the kick-off, the mid-programme meeting, the
+# closing day); a person without a row was not recorded either way.
+attendance = Table(
+    "attendance", metadata,
+    Column("cohort_id", String(32), primary_key=True),
+    Column("event_id", String(64), primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("attended", Boolean, nullable=False),
+    Column("recorded_at", DateTime, nullable=False, server_default=func.current_timestamp()),
+)
+
+# The coordinator's free times for three-party conversations (mentor, mentee, coordinator).
+three_party_slots = Table(
+    "three_party_slots", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("cohort_id", String(32), nullable=False, index=True),
+    Column("starts_at", DateTime, nullable=False),  # local time, Europe/Stockholm
+    Column("minutes", Integer, nullable=False),
+    Column("place", String(300), nullable=False),  # a room or a meeting link
+)
+
+# A pair given a slot: one pair per slot, one slot per pair.
+three_party_bookings = Table(
+    "three_party_bookings", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slot_id", Integer, ForeignKey("three_party_slots.id", ondelete="CASCADE"), nullable=False,
+           unique=True),
+    Column("cohort_id", String(32), nullable=False, index=True),
+    Column("mentor_person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("mentee_person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("held", Boolean, nullable=False, default=False),
+    UniqueConstraint("cohort_id", "mentor_person_id", "mentee_person_id"),
+)
