@@ -27,6 +27,8 @@ pages = {
         st.Page("views/participants.py", title=t("participants.nav", lang), icon=":material/upload_file:"),
         st.Page("views/register.py", title=t("register.nav", lang), icon=":material/groups:"),
         st.Page("views/matching.py", title=t("matching.title", lang), icon=":material/handshake:"),
+        st.Page("views/guests.py", title=t("guests_page.nav", lang), icon=":material/group_add:"),
+        st.Page("views/messages.py", title=t("messages.nav", lang), icon=":material/mail:"),
     ],
 }
 page = st.navigation(pages)

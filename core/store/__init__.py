@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from core.store.calendar import CalendarStore
 from core.store.followup import FollowupStore
 from core.store.matching import MatchingStore
+from core.store.messages import MessageStore
 from core.store.people import PeopleStore
 from core.store.schema import metadata
 
@@ -51,7 +52,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-class Store(CalendarStore, PeopleStore, MatchingStore, FollowupStore):
+class Store(CalendarStore, PeopleStore, MatchingStore, FollowupStore, MessageStore):
     """All of Mentorplan's data. Open with Store() for the configured database."""
 
     def __init__(self, url: str | None = None) -> None:

@@ -1,0 +1,50 @@
+"""`python -m core guests --cohort autumn-2026 --event kickoff [--out FILE]`: who is invited to one
+event of a cohort, from the stored register, as CSV with the columns email,name,role,cohort,reason
+(role mentor or mentee, cohort the one the person is invited as part of, reason in --lang).
+
+A guest without a usable e-mail address is left out of the CSV and named on stderr, and the exit
+code is 1; otherwise 0. A bad argument is one line on stderr and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core import services
+from core.cli.common import choice, write_output
+from core.exports import to_csv
+from core.guests import guest_frame, guest_list, load_history, role_word
+from core.i18n import t
+from core.programme import Cohort
+
+BOM = "\ufeff".encode("utf-8")
+EXIT_SOME_MISSING = 1
+
+
+def add_parser(subparsers, common) -> str:
+    parser = subparsers.add_parser(
+        "guests", parents=[common],
+        help="an event's guest list as CSV: email,name,role,cohort,reason")
+    parser.add_argument("--cohort", required=True, help="the cohort, e.g. autumn-2026")
+    parser.add_argument("--event", required=True, help="the event, e.g. kickoff, training_mentors, closing")
+    parser.add_argument("--out", help="file to write; stdout when left out")
+    return "guests"
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    rulebook = services.rulebook()
+    cohort = Cohort.parse(args.cohort, rulebook)
+    event_id = choice(args.event, [e.id for e in rulebook.track(cohort.track).events], "--event", lang)
+    store = services.open_store()
+    programme = services.programme(store)
+    guests = guest_list(load_history(store), programme, programme.occurrence(cohort, event_id))
+    data = to_csv(guest_frame(guests, lang))
+    if not args.out:  # scripts read stdout: no byte-order mark for them
+        data = data.removeprefix(BOM)
+    write_output(data, args.out, lang)
+    missing = [g for g in guests if not g.has_address]
+    for guest in missing:
+        print(t("messages.cli.missing", lang, name=guest.name, role=role_word(guest.role, lang),
+                cohort=guest.cohort_id), file=sys.stderr)
+    return EXIT_SOME_MISSING if missing else 0

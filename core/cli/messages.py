@@ -1,0 +1,79 @@
+"""`python -m core messages --cohort autumn-2026 --kind decisions|invitation [--event kickoff]
+[--lang sv|en] --out FILE.zip [--from SENDER] [--unsent] [--place P] [--time T]`: the messages of
+one step as a .zip of .eml drafts, one per person, from the stored register and templates.
+
+decisions: every mentor and mentee of the cohort's accepted matching, and a "not matched this
+time" to everyone else taking part. invitation: every guest of --event, with the event's .ics
+attached; the time and place are those saved on the page, or --time and --place.
+--unsent leaves out the people the send log says were sent this message already. The messages
+written are logged as prepared (channel eml), as a download from the page is.
+
+Exit code 0 when everyone got a message; 1 when some did not (no usable e-mail address, or a
+value their message needs is missing): the others are written and the missing are named on
+stderr. A bad argument, an unknown placeholder in a template or a missing time or place is one
+line on stderr and exit code 2, and nothing is written."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+
+from core import services
+from core.cli.common import choice, fail, write_output
+from core.delivery import eml_zip, log_prepared, plan, sender_header
+from core.i18n import t
+from core.messages import EventDetails, decision_messages, invitation_messages
+from core.programme import Cohort
+
+KINDS = ("decisions", "invitation")
+EXIT_SOME_MISSING = 1
+
+
+def add_parser(subparsers, common) -> str:
+    parser = subparsers.add_parser(
+        "messages", parents=[common],
+        help="the decisions or an event's invitations as a .zip of .eml drafts")
+    parser.add_argument("--cohort", required=True, help="the cohort, e.g. autumn-2026")
+    parser.add_argument("--kind", required=True, help="decisions | invitation")
+    parser.add_argument("--event", help="for an invitation: the event, e.g. kickoff")
+    parser.add_argument("--out", required=True, help="the .zip file to write")
+    parser.add_argument("--from", dest="sender", default="",
+                        help='the sender, e.g. "Mentorskapsprogrammet <mentor@example.se>"')
+    parser.add_argument("--unsent", action="store_true", help="only people not yet sent this message")
+    parser.add_argument("--place", help="an invitation's place (instead of the one saved)")
+    parser.add_argument("--time", help="an invitation's time, e.g. 13.00-16.30 (instead of the one saved)")
+    return "messages"
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    rulebook = services.rulebook()
+    cohort = Cohort.parse(args.cohort, rulebook)
+    kind = choice(args.kind, KINDS, "--kind", lang)
+    if not args.out.lower().endswith(".zip"):
+        fail(t("messages.cli.zip_needed", lang), lang)
+    if args.sender:
+        sender_header(args.sender)
+    store = services.open_store()
+    programme = services.programme(store)
+    if kind == "decisions":
+        if args.event:
+            fail(t("messages.cli.event_not_for_decisions", lang), lang)
+        batch = decision_messages(store, programme, cohort, lang)
+    else:
+        if not args.event:
+            fail(t("messages.cli.event_needed", lang), lang)
+        event_id = choice(args.event, [e.id for e in rulebook.track(cohort.track).events], "--event", lang)
+        saved = store.event_details(cohort.id, event_id)
+        details = EventDetails(place=saved.place if args.place is None else args.place,
+                               time=saved.time if args.time is None else args.time, note=saved.note)
+        batch = invitation_messages(store, programme, cohort, event_id, lang, details=details)
+    if args.unsent:
+        batch = dataclasses.replace(batch, messages=plan(store, batch).to_send)
+    write_output(eml_zip(batch, args.sender), args.out, lang, binary=True)
+    log_prepared(store, batch, "eml")
+    print(t("messages.cli.written", lang, count=len(batch.messages), path=args.out))
+    for problem in batch.problems:
+        print(t("messages.cli.problem", lang, text=problem.describe(lang)), file=sys.stderr)
+    return EXIT_SOME_MISSING if batch.problems else 0

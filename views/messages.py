@@ -1,0 +1,349 @@
+"""Besked och inbjudningar: the decisions' deadline and who has not been told; the decisions or
+one event's invitations written for the chosen cohort, previewed, and delivered as .eml drafts, a
+mail-merge sheet, or through the mail server after a dry run; the templates; the send log."""
+
+import dataclasses
+import functools
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from core import delivery
+from core.i18n import LANGUAGES, MentorplanError, format_date, t
+from core.messages import (
+    BODY_MAX,
+    BRACES,
+    DECISIONS_EVENT,
+    KINDS,
+    SUBJECT_MAX,
+    Batch,
+    EventDetails,
+    Template,
+    all_templates,
+    allowed_placeholders,
+    check_template,
+    decision_messages,
+    decisions_deadline,
+    invitation_messages,
+    is_invitation,
+    people_not_told,
+    recipients,
+    template_kinds,
+)
+from core.schedule import cohort_label, describe_when, event_name
+from ui import context, mail
+from ui.sidebar import LANGUAGE_NAMES
+
+FLASH = "messages_flash"
+DRY_RUN = "messages_dry_run"
+
+lang = context.lang()
+store = context.store()
+programme = context.programme()
+cohort = context.cohort()
+today = context.today()
+label = f"{cohort_label(cohort, lang)} ({cohort.id})"
+invitations = {o.id: o for o in programme.cohort(cohort) if is_invitation(o)}
+
+
+def flash(kind: str, text: str) -> None:
+    st.session_state[FLASH] = (kind, text)
+
+
+def step_name(kind: str, event_id: str) -> str:
+    if kind == "decision":
+        return t("messages.step_decision", lang)
+    return t("messages.step_invitation", lang, event=event_name(event_id, lang))
+
+
+# -- The decisions' deadline -------------------------------------------------------------------
+
+def show_deadline() -> None:
+    deadline = decisions_deadline(programme, cohort)
+    days = (deadline - today).days
+    when = (t("messages.deadline_today", lang) if days == 0 else
+            t("messages.deadline_in", lang, days=days) if days > 0 else t("messages.deadline_passed", lang, days=-days))
+    lines = [t("messages.deadline", lang, cohort=label, day=format_date(deadline, lang), when=when)]
+    total = len(recipients(store, programme, cohort.id, "decision"))
+    untold = len(people_not_told(store, programme, cohort.id, "decision"))
+    if total:
+        lines.append(t("messages.not_told", lang, count=untold, total=total) if untold
+                     else t("messages.all_told", lang, total=total))
+    pressing = untold and days <= 7
+    (st.warning if pressing else st.info)("  \n".join(lines), icon=":material/event:")
+
+
+# -- Write and send ----------------------------------------------------------------------------
+
+def details_form(event_id: str) -> None:
+    saved = store.event_details(cohort.id, event_id)
+    key = f"{cohort.id}_{event_id}"
+    with st.form(f"messages_details_{key}"):
+        st.markdown(f"**{t('messages.details', lang, event=event_name(event_id, lang))}**")
+        st.caption(t("messages.details_help", lang))
+        left, right = st.columns(2)
+        place = left.text_input(t("messages.place", lang), value=saved.place, key=f"messages_place_{key}",
+                                max_chars=300)
+        time = right.text_input(t("messages.time", lang), value=saved.time, key=f"messages_time_{key}",
+                                max_chars=100, help=t("messages.time_help", lang))
+        note = st.text_area(t("messages.note", lang, placeholder="{note}"), value=saved.note,
+                            key=f"messages_note_{key}", max_chars=2000, height=80)
+        if st.form_submit_button(t("common.save", lang)):
+            store.save_event_details(cohort.id, event_id, EventDetails(place, time, note))
+            flash("success", t("messages.details_saved", lang))
+            st.rerun()
+
+
+def log_prepared(batch: Batch, channel: str) -> None:
+    """The download button's callback: the files went out, so each message is prepared."""
+    count = delivery.log_prepared(store, batch, channel)
+    flash("success", t("messages.logged_prepared", lang, count=count))
+
+
+def preview(batch: Batch) -> None:
+    st.subheader(t("messages.preview", lang))
+    messages = batch.messages
+    index = st.selectbox(t("messages.preview_person", lang), range(len(messages)), key=f"messages_preview_{batch.name}",
+                         format_func=lambda i: f"{messages[i].name} <{messages[i].email}> · "
+                                               f"{t(f'messages.template_{messages[i].template}', lang)}")
+    message = messages[index]
+    with st.container(border=True):
+        st.text(f"{t('messages.preview_to', lang)}: {message.name} <{message.email}>")
+        st.text(f"{t('messages.preview_subject', lang)}: {message.subject}")
+        if batch.calendar:
+            st.text(f"{t('messages.preview_attachment', lang)}: {batch.calendar_name}")
+        st.code(message.body, language=None, wrap_lines=True)
+    with st.expander(t("messages.all_messages", lang)):
+        st.dataframe(pd.DataFrame([{
+            t("delivery.col_name", lang): m.name, t("delivery.col_email", lang): m.email,
+            t("delivery.col_template", lang): t(f"messages.template_{m.template}", lang),
+            t("delivery.col_subject", lang): m.subject} for m in messages]), hide_index=True, width="stretch")
+
+
+def signature(batch: Batch, force: bool) -> str:
+    """What a dry run was done for: the same messages to the same people, the same resend choice."""
+    digest = hashlib.sha256(repr((batch.cohort_id, batch.kind, batch.event_id, batch.lang, force)).encode())
+    for m in batch.messages:
+        digest.update(repr((m.person_id, m.email, m.subject, m.body)).encode())
+    return digest.hexdigest()
+
+
+def report_flash(report: delivery.SendReport) -> None:
+    failures = "".join(f"\n- {m.name} <{m.email}>: {detail}" for m, detail in report.failed)
+    if report.stopped:
+        flash("error", t("messages.stopped", lang, detail=report.stopped, sent=len(report.sent),
+                         failed=len(report.failed), left=len(report.not_tried)) + failures)
+    elif report.failed:
+        flash("warning", t("messages.sent_some", lang, sent=len(report.sent), failed=len(report.failed)) + failures)
+    else:
+        flash("success", t("messages.sent_all", lang, sent=len(report.sent)))
+
+
+def send_by_smtp(batch: Batch, force: bool) -> None:
+    st.markdown(f"**{t('messages.smtp', lang)}**")
+    try:
+        config = mail.smtp_config()
+    except MentorplanError as error:
+        st.error(error.message(lang))
+        return
+    if config is None:
+        st.info(t("messages.smtp_missing", lang), icon=":material/info:")
+        return
+    tls = "ssl" if config.ssl else "starttls" if config.starttls else "none"
+    st.caption(t("messages.smtp_server", lang, where=config.where, sender=config.sender,
+                 tls=t(f"messages.smtp_tls_{tls}", lang)))
+    test_column, dry_column, send_column = st.columns(3)
+    if test_column.button(t("messages.smtp_test", lang), key="messages_smtp_test", width="stretch"):
+        try:
+            delivery.check_connection(config)
+        except MentorplanError as error:
+            st.error(error.message(lang))
+        else:
+            st.success(t("messages.smtp_ok", lang))
+    wanted = signature(batch, force)
+    if dry_column.button(t("messages.dry_run", lang), key="messages_dry_run_button",
+                         help=t("messages.dry_run_help", lang), width="stretch"):
+        st.session_state[DRY_RUN] = wanted
+    if st.session_state.get(DRY_RUN) != wanted:
+        send_column.caption(t("messages.send_first_dry_run", lang))
+        return
+    the_plan = delivery.plan(store, batch, force)
+    st.info(t("messages.dry_run_result", lang, send=len(the_plan.to_send), skip=len(the_plan.already_sent)))
+    st.dataframe(delivery.plan_frame(the_plan, lang), hide_index=True, width="stretch")
+    if not the_plan.to_send:
+        return
+    if send_column.button(t("messages.send", lang, count=len(the_plan.to_send)), type="primary",
+                          key="messages_send", width="stretch"):
+        bar = st.progress(0.0)
+        try:
+            report = delivery.send(store, batch, config, force, progress=lambda done, total: bar.progress(
+                done / total, text=t("messages.sending", lang, done=done, total=total)))
+        except MentorplanError as error:
+            st.error(error.message(lang))
+            return
+        st.session_state.pop(DRY_RUN, None)
+        report_flash(report)
+        st.rerun()
+
+
+def deliver(batch: Batch, force: bool) -> None:
+    st.subheader(t("messages.deliver", lang))
+    sender = st.text_input(t("messages.sender", lang), key="messages_sender", max_chars=300,
+                           help=t("messages.sender_help", lang)).strip()
+    if sender:
+        try:
+            delivery.sender_header(sender)
+        except MentorplanError as error:
+            st.error(error.message(lang))
+            return
+    zip_column, csv_column, xlsx_column = st.columns(3)
+    zip_column.download_button(t("messages.download_eml", lang), functools.partial(delivery.eml_zip, batch, sender),
+                               f"{batch.name}.zip", "application/zip", key="messages_zip", width="stretch",
+                               help=t("messages.download_eml_help", lang), on_click=log_prepared, args=(batch, "eml"),
+                               icon=":material/drafts:")
+    csv_column.download_button(t("messages.download_csv", lang), functools.partial(delivery.merge_csv, batch),
+                               f"{batch.name}.csv", "text/csv", key="messages_csv", width="stretch",
+                               help=t("messages.download_merge_help", lang), on_click=log_prepared,
+                               args=(batch, "merge"))
+    xlsx_column.download_button(t("messages.download_xlsx", lang), functools.partial(delivery.merge_xlsx, batch),
+                                f"{batch.name}.xlsx",
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                key="messages_xlsx", width="stretch", help=t("messages.download_merge_help", lang),
+                                on_click=log_prepared, args=(batch, "merge"))
+    send_by_smtp(batch, force)
+
+
+def write_and_send() -> None:
+    what = st.radio(t("messages.what", lang), KINDS, key="messages_what", horizontal=True,
+                    format_func=lambda k: t(f"messages.what_{k}", lang))
+    event_id = DECISIONS_EVENT
+    if what == "invitation":
+        if st.session_state.get("messages_event") not in invitations:
+            st.session_state.pop("messages_event", None)
+        event_id = st.selectbox(t("messages.event", lang), list(invitations), key="messages_event",
+                                format_func=lambda e: f"{event_name(e, lang)} · {describe_when(invitations[e], lang)}")
+    st.session_state.setdefault("messages_lang", lang)
+    message_lang = st.radio(t("messages.language", lang), LANGUAGES, key="messages_lang", horizontal=True,
+                            format_func=LANGUAGE_NAMES.__getitem__)
+    only_untold = st.checkbox(t("messages.only_untold", lang), value=True, key="messages_only_untold")
+    if what == "invitation":
+        details_form(event_id)
+    try:
+        if what == "decision":
+            batch = decision_messages(store, programme, cohort, message_lang)
+        else:
+            batch = invitation_messages(store, programme, cohort, event_id, message_lang)
+    except MentorplanError as error:
+        st.error(error.message(lang), icon=":material/error:")
+        return
+    written = len(batch.messages)
+    if only_untold:
+        batch = dataclasses.replace(batch, messages=delivery.plan(store, batch).to_send)
+    st.markdown(t("messages.summary", lang, count=len(batch.messages)) if batch.messages
+                else t("messages.summary_none", lang))
+    if written > len(batch.messages):
+        st.caption(t("messages.skipped_told", lang, count=written - len(batch.messages)))
+    if batch.problems:
+        st.warning("\n".join([t("messages.problems", lang, count=len(batch.problems))]
+                             + [f"- {p.describe(lang)}" for p in batch.problems]), icon=":material/warning:")
+    if not batch.messages:
+        return
+    preview(batch)
+    deliver(batch, force=not only_untold)
+
+
+# -- Templates ---------------------------------------------------------------------------------
+
+def edit_templates() -> None:
+    st.caption(t("messages.templates_intro", lang, **BRACES))
+    kind = st.selectbox(t("messages.template", lang), template_kinds(programme), key="messages_template_kind",
+                        format_func=lambda k: t(f"messages.template_{k}", lang))
+    template_lang = st.radio(t("messages.template_language", lang), LANGUAGES, key="messages_template_lang",
+                             horizontal=True, format_func=LANGUAGE_NAMES.__getitem__)
+    current = all_templates(store)[(kind, template_lang)]
+    st.caption(t("messages.template_edited" if current.edited else "messages.template_shipped", lang) + " "
+               + t("messages.placeholders", lang, names=", ".join("{" + p + "}" for p in allowed_placeholders(kind))))
+    keys = (f"messages_subject_{kind}_{template_lang}", f"messages_body_{kind}_{template_lang}")
+    with st.form(f"messages_template_{kind}_{template_lang}"):
+        subject = st.text_input(t("messages.subject", lang), value=current.subject, key=keys[0], max_chars=SUBJECT_MAX)
+        body = st.text_area(t("messages.body", lang), value=current.body, key=keys[1], height=380, max_chars=BODY_MAX)
+        save = st.form_submit_button(t("messages.template_save", lang), type="primary")
+    if save:
+        try:
+            template = check_template(Template(kind, template_lang, subject.strip(), body.rstrip()))
+        except MentorplanError as error:
+            st.error(error.message(lang), icon=":material/error:")
+        else:
+            store.save_template(template)
+            flash("success", t("messages.template_saved", lang))
+            st.rerun()
+    if current.edited and st.button(t("messages.template_reset", lang), key=f"messages_reset_{kind}_{template_lang}"):
+        store.reset_template(kind, template_lang)
+        for key in keys:
+            st.session_state.pop(key, None)
+        flash("success", t("messages.template_was_reset", lang))
+        st.rerun()
+
+
+# -- The send log ------------------------------------------------------------------------------
+
+def show_log() -> None:
+    st.caption(t("messages.log_intro", lang))
+    steps = [("decision", DECISIONS_EVENT)] + [("invitation", e) for e in invitations]
+    kind, event_id = st.selectbox(t("messages.log_step", lang), steps, key="messages_log_step",
+                                  format_func=lambda s: step_name(*s))
+    untold = people_not_told(store, programme, cohort.id, kind, event_id)
+    st.markdown("**" + (t("messages.not_told_title", lang) if kind == "decision" else
+                        t("messages.not_told_invitation", lang, event=event_name(event_id, lang))) + "**")
+    if len(untold):
+        st.dataframe(pd.DataFrame({t("guests_page.col_name", lang): untold["name"],
+                                   t("guests_page.col_email", lang): untold["email"],
+                                   t("guests_page.col_role", lang): [t(f"guests_page.role_{r}", lang)
+                                                                     for r in untold["role"]]}),
+                     hide_index=True, width="stretch")
+    else:
+        st.success(t("messages.nobody_untold", lang))
+    log = store.message_log(cohort.id)
+    step_log = log[(log["kind"] == kind) & (log["event_id"] == event_id)]
+    sent = set(step_log.loc[step_log["status"] == "sent", "person_id"])
+    prepared = step_log[(step_log["status"] == "prepared") & ~step_log["person_id"].isin(sent)]
+    prepared = prepared.drop_duplicates("person_id")
+    if len(prepared):
+        st.markdown(f"**{t('messages.prepared_title', lang)}**")
+        names = dict(zip(prepared["person_id"], prepared["name"] + " <" + prepared["email"] + ">", strict=True))
+        chosen = st.multiselect(t("messages.prepared_people", lang), list(names), default=list(names),
+                                key=f"messages_prepared_{kind}_{event_id}", format_func=names.__getitem__)
+        if st.button(t("messages.mark_sent", lang, count=len(chosen)), key="messages_mark_sent", disabled=not chosen):
+            count = store.mark_sent(cohort.id, kind, event_id, chosen)
+            flash("success", t("messages.marked_sent", lang, count=count))
+            st.rerun()
+    st.markdown(f"**{t('messages.whole_log', lang)}**")
+    if not len(log):
+        st.caption(t("messages.log_empty", lang, cohort=label))
+        return
+    st.dataframe(pd.DataFrame({
+        t("messages.col_at", lang): log["at"],
+        t("guests_page.col_name", lang): log["name"],
+        t("guests_page.col_email", lang): log["email"],
+        t("messages.col_step", lang): [step_name(k, e) for k, e in zip(log["kind"], log["event_id"], strict=True)],
+        t("delivery.col_template", lang): [t(f"messages.template_{k}", lang) for k in log["template"]],
+        t("messages.col_channel", lang): [t(f"messages.channel_{c}", lang) for c in log["channel"]],
+        t("messages.col_status", lang): [t(f"messages.status_{s}", lang) for s in log["status"]],
+        t("messages.col_error", lang): log["error"],
+    }), hide_index=True, width="stretch")
+
+
+st.title(f"{t('messages.title', lang)} · {label}")
+st.caption(t("messages.intro", lang))
+show_deadline()
+if message := st.session_state.pop(FLASH, None):
+    getattr(st, message[0])(message[1])
+write_tab, templates_tab, log_tab = st.tabs([t("messages.tab_write", lang), t("messages.tab_templates", lang),
+                                             t("messages.tab_log", lang)])
+with write_tab:
+    write_and_send()
+with templates_tab:
+    edit_templates()
+with log_tab:
+    show_log()
