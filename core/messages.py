@@ -53,7 +53,7 @@ PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
 }
 INVITATION_PLACEHOLDERS = _PERSON + ("event", "date", "weekday", "week", "time", "place", "note", "reason")
 # Filled once for the whole event: missing, they stop the whole batch with one message.
-EVENT_DETAILS = ("time", "place", "note")
+EVENT_DETAILS = ("place", "time", "note")
 
 
 # -- Templates ---------------------------------------------------------------------------------
@@ -362,7 +362,9 @@ def _unmatched(taking_part: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     in_pairs = ({("mentor", int(i)) for i in pairs["mentor_person_id"]}
                 | {("mentee", int(i)) for i in pairs["mentee_person_id"]})
     active = taking_part[taking_part["status"] != "withdrawn"]
-    keep = [(role, int(pid)) not in in_pairs for role, pid in zip(active["role"], active["person_id"], strict=True)]
+    keep = pd.Series([(role, int(pid)) not in in_pairs
+                      for role, pid in zip(active["role"], active["person_id"], strict=True)],
+                     index=active.index, dtype=bool)
     found = active[keep].copy()
     found["_order"] = found["role"].map({"mentor": 0, "mentee": 1})
     found["_name"] = found["name"].str.lower()
@@ -386,11 +388,14 @@ def invitation_messages(store, programme: Programme, cohort: Cohort, event_id: s
     event_values = {"event": event_name(event_id, lang), "cohort": cohort_label(cohort, lang),
                     **when_values(occurrence, lang),
                     "place": details.place.strip(), "time": details.time.strip(), "note": details.note.strip()}
-    for name in sorted(used_placeholders(template) & set(event_values)):
-        if not event_values[name]:
-            key = f"messages.detail_{name}" if name in EVENT_DETAILS else "messages.detail_date"
-            raise MentorplanError("messages.missing_event_detail", detail=t(key, lang),
-                                  placeholder="{" + name + "}", event=event_name(event_id, lang))
+    missing = [name for name in (*EVENT_DETAILS, "date", "weekday", "week")
+               if name in used_placeholders(template) and not event_values[name]]
+    if missing:
+        words = [t(f"messages.detail_{name}" if name in EVENT_DETAILS else "messages.detail_date", lang)
+                 for name in missing]
+        raise MentorplanError("messages.missing_event_detail", detail=_joined(list(dict.fromkeys(words)), lang),
+                              placeholder=", ".join("{" + name + "}" for name in missing),
+                              event=event_name(event_id, lang))
     guests: list[Guest] = guest_list(history or load_history(store), programme, occurrence)
     results = []
     for guest in guests:

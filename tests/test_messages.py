@@ -284,3 +284,12 @@ def test_the_send_log_names_people_as_the_register_does_now(register):
     with pytest.raises(ValueError):
         store.log_messages([LogEntry(1, "x@example.se", "autumn-2026", "decision", "decisions_sent", "t", "s",
                                      "pigeon", "sent")])
+
+
+def test_a_cohort_nobody_has_joined_has_nobody_to_tell(store):
+    programme = services.programme(store)
+    assert people_not_told(store, programme, "autumn-2026", "decision").empty
+    assert people_not_told(store, programme, "autumn-2026", "invitation", "kickoff").empty
+    with pytest.raises(MentorplanError) as raised:
+        people_not_told(store, programme, "autumn-2026", "invitation")
+    assert raised.value.key == "messages.event_needed"
