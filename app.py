@@ -29,6 +29,9 @@ pages = {
         st.Page("views/matching.py", title=t("matching.title", lang), icon=":material/handshake:"),
         st.Page("views/guests.py", title=t("guests_page.nav", lang), icon=":material/group_add:"),
         st.Page("views/messages.py", title=t("messages.nav", lang), icon=":material/mail:"),
+        st.Page("views/followup.py", title=t("followup.nav", lang), icon=":material/fact_check:"),
+        st.Page("views/three_party.py", title=t("followup.three_party.nav", lang), icon=":material/groups_3:"),
+        st.Page("views/report.py", title=t("report.nav", lang), icon=":material/monitoring:"),
     ],
 }
 page = st.navigation(pages)

@@ -303,6 +303,13 @@ def editor_changes(before: pd.DataFrame, after: pd.DataFrame, number: int, defau
 
 
 def _day(value: object) -> dt.date | None:
+    """A day from the editor: a date, a timestamp, or the ISO text the editor returns for a
+    column that held no dates yet."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
     if value is None or (not isinstance(value, dt.date) and pd.isna(value)):
         return None
     if isinstance(value, pd.Timestamp | dt.datetime):

@@ -158,6 +158,11 @@ def test_the_quick_editor_turns_ticks_into_records_and_removals(store, programme
         (pair_of(ids, "Anna Berg", "Farah Haddad"), dt.date(2026, 11, 4))}
     assert [r.pair for r in removals] == [pair_of(ids, "Bo Ek", "Gustav Holm")]
     assert editor_changes(before, before.copy(), 2, dt.date(2026, 11, 6)) == ([], [])
+    # A column without dates comes back from the editor as ISO text.
+    typed = before.copy().astype({"held_on": object})
+    typed.loc[anna_elin, "held_on"] = "2026-11-03"
+    [record], [] = editor_changes(before, typed, 2, dt.date(2026, 11, 6))
+    assert record.held_on == dt.date(2026, 11, 3)
 
 
 def test_the_default_day_is_today_or_the_weeks_last_working_day():

@@ -35,8 +35,11 @@ def test_the_overview_says_what_is_next(app):
 
 
 def test_the_overview_warns_of_a_holiday_ahead(app):
+    # The warnings ahead are items of the to-do list, each with a link to the schedule.
     at = app(lang="en", today=dt.date(2026, 11, 28))
-    assert any("New Year's Day" in w.value for w in at.warning)
+    warned = [m.value for m in at.markdown if ":material/warning:" in m.value]
+    assert any("New Year's Day" in w for w in warned)
+    assert "Review the schedule" in [link.value for link in at.get("page_link")]
 
 
 def chart(at) -> dict:

@@ -1,23 +1,70 @@
-"""Översikt: what happens this week and in the coming weeks, for both tracks, and what to look at."""
+"""Översikt: for today, across both tracks, what to do next (each with a link to the page where it
+is done) and what happens this week and in the next 30 days; on an empty dashboard, the example
+data and a short tour."""
 
 import streamlit as st
 
-from core.agenda import phases, upcoming, warnings_ahead, week_of
+from core.agenda import phases, upcoming, week_of
+from core.examples_followup import load_examples
 from core.i18n import format_date, format_week, t
-from core.schedule import cohort_label, describe_guests, describe_warning, describe_when, event_name
+from core.schedule import cohort_label, describe_guests, describe_when, event_name
+from core.todo import todo_list
 from ui import context
+
+SEVERITY_ICONS = {"urgent": ":red[:material/priority_high:]", "warning": ":orange[:material/warning:]",
+                  "info": ":blue[:material/info:]"}
+TOUR = ("home", "calendar", "people", "matching", "followup", "three_party", "report", "cli")
+FLASH = "home_flash"
 
 lang = context.lang()
 today = context.today()
 programme = context.programme()
+store = context.store()
 
 st.title(t("app.title", lang))
 st.caption(f"{t('app.tagline', lang)} · {format_date(today, lang)} ({format_week(today, lang)})")
+if flash := st.session_state.pop(FLASH, None):
+    st.success(flash, icon=":material/check_circle:")
+
+
+def show_tour(expanded: bool) -> None:
+    with st.expander(t("home.tour", lang), expanded=expanded, icon=":material/explore:"):
+        st.markdown(t("home.tour_intro", lang))
+        st.markdown("\n".join(f"- {t(f'home.tour_{part}', lang)}" for part in TOUR))
+
+
+empty = store.people_count() == 0
+if empty:
+    with st.container(border=True):
+        st.subheader(t("home.empty_title", lang))
+        st.write(t("home.empty_intro", lang))
+        load, start = st.columns(2)
+        if load.button(t("home.load_examples", lang), type="primary", key="load_examples",
+                       icon=":material/science:"):
+            with st.spinner(t("home.loading_examples", lang)):
+                loaded = load_examples(store, programme, today)
+            st.session_state[FLASH] = t("home.examples_loaded", lang, people=loaded["people"],
+                                        cohorts=", ".join(loaded["cohorts"]), matched=loaded["matched"],
+                                        meetings=loaded["meetings"])
+            st.rerun()
+        with start:
+            st.page_link("views/participants.py", label=t("home.import_first", lang), icon=":material/upload_file:")
+    show_tour(expanded=True)
 
 for phase in phases(programme, today):
     st.markdown("- " + t(f"home.phase_{phase.phase}", lang, cohort=cohort_label(phase.cohort, lang),
                          id=phase.cohort.id, kickoff=format_date(phase.kickoff, lang),
                          closing=format_date(phase.closing, lang)))
+
+st.subheader(t("home.todo", lang))
+todos = todo_list(store, programme, today)
+if not todos:
+    st.success(t("home.nothing_to_do", lang), icon=":material/task_alt:")
+for todo in todos:
+    text, link = st.columns([5, 2], vertical_alignment="center")
+    text.markdown(f"{SEVERITY_ICONS[todo.severity]} {todo.text(lang)}")
+    with link:
+        st.page_link(todo.page, label=todo.action(lang), icon=":material/arrow_forward:")
 
 
 def show_events(occurrences, empty_key: str) -> None:
@@ -30,7 +77,7 @@ def show_events(occurrences, empty_key: str) -> None:
 
 
 monday, sunday = week_of(today)
-this_week = [o for o in upcoming(programme, today, (sunday - today).days)]
+this_week = upcoming(programme, today, (sunday - today).days)
 later = [o for o in upcoming(programme, today, 30) if o not in this_week]
 left, right = st.columns(2)
 with left:
@@ -40,15 +87,8 @@ with right:
     st.subheader(t("home.next_30_days", lang))
     show_events(later, "home.nothing_soon")
 
-warned = warnings_ahead(programme, today, 120)
-if warned:
-    st.subheader(t("home.warnings_ahead", lang))
-    for o in warned:
-        for warning in o.warnings:
-            st.warning(f"**{event_name(o.id, lang)}** ({o.cohort.id}): {describe_warning(warning, lang)}",
-                       icon=":material/warning:")
-    st.page_link("views/schedule.py", label=t("home.go_to_schedule", lang), icon=":material/calendar_month:")
-
+if not empty:
+    show_tour(expanded=False)
 st.divider()
 address = st.get_option("server.address") or ""
 if address in ("localhost", "127.0.0.1", "::1"):

@@ -1,0 +1,196 @@
+"""The follow-up pages as the coordinator sees them, with AppTest in both languages: the home page's
+to-do list (appearing and clearing) and its offer on an empty dashboard, the meeting log with its
+quick editor, check-in sheet and attendance, three-party conversations, and the report."""
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from core import services
+from core.exports import to_xlsx
+from core.followup import MeetingRecord
+from core.programme import Cohort
+from core.store import Store
+from core.three_party import add_slots, series, slots_from_frame
+from tests.followup_pairs import PAIRS, matched_cohort, pair_of
+
+AUTUMN = Cohort(2026, "autumn")
+PAGES = ["views/followup.py", "views/three_party.py", "views/report.py"]
+TITLES = {"sv": ["Uppföljning", "Trepartssamtal", "Rapport"],
+          "en": ["Follow-up", "Three-party conversations", "Report"]}
+
+
+@pytest.fixture
+def ids(store):
+    return matched_cohort(store)
+
+
+def markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+# -- The home page ----------------------------------------------------------------------------
+
+def test_an_empty_dashboard_offers_example_data_and_a_tour(app, database_url):
+    at = app(lang="en", today=dt.date(2027, 3, 1))
+    assert [h.value for h in at.subheader][:1] == ["Welcome to Mentorplan"]
+    assert "**Follow-up** — tick off pair meetings 1–6" in markdown(at)
+    at.button(key="load_examples").click().run()
+    assert not at.exception
+    [loaded] = [s.value for s in at.success]
+    assert loaded.startswith("Example data loaded:") and "autumn-2026, spring-2027" in loaded
+    assert "Welcome to Mentorplan" not in [h.value for h in at.subheader]
+    store = Store(database_url)
+    assert len(store.accepted_pairs("autumn-2026")) > 15 and len(store.pair_meetings("autumn-2026")) > 40
+    assert "pairs have no pair meeting logged" in markdown(at)
+
+
+def test_the_home_pages_to_dos_appear_and_clear(app, store, ids):
+    at = app(lang="sv", today=dt.date(2026, 10, 5))
+    assert "4 av 4 par saknar en registrerad parträff" in markdown(at)
+    assert "Registrera parträffar" in [link.value for link in at.get("page_link")]
+    store.save_pair_meetings(AUTUMN.id, [MeetingRecord(*pair_of(ids, m, e), 1, dt.date(2026, 10, 1))
+                                         for m, e in PAIRS])
+    at.run()
+    assert "saknar en registrerad parträff" not in markdown(at)
+    assert "Registrera parträffar" not in [link.value for link in at.get("page_link")]
+
+
+def test_a_day_with_nothing_to_do_says_so(app, ids):
+    at = app(lang="en", today=dt.date(2026, 7, 15))
+    assert [s.value for s in at.success] == [
+        "Nothing to do right now: no overdue pair meetings, unbooked conversations or warnings ahead."]
+
+
+# -- Every page, both languages -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("index", range(len(PAGES)))
+def test_every_follow_up_page_renders_in_both_languages(app, ids, lang, index):
+    at = app(PAGES[index], lang=lang, today=dt.date(2027, 5, 3))
+    assert not at.exception
+    cohort = {"sv": "Höststart 2026 (autumn-2026)", "en": "Autumn start 2026 (autumn-2026)"}[lang]
+    assert [title.value for title in at.title] == [f"{TITLES[lang][index]} · {cohort}"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_without_an_accepted_matching_the_pages_say_so(app, page):
+    at = app(page, lang="en", today=dt.date(2026, 10, 5))
+    assert not at.exception
+    assert at.info[0].value.startswith("autumn-2026 has no accepted matching yet")
+    assert [link.value for link in at.get("page_link")] == ["To the matching"]
+
+
+# -- Follow-up -----------------------------------------------------------------------------------
+
+def test_ticking_every_pair_marks_the_meeting_held(app, database_url, ids):
+    at = app("views/followup.py", lang="sv", today=dt.date(2026, 11, 10))
+    assert at.selectbox(key="followup_number_autumn-2026").value == 2
+    assert [m.value for m in at.metric][:3] == ["4", "0 / 8", "4"]
+    at.toggle(key="followup_tick_all_autumn-2026_2").set_value(True).run()
+    at.button(key="followup_save_meetings").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Sparat. Markerade som hållna: 4; avmarkerade: 0."]
+    stored = Store(database_url).pair_meetings(AUTUMN.id)
+    assert len(stored) == 4 and set(stored["held_on"]) == {dt.date(2026, 11, 6)}  # the week's Friday
+    assert [m.value for m in at.metric][1] == "4 / 8"
+
+
+def test_a_date_outside_the_programme_in_the_editor_is_refused(app, database_url, ids):
+    at = app("views/followup.py", lang="en", today=dt.date(2026, 10, 20))
+    at.selectbox(key="followup_number_autumn-2026").set_value(1).run()
+    at.session_state["followup_editor_autumn-2026_1_False_0"] = {
+        "edited_rows": {0: {"held": True}, 1: {"held": True, "held_on": "2026-09-20"}},
+        "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="followup_save_meetings").click().run()
+    [error] = [e.value for e in at.error]
+    assert "2026-09-20 is outside the programme, which runs 2026-09-24 – 2027-06-10" in error
+    assert "Nothing was saved" in error
+    assert Store(database_url).pair_meetings(AUTUMN.id).empty
+
+
+def test_a_check_in_sheet_is_previewed_then_saved(app, database_url, ids):
+    good = pd.DataFrame({"Mentor e-post": ["bo.ek@example.se", "cecilia.dahl@example.se"], "Parträff": [1, 1],
+                         "Datum": [dt.date(2026, 10, 1), dt.date(2026, 10, 2)]})
+    at = app("views/followup.py", lang="sv", today=dt.date(2026, 10, 20))
+    at.file_uploader(key="followup_checkin_autumn-2026_0").set_value(
+        ("avstamning.xlsx", to_xlsx({"Blad1": good}), "application/octet-stream")).run()
+    assert not at.exception
+    assert "Nya träffar: 2" in " ".join(s.value for s in at.success)
+    at.button(key="followup_checkin_save").click().run()
+    assert "Avstämningslistan sparad (träffar: 2)." in [s.value for s in at.success]
+    assert len(Store(database_url).pair_meetings(AUTUMN.id)) == 2
+
+
+def test_a_check_in_sheet_with_problems_lists_them_and_stores_nothing(app, database_url, ids):
+    sheet = "Mentor e-post;Parträff;Datum\nanna.berg@example.se;1;2026-10-01\nbo.ek@example.se;1;2026-10-01\n"
+    at = app("views/followup.py", lang="en", today=dt.date(2026, 10, 20))
+    at.file_uploader(key="followup_checkin_autumn-2026_0").set_value(
+        ("checkin.csv", sheet.encode(), "text/csv")).run()
+    assert [e.value for e in at.error] == [
+        "Problems in the sheet: 1. Nothing was stored; correct the rows and upload the sheet again:"]
+    assert "Row 2, Mentor e-post: the mentor anna.berg@example.se has 2 mentees" in markdown(at)
+    assert not [b for b in at.button if b.key == "followup_checkin_save"]
+    assert Store(database_url).pair_meetings(AUTUMN.id).empty
+
+
+def test_attendance_at_the_kickoff_is_recorded(app, database_url, ids):
+    at = app("views/followup.py", lang="en", today=dt.date(2026, 9, 30))
+    assert at.selectbox(key="followup_event_autumn-2026").value == "kickoff"
+    at.toggle(key="followup_all_came_autumn-2026_kickoff").set_value(True).run()
+    at.button(key="followup_attendance_save").click().run()
+    assert "Attendance saved for Kick-off: 7 of 7 came." in [s.value for s in at.success]
+    assert Store(database_url).attendance(AUTUMN.id, "kickoff")["attended"].all()
+
+
+# -- Three-party conversations --------------------------------------------------------------------
+
+def test_times_are_added_proposed_and_booked(app, database_url, ids):
+    at = app("views/three_party.py", lang="en", today=dt.date(2027, 5, 3))
+    at.date_input(key="three_party_day").set_value(dt.date(2027, 5, 28))
+    at.number_input(key="three_party_count").set_value(5)
+    at.text_input(key="three_party_place").set_value("Room Ljuset")
+    at.button[0].click().run()  # the form's submit button comes first in the form
+    assert "Times added: 5." in [s.value for s in at.success]
+    at.button(key="three_party_propose").click().run()
+    assert "Proposal: a time for 4 of the pairs without one." in [i.value for i in at.info]
+    at.button(key="three_party_book_proposal").click().run()
+    assert "Pairs booked: 4." in [s.value for s in at.success]
+    assert "Every pair has a booked conversation." in [s.value for s in at.success]
+    bookings = Store(database_url).three_party_bookings(AUTUMN.id)
+    assert len(bookings) == 4 and bookings["slot_id"].is_unique
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Booking list (.xlsx)", "Calendar (.ics)"]
+
+
+def test_a_slot_given_to_two_pairs_in_the_table_is_refused(app, database_url, store, ids):
+    programme = services.programme(store)
+    add_slots(store, programme, AUTUMN, series(dt.date(2027, 5, 28), dt.time(9), 2, 60, 0, "Rum", AUTUMN.id))
+    first = slots_from_frame(store.three_party_slots(AUTUMN.id))[0]
+    at = app("views/three_party.py", lang="sv", today=dt.date(2027, 5, 3))
+    label = f"{first.describe('sv')} (#{first.id})"
+    at.session_state["three_party_bookings_autumn-2026_0"] = {
+        "edited_rows": {0: {"slot": label}, 1: {"slot": label}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="three_party_save").click().run()
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Tiden 2027-05-28 09:00 (Rum) är bokad två gånger:") and "Ingenting sparades" in error
+    assert Store(database_url).three_party_bookings().empty
+
+
+# -- The report -------------------------------------------------------------------------------
+
+def test_the_report_draws_four_charts_and_offers_the_workbook(app, store, ids):
+    store.save_pair_meetings(AUTUMN.id, [MeetingRecord(*pair_of(ids, m, e), 1, dt.date(2026, 10, 1))
+                                         for m, e in PAIRS[:3]])
+    at = app("views/report.py", lang="sv", today=dt.date(2026, 11, 10))
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert [c["layout"]["title"]["text"] for c in charts] == [
+        "Parträffar per omgång", "Parträffar per par", "Närvaro vid kohortens händelser", "Trepartssamtal"]
+    held = next(trace for trace in charts[0]["data"] if trace["name"] == "hållen")
+    assert held["y"][:2] == [3, 0]
+    assert [m.value for m in at.metric] == ["4", "3 / 8", "–", "0 / 4"]
+    assert [b.proto.label for b in at.get("download_button")] == ["Rapporten som Excel (.xlsx)"]

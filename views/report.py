@@ -1,0 +1,59 @@
+"""Rapport: the chosen cohort's follow-up for the organisation — pair meetings held per round and
+per pair, attendance at its events, three-party conversations — as charts, tables and .xlsx."""
+
+import streamlit as st
+
+from core.exports import to_xlsx
+from core.followup import attendance_summary_frame
+from core.i18n import format_date, t
+from core.report import (
+    attendance_figure,
+    cohort_report,
+    pairs_figure,
+    pairs_frame,
+    report_sheets,
+    rounds_figure,
+    rounds_frame,
+    three_party_figure,
+)
+from core.schedule import cohort_label
+from ui import context
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+lang = context.lang()
+store = context.store()
+programme = context.programme()
+cohort = context.cohort()
+today = context.today()
+
+st.title(f"{t('report.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
+if store.accepted_pairs(cohort.id).empty:
+    st.info(t("report.no_pairs", lang, cohort=cohort.id))
+    st.page_link("views/matching.py", label=t("followup.go_matching", lang), icon=":material/handshake:")
+    st.stop()
+
+report = cohort_report(store, programme, cohort, today)
+st.caption(t("report.intro", lang, day=format_date(today, lang)))
+share = report.attendance_share
+columns = st.columns(4)
+columns[0].metric(t("report.metric_pairs", lang), report.pairs)
+columns[1].metric(t("report.metric_meetings", lang), f"{report.meetings_held} / {report.meetings_begun}",
+                  help=t("report.metric_meetings_help", lang))
+columns[2].metric(t("report.metric_attendance", lang), "–" if share is None else f"{100 * share:.0f} %",
+                  help=t("report.metric_attendance_help", lang))
+columns[3].metric(t("report.metric_three_party", lang), f"{report.three_party['held']} / {report.pairs}")
+
+st.download_button(t("report.download", lang), to_xlsx(report_sheets(report, lang)),
+                   f"{cohort.id}-{t('report.title', lang).lower()}.xlsx", XLSX, icon=":material/download:")
+
+left, right = st.columns(2)
+left.plotly_chart(rounds_figure(report, lang), width="stretch")
+right.plotly_chart(pairs_figure(report, lang), width="stretch")
+st.dataframe(rounds_frame(report, lang), hide_index=True, width="stretch")
+left, right = st.columns(2)
+left.plotly_chart(attendance_figure(report, lang), width="stretch")
+right.plotly_chart(three_party_figure(report, lang), width="stretch")
+st.dataframe(attendance_summary_frame(report.attendance, lang), hide_index=True, width="stretch")
+st.subheader(t("report.pairs_title", lang))
+st.dataframe(pairs_frame(report, lang), hide_index=True, width="stretch")

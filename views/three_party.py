@@ -1,0 +1,245 @@
+"""Trepartssamtal: the coordinator's free times, a proposal giving each pair without one a time,
+the bookings (change a pair's time, mark held), the pairs not yet booked, and the booking list as
+.xlsx and .ics."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from core.exports import appointments_to_ics, to_xlsx
+from core.followup import Pairs, followup_span, pair_label
+from core.i18n import MentorplanError, format_date, t
+from core.schedule import cohort_label
+from core.three_party import (
+    DEFAULT_MINUTES,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    add_slots,
+    appointments,
+    booking_list,
+    booking_table,
+    bookings_from_frame,
+    overlapping,
+    propose,
+    save_bookings,
+    series,
+    slot_options,
+    slots_from_frame,
+    stale_bookings,
+    unbooked,
+)
+from ui import context
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FLASH = "three_party_flash"
+VERSION = "three_party_version"
+PROPOSAL = "three_party_proposal"
+
+lang = context.lang()
+store = context.store()
+programme = context.programme()
+cohort = context.cohort()
+today = context.today()
+
+st.title(f"{t('followup.three_party.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
+if flash := st.session_state.pop(FLASH, None):
+    st.success(flash, icon=":material/check_circle:")
+pairs = store.accepted_pairs(cohort.id)
+if pairs.empty:
+    st.info(t("followup.three_party.no_pairs", lang, cohort=cohort.id))
+    st.page_link("views/matching.py", label=t("followup.go_matching", lang), icon=":material/handshake:")
+    st.stop()
+
+version = st.session_state.setdefault(VERSION, 0)
+window = programme.occurrence(cohort, "three_party_window")
+closing = programme.occurrence(cohort, "closing").start
+span = followup_span(programme, cohort)
+st.caption(t("followup.three_party.intro", lang, closing=format_date(closing, lang),
+             start=format_date(window.start, lang), end=format_date(window.end, lang)))
+
+slots = slots_from_frame(store.three_party_slots(cohort.id))
+all_bookings = store.three_party_bookings()
+bookings = all_bookings[all_bookings["cohort_id"] == cohort.id]
+table = booking_table(pairs, bookings)
+booked_slots = set(bookings["slot_id"].astype(int))
+
+
+def saved(message: str) -> None:
+    st.session_state[FLASH] = message
+    st.session_state[VERSION] = version + 1
+    st.session_state.pop(PROPOSAL, None)
+    st.rerun()
+
+
+columns = st.columns(4)
+columns[0].metric(t("followup.three_party.metric_booked", lang), f"{table['slot_id'].notna().sum()} / {len(table)}")
+columns[1].metric(t("followup.three_party.metric_held", lang), int(table["held"].sum()))
+columns[2].metric(t("followup.three_party.metric_unbooked", lang), len(unbooked(table)))
+columns[3].metric(t("followup.three_party.metric_free", lang), len([s for s in slots if s.id not in booked_slots]))
+
+# -- Free times ------------------------------------------------------------------------------------
+st.subheader(t("followup.three_party.slots_title", lang))
+with st.form("three_party_slots", clear_on_submit=False):
+    st.caption(t("followup.three_party.slots_help", lang))
+    first_row = st.columns(3)
+    day = first_row[0].date_input(t("followup.three_party.slot_day", lang),
+                                  value=min(max(closing + dt.timedelta(days=1), span[0]), span[1]),
+                                  min_value=span[0], max_value=span[1], format="YYYY-MM-DD", key="three_party_day")
+    start = first_row[1].time_input(t("followup.three_party.slot_first", lang), value=dt.time(9, 0), step=900,
+                                    key="three_party_start")
+    count = first_row[2].number_input(t("followup.three_party.slot_count", lang), min_value=1, max_value=12, value=4,
+                                      key="three_party_count")
+    second_row = st.columns([1, 1, 2])
+    minutes = second_row[0].number_input(t("followup.three_party.slot_minutes", lang), min_value=MIN_MINUTES,
+                                         max_value=MAX_MINUTES, value=DEFAULT_MINUTES, step=15,
+                                         key="three_party_minutes")
+    pause = second_row[1].number_input(t("followup.three_party.slot_pause", lang), min_value=0, max_value=120,
+                                       value=15, step=5, key="three_party_pause")
+    place = second_row[2].text_input(t("followup.three_party.slot_place", lang), max_chars=300,
+                                     key="three_party_place")
+    if st.form_submit_button(t("followup.three_party.add_slots", lang), type="primary"):
+        try:
+            ids = add_slots(store, programme, cohort,
+                            series(day, start, int(count), int(minutes), int(pause), place, cohort.id))
+        except MentorplanError as error:
+            st.error(error.message(lang), icon=":material/error:")
+        else:
+            saved(t("followup.three_party.slots_added", lang, count=len(ids)))
+
+labels = {(int(r.mentor_person_id), int(r.mentee_person_id)): pair_label(r.mentor_name, r.mentee_name)
+          for r in table.itertuples(index=False)}
+booked_by = {int(r.slot_id): labels.get((int(r.mentor_person_id), int(r.mentee_person_id)), "?")
+             for r in bookings.itertuples(index=False)}
+
+
+def free_words(slot) -> str:
+    """ "ledig", or "ledig (utanför samtalsperioden)" for a slot the proposal leaves alone."""
+    words = t("followup.three_party.free", lang)
+    if window.start <= slot.day <= window.end:
+        return words
+    return f"{words} ({t('followup.three_party.outside_window', lang)})"
+
+
+if not slots:
+    st.caption(t("followup.three_party.no_slots_yet", lang))
+else:
+    with st.expander(f"{t('followup.three_party.slot_list', lang)} ({len(slots)})"):
+        clashes = overlapping(slots)
+        if clashes:
+            st.warning(t("followup.three_party.overlap_note", lang, count=len(clashes)), icon=":material/warning:")
+        st.dataframe(pd.DataFrame({
+            t("followup.three_party.col.day", lang): [s.day for s in slots],
+            t("followup.three_party.col.time", lang): [f"{s.starts_at:%H:%M}–{s.ends_at:%H:%M}" for s in slots],
+            t("followup.three_party.col.place", lang): [s.place for s in slots],
+            t("followup.three_party.col.booked_by", lang): [booked_by.get(s.id) or free_words(s) for s in slots]}),
+            hide_index=True, width="stretch")
+        free = [s for s in slots if s.id not in booked_slots]
+        if free:
+            options = slot_options(free, lang)
+            left, right = st.columns([3, 1], vertical_alignment="bottom")
+            chosen = left.selectbox(t("followup.three_party.delete_slot", lang), list(options),
+                                    key=f"three_party_delete_{version}")
+            if right.button(t("followup.three_party.delete", lang), key="three_party_delete_button"):
+                try:
+                    store.delete_three_party_slot(cohort.id, options[chosen])
+                except MentorplanError as error:
+                    st.error(error.message(lang), icon=":material/error:")
+                else:
+                    saved(t("followup.three_party.slot_deleted", lang))
+
+# -- Proposal --------------------------------------------------------------------------------------
+st.subheader(t("followup.three_party.propose_title", lang))
+st.caption(t("followup.three_party.propose_help", lang))
+if unbooked(table).empty:
+    st.caption(t("followup.three_party.proposal_none", lang))
+elif st.button(t("followup.three_party.propose", lang), key="three_party_propose", icon=":material/auto_fix_high:"):
+    proposed, left_out = propose(cohort.id, Pairs(pairs), slots_from_frame(store.three_party_slots()),
+                                 bookings_from_frame(all_bookings), (window.start, window.end), closing, today)
+    st.session_state[PROPOSAL] = (cohort.id, proposed, left_out)
+proposal = st.session_state.get(PROPOSAL)
+if proposal and proposal[0] == cohort.id:
+    _cohort_id, proposed, left_out = proposal
+    by_id = {s.id: s for s in slots}
+    st.info(t("followup.three_party.proposal", lang, count=len(proposed)), icon=":material/lightbulb:")
+    if proposed:
+        st.dataframe(pd.DataFrame({
+            t("followup.col.pair", lang): [labels[b.pair] for b in proposed],
+            t("followup.three_party.col.slot", lang): [by_id[b.slot_id].describe(lang) for b in proposed]}),
+            hide_index=True, width="stretch")
+    if left_out:
+        st.warning(t("followup.three_party.proposal_left", lang, count=len(left_out)) + " "
+                   + ", ".join(labels[p] for p in left_out), icon=":material/warning:")
+    if proposed and st.button(t("followup.three_party.book_proposal", lang), type="primary",
+                              key="three_party_book_proposal"):
+        try:
+            save_bookings(store, cohort, {b.pair: (b.slot_id, False) for b in proposed}, today)
+        except MentorplanError as error:
+            st.error(error.message(lang), icon=":material/error:")
+        else:
+            saved(t("followup.three_party.proposal_booked", lang, count=len(proposed)))
+
+# -- Bookings --------------------------------------------------------------------------------------
+st.subheader(t("followup.three_party.bookings_title", lang))
+st.caption(t("followup.three_party.bookings_help", lang))
+options = slot_options(slots, lang)
+by_slot = {slot_id: label for label, slot_id in options.items()}
+no_time = t("followup.three_party.no_time", lang)
+editor = pd.DataFrame({
+    "mentor_person_id": table["mentor_person_id"], "mentee_person_id": table["mentee_person_id"],
+    "pair": [labels[(int(a), int(b))] for a, b in zip(table["mentor_person_id"], table["mentee_person_id"],
+                                                          strict=True)],
+    "slot": [by_slot.get(int(s), no_time) if pd.notna(s) else no_time for s in table["slot_id"]],
+    "held": table["held"].astype(bool),
+})
+edited = st.data_editor(
+    editor, hide_index=True, width="stretch", key=f"three_party_bookings_{cohort.id}_{version}",
+    column_order=["pair", "slot", "held"], disabled=["pair"],
+    column_config={
+        "pair": st.column_config.TextColumn(t("followup.col.pair", lang)),
+        "slot": st.column_config.SelectboxColumn(t("followup.three_party.col.slot", lang),
+                                                 options=[no_time, *options], required=True, width="large"),
+        "held": st.column_config.CheckboxColumn(t("followup.three_party.col.held", lang)),
+    })
+if st.button(t("followup.three_party.save_bookings", lang), type="primary", key="three_party_save"):
+    wanted = {}
+    for old, new in zip(editor.itertuples(index=False), edited.itertuples(index=False), strict=True):
+        if (old.slot, bool(old.held)) != (new.slot, bool(new.held)):
+            wanted[(int(old.mentor_person_id), int(old.mentee_person_id))] = (options.get(new.slot), bool(new.held))
+    if not wanted:
+        st.info(t("followup.nothing_changed", lang))
+    else:
+        try:
+            save_bookings(store, cohort, wanted, today)
+        except MentorplanError as error:
+            st.error(error.message(lang), icon=":material/error:")
+        else:
+            saved(t("followup.three_party.bookings_saved", lang))
+
+st.subheader(t("followup.three_party.unbooked_title", lang))
+waiting = unbooked(table)
+if waiting.empty:
+    st.success(t("followup.three_party.all_booked", lang), icon=":material/task_alt:")
+else:
+    st.markdown("\n".join(f"- {pair_label(r.mentor_name, r.mentee_name)} ({r.mentor_email}, {r.mentee_email})"
+                          for r in waiting.itertuples(index=False)))
+
+stale = stale_bookings(bookings, pairs)
+if len(stale):
+    st.info(t("followup.three_party.stale", lang, count=len(stale)), icon=":material/history:")
+    if st.button(t("followup.three_party.release_stale", lang), key="three_party_release"):
+        keys = set(zip(stale["mentor_person_id"].astype(int), stale["mentee_person_id"].astype(int), strict=True))
+        store.save_three_party_bookings(cohort.id, keys, [])
+        saved(t("followup.three_party.stale_released", lang, count=len(keys)))
+
+# -- Export ----------------------------------------------------------------------------------------
+st.subheader(t("followup.three_party.export", lang))
+left, right = st.columns(2)
+name = f"{cohort.id}-{t('followup.three_party.nav', lang).lower().replace(' ', '-')}"
+left.download_button(t("followup.three_party.export_xlsx", lang),
+                     to_xlsx({t("followup.three_party.nav", lang): booking_list(table, lang)}), f"{name}.xlsx",
+                     XLSX, width="stretch", icon=":material/download:")
+right.download_button(t("followup.three_party.export_ics", lang),
+                      appointments_to_ics(appointments(table, cohort, lang),
+                                          f"{t('followup.three_party.nav', lang)} {cohort.id}"),
+                      f"{name}.ics", "text/calendar", width="stretch", icon=":material/event:")
