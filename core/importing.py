@@ -65,7 +65,7 @@ class Upload:
 def role_of_name(name: str) -> str | None:
     """The role a sheet's (or a CSV file's) name stands for: "Mentorer 2026" → mentor,
     "Adepter" or "Mentees" → mentee; None when it names neither or both."""
-    words = normalise_header(name).split()
+    words = normalise_header(re.sub(r"[-‐‑–]", " ", name)).split()  # in a name a hyphen parts words
     mentor = any(w in ("mentor", "mentorer", "mentors", "mentorerna", "mentorn") for w in words)
     mentee = any(w.startswith("adept") or w in ("mentee", "mentees", "menteer") for w in words)
     if mentor == mentee:

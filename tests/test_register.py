@@ -17,10 +17,11 @@ from core.programme import Cohort
 from core.register import check, commit, mapped_sheets, preview, preview_counts
 from core.store import Store, schema
 from core.store.people import PeopleStore
+from core.validation import text
 
 
-def sheets_of(store, data: bytes, role=None, choices=None):
-    return mapped_sheets(store, read_upload(data, "anmalan.xlsx").sheets, role, choices)
+def sheets_of(store, data: bytes, role=None, choices=None, name="anmalan.xlsx"):
+    return mapped_sheets(store, read_upload(data, name).sheets, role, choices)
 
 
 def import_file(store, data: bytes, cohort="autumn-2026"):
@@ -34,7 +35,8 @@ def snapshot(store) -> list[dict]:
     return frame.drop(columns=[]).to_dict("records")
 
 
-def test_the_preview_tells_new_changed_and_unchanged_with_old_and_new_values(store):
+def test_the_preview_tells_new_changed_and_unchanged_with_old_and_new_values(any_store):
+    store = any_store  # SQLite, and PostgreSQL where a server can be started
     import_file(store, signup_workbook([mentor(1), mentor(2)]))
     data = signup_workbook([mentor(1), mentor(2, Organisation="Sundsvalls kommun", **{"Antal adepter": 2}), mentor(3)])
     report = check(store, sheets_of(store, data), "autumn-2026")
@@ -72,7 +74,8 @@ def test_a_re_import_keeps_the_status_and_the_fields_the_file_does_not_have(stor
     assert (row["name"], row["status"], row["organisation"]) == ("Mentor Ett", "matched", "Region Norrland")
 
 
-def test_a_failed_import_leaves_the_register_exactly_as_it_was(store, monkeypatch):
+def test_a_failed_import_leaves_the_register_exactly_as_it_was(any_store, monkeypatch):
+    store = any_store  # SQLite, and PostgreSQL where a server can be started
     import_file(store, signup_workbook([mentor(1), mentor(2)], [mentee(1)]))
     before = snapshot(store)
     data = signup_workbook([mentor(1, Organisation="Ny organisation"), mentor(2), mentor(3), mentor(4), mentor(5)],
@@ -127,7 +130,8 @@ def test_a_column_choice_is_remembered_for_the_next_file_with_the_same_headers(s
     assert read_upload(sparse, "x.xlsx", store.remembered_headers()).sheets[0].header_row == 1
 
 
-def test_edits_are_checked_like_imports(store):
+def test_edits_are_checked_like_imports(any_store):
+    store = any_store  # SQLite, and PostgreSQL where a server can be started
     import_file(store, signup_workbook([mentor(1), mentor(2)]))
     frame = store.participants()
     person_id, participation_id = int(frame.person_id[0]), int(frame.participation_id[0])
@@ -146,7 +150,8 @@ def test_edits_are_checked_like_imports(store):
     assert store.person(person_id)["participations"][0]["competences"] == ["a", "b"]
 
 
-def test_withdraw_and_move_to_the_next_start(store):
+def test_withdraw_and_move_to_the_next_start(any_store):
+    store = any_store  # SQLite, and PostgreSQL where a server can be started
     import_file(store, signup_workbook([], [mentee(1), mentee(2)]))
     programme = services.programme(store)
     frame = store.participants()
@@ -186,7 +191,8 @@ def add_matching_rows(store, mentor_id: int, mentee_id: int) -> None:
             run_id=run, mentor_person_id=mentor_id, mentee_person_id=mentee_id, score=0.8, reasons=[]))
 
 
-def test_a_persons_export_holds_every_row_about_them_in_every_table(store):
+def test_a_persons_export_holds_every_row_about_them_in_every_table(any_store):
+    store = any_store  # SQLite, and PostgreSQL where a server can be started
     import_file(store, signup_workbook([mentor(1)], [mentee(1)]))
     import_file(store, signup_workbook([], [mentee(1)]), "spring-2027")
     ids = dict(zip(store.participants().email, store.participants().person_id, strict=False))
@@ -205,7 +211,8 @@ def test_a_persons_export_holds_every_row_about_them_in_every_table(store):
     assert book.sheetnames == ["people", "participations", "match_constraints", "match_pairs"]
 
 
-def test_deleting_a_person_removes_them_everywhere_and_nothing_else(store):
+def test_deleting_a_person_removes_them_everywhere_and_nothing_else(any_store):
+    store = any_store  # SQLite, and PostgreSQL where a server can be started
     import_file(store, signup_workbook([mentor(1), mentor(2)], [mentee(1), mentee(2)]))
     ids = dict(zip(store.participants().email, store.participants().person_id, strict=False))
     mentee_id, mentor_id = int(ids["adept1@kommun.example"]), int(ids["mentor1@region.example"])
@@ -222,3 +229,22 @@ def test_deleting_a_person_removes_them_everywhere_and_nothing_else(store):
         assert connection.execute(select(schema.match_runs.c.id)).all()  # the run stays, its pair is gone
         assert not connection.execute(select(schema.match_pairs.c.id)).all()
     assert store.person_data(mentee_id) == {}
+
+
+def test_the_rows_to_fix_come_back_with_the_same_columns_and_their_fix_column_ignored(store):
+    from core.exports import to_csv, to_xlsx
+
+    data = signup_workbook([mentor(1), mentor(2, **{"E-post": "mentor2@", "Motivering": "+ vill dela erfarenhet"})],
+                           title_rows=("Anmälningar",))
+    report = check(store, sheets_of(store, data), "autumn-2026")
+    to_fix = register.invalid_rows_sheets(report, "sv")
+    [frame] = to_fix.values()
+    assert frame.iloc[0, 0] == "Rad 4, E-post: 'mentor2@' är ingen giltig adress"
+    for exported, name in ((to_xlsx(to_fix), "att-ratta.xlsx"), (to_csv(frame), "mentorer-att-ratta.csv")):
+        again = sheets_of(store, exported, name=name)
+        assert again[0].mapping[0] == "ignore"
+        assert again[0].mapping[1:] == sheets_of(store, data)[0].mapping
+        assert register.signature(again[0].sheet.headers) == register.signature(sheets_of(store, data)[0].sheet.headers)
+        [row] = check(store, again, "autumn-2026").invalid
+        assert row.row == 2 and [i.code for i in row.issues] == ["validation.email_invalid"]
+        assert text(row.values[again[0].mapping.index("motivation")]) == "+ vill dela erfarenhet"  # not "'+ …"

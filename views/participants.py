@@ -126,8 +126,9 @@ if report.invalid:
                                mime=XLSX, help=t("participants.download_invalid_help", lang),
                                icon=":material/download:")
     if len(to_fix) == 1:
-        buttons[1].download_button(t("participants.download_invalid_csv", lang), to_csv(next(iter(to_fix.values()))),
-                                   file_name=f"{stem}.csv", mime="text/csv")
+        [(sheet_name, frame)] = to_fix.items()  # named after its sheet, which may say the role
+        buttons[1].download_button(t("participants.download_invalid_csv", lang), to_csv(frame),
+                                   file_name=f"{sheet_name}-{stem}.csv", mime="text/csv")
 
 st.subheader(t("participants.preview_title", lang))
 rows = preview(store, report.valid)
