@@ -22,6 +22,7 @@ from core.followup import (
     overdue_by_pair,
 )
 from core.i18n import format_date, t
+from core.messages import people_not_told, recipients
 from core.programme import FIRST_YEAR, LAST_YEAR, Cohort, Occurrence, Programme, Warning
 from core.schedule import cohort_label, describe_warning, event_name
 from core.three_party import bookings_from_frame, slots_from_frame
@@ -31,6 +32,7 @@ SEVERITIES = ("urgent", "warning", "info")
 PAGES = {
     "participants": "views/participants.py",
     "matching": "views/matching.py",
+    "messages": "views/messages.py",
     "followup": "views/followup.py",
     "three_party": "views/three_party.py",
     "schedule": "views/schedule.py",
@@ -166,6 +168,25 @@ def decisions_approaching(store, programme: Programme, today: dt.date) -> list[T
     return found
 
 
+def decisions_not_sent(store, programme: Programme, today: dt.date) -> list[Todo]:
+    """From two weeks before the decisions are due until the kick-off: people of a cohort with an
+    accepted matching who have not been sent their decision yet (the send log, core.messages)."""
+    found = []
+    for cohort in _cohorts(programme, today):
+        events = _events(programme, cohort)
+        due, kickoff = events["decisions_sent"].start, events["kickoff"].start
+        if not due - DECISIONS_AHEAD <= today < kickoff or store.accepted_pairs(cohort.id).empty:
+            continue
+        untold = people_not_told(store, programme, cohort.id, "decision")
+        if len(untold):
+            severity = "urgent" if due - today <= MATCHING_SOON else "warning"
+            total = len(recipients(store, programme, cohort.id, "decision"))
+            found.append(Todo("decisions_unsent", severity, "todo.decisions_unsent",
+                              {"cohort": cohort, "day": due, "count": len(untold), "total": total},
+                              PAGES["messages"], due, cohort.id))
+    return found
+
+
 def pairs_overdue(store, programme: Programme, today: dt.date) -> list[Todo]:
     """Pairs of a followed cohort with a pair meeting whose week is over and that is not logged."""
     found = []
@@ -256,6 +277,7 @@ def holiday_warnings(store, programme: Programme, today: dt.date) -> list[Todo]:
 CHECKS: tuple[Check, ...] = (
     unmatched_mentees,
     decisions_approaching,
+    decisions_not_sent,
     pairs_overdue,
     three_party_unbooked,
     three_party_unmarked,

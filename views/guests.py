@@ -22,7 +22,8 @@ st.caption(t("guests_page.as_of_now", lang))
 
 history = load_history(store)
 st.subheader(t("guests_page.overview", lang))
-st.dataframe(summary_frame(history, programme, cohort, lang), hide_index=True, width="stretch")
+summary = summary_frame(history, programme, cohort, lang)
+st.dataframe(summary, hide_index=True, width="stretch", height=36 * (len(summary) + 1) + 4)
 
 events = {o.id: o for o in invited_events(programme, cohort)}
 event_id = st.selectbox(t("guests_page.event", lang), list(events), key="guests_event",
