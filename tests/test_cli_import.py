@@ -90,5 +90,10 @@ def test_usage_errors_exit_2(tmp_path):
     path = tmp_path / "mentorer.xlsx"
     path.write_bytes(signup_workbook([mentor(1)]))
     assert run(str(path), "--role", "chef").returncode == 2
+    other_role = run(str(path), "--role", "mentee", "--lang", "en")
+    assert other_role.returncode == 2 and "no sheet for the role mentee" in other_role.stderr
+    header_only = tmp_path / "adepter.csv"
+    header_only.write_text("Namn;E-post;Samtycke\r\n", encoding="utf-8")
+    assert "inga deltagare" in run(str(header_only)).stderr
     bad_cohort = run(str(path), "--cohort", "hösten", "--lang", "en")
     assert bad_cohort.returncode == 2 and "is not a cohort" in bad_cohort.stderr

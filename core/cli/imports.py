@@ -56,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
     sheets, left_out = sheets_for_role(upload, role)
     if left_out:
         print(t("import.other_role_sheets", lang, sheets=", ".join(f"'{s.name}'" for s in left_out), role=role))
-    if not sheets or not any(s.rows for s in sheets):
+    if not sheets:
+        raise MentorplanError("import.no_sheet_for_role", role=role)
+    if not any(s.rows for s in sheets):
         raise MentorplanError("import.no_rows")
     mapped = mapped_sheets(store, sheets, role)
     for sheet in mapped:
