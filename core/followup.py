@@ -650,12 +650,14 @@ def attendance_summary(store, programme: Programme, cohort: Cohort, today: dt.da
         rows.append({
             "event_id": occurrence.id, "day": occurrence.start, "expected": int(marked["own"].sum()),
             "came": int(own.get("came", 0)), "absent": int(own.get("absent", 0)),
-            "unrecorded": int(own.get("unrecorded", 0)),
+            # An event to come is not "not recorded": its attendance is simply not due.
+            "unrecorded": int(own.get("unrecorded", 0)) if occurrence.start <= today else None,
             "guests_came": int((state[~marked["own"]] == "came").sum()),
             "past": occurrence.start <= today,
         })
-    return pd.DataFrame(rows, columns=["event_id", "day", "expected", "came", "absent", "unrecorded", "guests_came",
-                                       "past"])
+    frame = pd.DataFrame(rows, columns=["event_id", "day", "expected", "came", "absent", "unrecorded", "guests_came",
+                                        "past"])
+    return frame.astype({"unrecorded": "Int64"})
 
 
 def attendance_summary_frame(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -666,6 +668,6 @@ def attendance_summary_frame(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("followup.attendance.col_expected", lang): summary["expected"],
         t("followup.attendance.col_came", lang): summary["came"],
         t("followup.attendance.col_absent", lang): summary["absent"],
-        t("followup.attendance.col_unrecorded", lang): summary["unrecorded"],
+        t("followup.attendance.col_unrecorded", lang): [None if pd.isna(n) else int(n) for n in summary["unrecorded"]],
         t("followup.attendance.col_guests_came", lang): summary["guests_came"],
     })

@@ -173,7 +173,9 @@ def report_sheets(report: CohortReport, lang: str) -> dict[str, pd.DataFrame]:
 
 def _layout(figure: go.Figure, title: str, y_title: str) -> go.Figure:
     figure.update_layout(title=title, barmode="stack", yaxis_title=y_title, legend_orientation="h",
-                         legend_y=-0.2, margin={"t": 50, "b": 10, "l": 10, "r": 10}, height=340)
+                         legend_traceorder="normal", legend_y=-0.25, margin={"t": 50, "b": 10, "l": 10, "r": 10},
+                         height=360)
+    figure.update_xaxes(automargin=True)
     return figure
 
 
@@ -196,8 +198,8 @@ def pairs_figure(report: CohortReport, lang: str) -> go.Figure:
 
 
 def attendance_figure(report: CohortReport, lang: str) -> go.Figure:
-    """The cohort's own people at each event: came, did not, not recorded."""
-    frame = report.attendance
+    """The cohort's own people at each event that has taken place: came, did not, not recorded."""
+    frame = report.attendance[report.attendance["past"]]
     names = [event_name(e, lang) for e in frame["event_id"]]
     words = {"came": "report.came", "absent": "report.absent", "unrecorded": "report.unrecorded"}
     figure = go.Figure([go.Bar(name=t(words[k], lang), x=names, y=frame[k].tolist(), marker_color=colour)

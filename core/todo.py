@@ -156,15 +156,17 @@ def unmatched_mentees(store, programme: Programme, today: dt.date) -> list[Todo]
 
 
 def decisions_approaching(store, programme: Programme, today: dt.date) -> list[Todo]:
-    """The decisions (besked) are to be sent within two weeks."""
+    """The decisions (besked) are to be sent within two weeks and the cohort has no accepted
+    matching yet. Once it has one, decisions_not_sent says who is still to be told (and nothing
+    when everyone is)."""
     found = []
     for cohort in _cohorts(programme, today):
         decisions = _events(programme, cohort)["decisions_sent"]
-        if today <= decisions.start <= today + DECISIONS_AHEAD:
+        if today <= decisions.start <= today + DECISIONS_AHEAD and store.accepted_pairs(cohort.id).empty:
             severity = "urgent" if decisions.start - today <= MATCHING_SOON else "info"
             found.append(Todo("decisions_due", severity, "todo.decisions_due",
                               {"cohort": cohort, "day": decisions.start, "days": (decisions.start - today).days},
-                              PAGES["matching"], decisions.start, cohort.id))
+                              PAGES["messages"], decisions.start, cohort.id))
     return found
 
 
@@ -250,7 +252,7 @@ def three_party_unmarked(store, programme: Programme, today: dt.date) -> list[To
 
 def attendance_unrecorded(store, programme: Programme, today: dt.date) -> list[Todo]:
     """An event of the last month (a training, the kick-off, the mid-programme meeting, the
-    closing day) whose attendance is not recorded, when anyone was expected."""
+    closing day) whose attendance is not recorded, when the cohort's own people were expected."""
     found = []
     for cohort in _cohorts(programme, today):
         for occurrence in attendance_events(programme, cohort):
@@ -258,8 +260,8 @@ def attendance_unrecorded(store, programme: Programme, today: dt.date) -> list[T
                 continue
             if len(store.attendance(cohort.id, occurrence.id)):
                 continue
-            if expected_attendees(store, programme, occurrence).empty:
-                continue
+            if not expected_attendees(store, programme, occurrence)["own"].any():
+                continue  # only guests invited: the cohort itself is not in the register
             found.append(Todo("attendance_unrecorded", "info", "todo.attendance_unrecorded",
                               {"cohort": cohort, "event": EventName(occurrence.id), "day": occurrence.start},
                               PAGES["followup"], None, cohort.id))

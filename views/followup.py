@@ -61,6 +61,11 @@ meetings = store.pair_meetings(cohort.id)
 states = meeting_states(pairs, meetings, windows, today)
 
 
+def rows_height(rows: int) -> int:
+    """Tall enough to show every pair of a cohort without scrolling inside the table."""
+    return 35 * (min(rows, 40) + 1) + 3
+
+
 def saved(message: str) -> None:
     st.session_state[FLASH] = message
     st.session_state[VERSION] = version + 1
@@ -103,7 +108,8 @@ with meetings_tab:
         t("followup.default_day", lang), value=max(span[0], min(default_meeting_date(window, today), span[1])),
         min_value=span[0], max_value=span[1], format="YYYY-MM-DD", help=t("followup.default_day_help", lang),
         key=f"followup_day_{cohort.id}_{number}")
-    tick_all = tick_column.toggle(t("followup.tick_all", lang), key=f"followup_tick_all_{cohort.id}_{number}")
+    tick_all = tick_column.toggle(t("followup.tick_all", lang), key=f"followup_tick_all_{cohort.id}_{number}",
+                                  help=t("followup.tick_all_help", lang))
     before = editor_frame(states, number)
     shown = before.copy()
     if tick_all:
@@ -111,6 +117,7 @@ with meetings_tab:
     shown["status"] = shown["status"].map(lambda s: t(f"followup.status.{s}", lang))
     edited = st.data_editor(
         shown, hide_index=True, width="stretch", key=f"followup_editor_{cohort.id}_{number}_{tick_all}_{version}",
+        height=rows_height(len(shown)),
         column_order=["mentor_name", "mentee_name", "held", "held_on", "note", "status"],
         disabled=["mentor_name", "mentee_name", "status"],
         column_config={
@@ -136,7 +143,7 @@ with meetings_tab:
 
     st.subheader(t("followup.overview_title", lang))
     st.caption(t("followup.overview_help", lang))
-    st.dataframe(overview_frame(states, lang), hide_index=True, width="stretch")
+    st.dataframe(overview_frame(states, lang), hide_index=True, width="stretch", height=rows_height(len(pairs)))
 
     stale = stale_meetings(meetings, pairs)
     if len(stale):

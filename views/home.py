@@ -13,7 +13,8 @@ from ui import context
 
 SEVERITY_ICONS = {"urgent": ":red[:material/priority_high:]", "warning": ":orange[:material/warning:]",
                   "info": ":blue[:material/info:]"}
-TOUR = ("home", "calendar", "people", "matching", "followup", "three_party", "report", "cli")
+TOUR = ("home", "calendar", "people", "matching", "messages", "followup", "three_party", "report", "admin",
+        "cli")
 FLASH = "home_flash"
 
 lang = context.lang()

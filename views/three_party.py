@@ -153,6 +153,8 @@ st.subheader(t("followup.three_party.propose_title", lang))
 st.caption(t("followup.three_party.propose_help", lang))
 if unbooked(table).empty:
     st.caption(t("followup.three_party.proposal_none", lang))
+elif not slots:
+    st.caption(t("followup.three_party.proposal_no_slots", lang))
 elif st.button(t("followup.three_party.propose", lang), key="three_party_propose", icon=":material/auto_fix_high:"):
     proposed, left_out = propose(cohort.id, Pairs(pairs), slots_from_frame(store.three_party_slots()),
                                  bookings_from_frame(all_bookings), (window.start, window.end), closing, today)
@@ -194,6 +196,7 @@ editor = pd.DataFrame({
 })
 edited = st.data_editor(
     editor, hide_index=True, width="stretch", key=f"three_party_bookings_{cohort.id}_{version}",
+    height=35 * (min(len(editor), 40) + 1) + 3,
     column_order=["pair", "slot", "held"], disabled=["pair"],
     column_config={
         "pair": st.column_config.TextColumn(t("followup.col.pair", lang)),
@@ -216,13 +219,13 @@ if st.button(t("followup.three_party.save_bookings", lang), type="primary", key=
         else:
             saved(t("followup.three_party.bookings_saved", lang))
 
-st.subheader(t("followup.three_party.unbooked_title", lang))
 waiting = unbooked(table)
 if waiting.empty:
     st.success(t("followup.three_party.all_booked", lang), icon=":material/task_alt:")
 else:
-    st.markdown("\n".join(f"- {pair_label(r.mentor_name, r.mentee_name)} ({r.mentor_email}, {r.mentee_email})"
-                          for r in waiting.itertuples(index=False)))
+    with st.expander(f"{t('followup.three_party.unbooked_title', lang)} ({len(waiting)})", icon=":material/pending:"):
+        st.markdown("\n".join(f"- {pair_label(r.mentor_name, r.mentee_name)} ({r.mentor_email}, {r.mentee_email})"
+                              for r in waiting.itertuples(index=False)))
 
 stale = stale_bookings(bookings, pairs)
 if len(stale):
