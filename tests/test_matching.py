@@ -4,16 +4,18 @@ gets the right reason, and bad input is a message that says what to do."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 
 import numpy as np
+import openpyxl
 import pytest
 
 from core import matching
 from core.i18n import MentorplanError
 from core.matching import FORBID, PIN, Constraint
-from core.matching_report import describe, reasons_text
+from core.matching_report import compare_runs, describe, pair_list_csv, pair_list_xlsx, reasons_text
 from core.programme import Cohort, Programme
 from core.scoring import MatchSettings
 from core.tags import canonical_tags, plain, read_lexicon
@@ -345,3 +347,31 @@ def test_the_matching_domain_needs_neither_streamlit_nor_the_store():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_pair_list_files_are_safe_in_a_spreadsheet(store):
+    add_participant(store, "mentor", "=HYPERLINK(\"http://evil\")", organisation="+Org", phone="-1")
+    add_participant(store, "mentee", "Nils", organisation="@Org")
+    run = matching.run(problem_of(store))
+    text = pair_list_csv(run, "en").decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "'+Org" in text and "'@Org" in text and "'-1" in text
+    book = openpyxl.load_workbook(io.BytesIO(pair_list_xlsx(run, "Autumn start 2026", "en")))
+    assert book["Pairs"]["A2"].value.startswith("'=")
+    assert [c.value for c in book["About the matching"]["A"]][:4] == ["Item", "Cohort", "Run at", "Objective"]
+
+
+def test_comparing_two_runs_lists_the_mentees_with_another_mentor(store):
+    ids = small_cohort(store)
+    problem = problem_of(store)
+    before = matching.run(problem)
+    after = matching.run(matching.check_constraints(
+        problem, matching.swap_pins(before, ids["Gustav Holm"], ids["Ivar Jonsson"])))
+    changes = compare_runs(before, after, "en")
+    assert changes.to_dict("records") == [
+        {"Mentee": "Gustav Holm", "Mentor before": "Bo Ek", "Mentor now": "David Falk",
+         "Score before": 0.942, "Score now": round(float(after.pairs.set_index("mentee_name").at[
+             "Gustav Holm", "score"]), 3)},
+        {"Mentee": "Ivar Jonsson", "Mentor before": "David Falk", "Mentor now": "Bo Ek",
+         "Score before": 0.64, "Score now": round(float(after.pairs.set_index("mentee_name").at[
+             "Ivar Jonsson", "score"]), 3)}]
+    assert compare_runs(before, before, "en").empty
