@@ -7,13 +7,25 @@ import sys
 import pytest
 from participant_files import MENTEE_HEADERS, csv_text, encrypted, mentee, mentor, signup_workbook
 
+from core.cli import main
 from core.store import Store
 from tests.conftest import ROOT
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    """The command as a script runs it: a new process."""
     return subprocess.run([sys.executable, "-m", "core", "import", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
+
+
+def run_here(capsys, *args: str) -> subprocess.CompletedProcess:
+    """The same command in this process (quicker, for the many ways to get it wrong)."""
+    try:
+        code = main(["import", *args])
+    except SystemExit as exit:
+        code = exit.code
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out, err)
 
 
 def people(database_url) -> list[str]:
@@ -75,25 +87,25 @@ def test_a_role_is_asked_for_when_the_file_does_not_say(tmp_path):
     (b"MZ\x90\x00" + bytes(100), "inget kalkylark"),
     (None, "lösenordsskyddad"),
 ])
-def test_an_unreadable_file_exits_2_with_one_line(tmp_path, content, message):
+def test_an_unreadable_file_exits_2_with_one_line(tmp_path, capsys, content, message):
     path = tmp_path / "anmalan.xlsx"
     path.write_bytes(content if content is not None else encrypted(signup_workbook([mentor(1)])))
-    result = run(str(path))
+    result = run_here(capsys, str(path))
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith("mentorplan: fel: ") and message in result.stderr
 
 
-def test_usage_errors_exit_2(tmp_path):
-    missing = run(str(tmp_path / "finns-inte.xlsx"))
+def test_usage_errors_exit_2(tmp_path, capsys):
+    missing = run_here(capsys, str(tmp_path / "finns-inte.xlsx"))
     assert missing.returncode == 2 and "finns inte" in missing.stderr
     path = tmp_path / "mentorer.xlsx"
     path.write_bytes(signup_workbook([mentor(1)]))
-    assert run(str(path), "--role", "chef").returncode == 2
-    other_role = run(str(path), "--role", "mentee", "--lang", "en")
+    assert run_here(capsys, str(path), "--role", "chef").returncode == 2
+    other_role = run_here(capsys, str(path), "--role", "mentee", "--lang", "en")
     assert other_role.returncode == 2 and "no sheet for the role mentee" in other_role.stderr
     header_only = tmp_path / "adepter.csv"
     header_only.write_text("Namn;E-post;Samtycke\r\n", encoding="utf-8")
-    assert "inga deltagare" in run(str(header_only)).stderr
-    bad_cohort = run(str(path), "--cohort", "hösten", "--lang", "en")
+    assert "inga deltagare" in run_here(capsys, str(header_only)).stderr
+    bad_cohort = run_here(capsys, str(path), "--cohort", "hösten", "--lang", "en")
     assert bad_cohort.returncode == 2 and "is not a cohort" in bad_cohort.stderr
