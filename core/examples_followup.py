@@ -1,9 +1,10 @@
 """Example follow-up, for the demo and the "load example data" offer on an empty dashboard: the
 example participants (core.examples) of every cohort that is being prepared or followed on a
-day, matched where the matching deadline has passed, with pair meetings, attendance and
-three-party conversations up to that day — a few pairs gone quiet and a few bookings missing, so
-that the to-do list has something to say. Everything goes through the same checks and store
-calls as the pages. Deterministic for a seed and a day; loading twice changes nothing."""
+day, matched where the matching deadline has passed, the decisions sent once their day has come,
+with pair meetings, attendance and three-party conversations up to that day — a few pairs gone
+quiet and a few bookings missing, so that the to-do list has something to say. Everything goes
+through the same checks and store calls as the pages. Deterministic for a seed and a day; loading
+twice changes nothing."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import datetime as dt
 import random
 
 from core import matching
+from core.delivery import log_prepared
 from core.examples import SEED, load_example_participants
 from core.followup import (
     MeetingRecord,
@@ -22,6 +24,7 @@ from core.followup import (
     record_attendance,
     record_meetings,
 )
+from core.messages import DECISIONS_EVENT, decision_messages
 from core.programme import FIRST_YEAR, LAST_YEAR, Cohort, Programme, programme_year_of
 from core.three_party import (
     DEFAULT_MINUTES,
@@ -79,6 +82,7 @@ def load_example_followup(store, programme: Programme, today: dt.date, seed: int
             matched += 1
         if store.accepted_pairs(cohort.id).empty:
             continue
+        _decisions(store, programme, cohort, today)
         meetings += _meetings(store, programme, cohort, today, rng, seed)
         _attendance(store, programme, cohort, today, rng)
         _three_party(store, programme, cohort, today, rng)
@@ -95,6 +99,17 @@ def _match(store, programme: Programme, cohort: Cohort, today: dt.date) -> bool:
     store.save_run(result, accept=True, waiting=waiting,
                    next_cohort_id=matching.next_start(cohort, programme).id)
     return True
+
+
+def _decisions(store, programme: Programme, cohort: Cohort, today: dt.date) -> None:
+    """Once their day has come, the decisions went out as drafts and were marked sent, as the
+    messages page records it."""
+    if today < programme.occurrence(cohort, DECISIONS_EVENT).start or store.sent_to(cohort.id, "decision",
+                                                                                   DECISIONS_EVENT):
+        return
+    batch = decision_messages(store, programme, cohort, "sv")
+    log_prepared(store, batch, "eml")
+    store.mark_sent(cohort.id, "decision", DECISIONS_EVENT, [m.person_id for m in batch.messages])
 
 
 def _weekday_in(rng: random.Random, first: dt.date, last: dt.date) -> dt.date | None:
