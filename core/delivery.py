@@ -71,15 +71,16 @@ def to_email(message: Message, batch: Batch, sender: str = "", draft: bool = Tru
     if "\r" in message.subject or "\n" in message.subject:  # render() makes one line; never trust it twice
         raise MentorplanError("delivery.header_injection", name=one_line(message.name))
     email = EmailMessage(policy=EML_POLICY)
+    own_domain = "mentorplan.invalid"
     if sender:
         name, address = sender_header(sender)
-        local, _, domain = address.partition("@")
-        email["From"] = Address(display_name=name, username=local, domain=domain)
+        local, _, own_domain = address.partition("@")
+        email["From"] = Address(display_name=name, username=local, domain=own_domain)
     local, _, domain = ascii_address(message.email).partition("@")
     email["To"] = Address(display_name=one_line(message.name), username=local, domain=domain)
     email["Subject"] = message.subject
     email["Date"] = formatdate(localtime=True)
-    email["Message-ID"] = make_msgid(domain="mentorplan.invalid")
+    email["Message-ID"] = make_msgid(domain=own_domain)
     if draft:
         email["X-Unsent"] = "1"
     email.set_content(message.body, charset="utf-8")

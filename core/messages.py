@@ -298,6 +298,7 @@ def decision_messages(store, programme: Programme, cohort: Cohort, lang: str,
     if not len(pairs):
         raise MentorplanError("messages.no_accepted_pairs", cohort=cohort.id)
     taking_part = store.participants(cohort.id)
+    pairs = _standing(pairs, taking_part)
     person = taking_part.drop_duplicates("person_id").set_index("person_id")
     dates = {}
     for role, training in (("mentor", "training_mentors"), ("mentee", "training_mentees")):
@@ -355,6 +356,15 @@ def _joined(values: list[str], lang: str) -> str:
     if len(values) <= 1:
         return "".join(values)
     return ", ".join(values[:-1]) + t("messages.and", lang) + values[-1]
+
+
+def _standing(pairs: pd.DataFrame, taking_part: pd.DataFrame) -> pd.DataFrame:
+    """The accepted pairs without those whose mentor or mentee has withdrawn since."""
+    withdrawn = taking_part[taking_part["status"] == "withdrawn"]
+    gone = {(role, int(pid)) for role, pid in zip(withdrawn["role"], withdrawn["person_id"], strict=True)}
+    keep = [("mentor", int(a)) not in gone and ("mentee", int(b)) not in gone
+            for a, b in zip(pairs["mentor_person_id"], pairs["mentee_person_id"], strict=True)]
+    return pairs[pd.Series(keep, index=pairs.index, dtype=bool)]
 
 
 def _unmatched(taking_part: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
@@ -461,16 +471,17 @@ def decisions_deadline(programme: Programme, cohort: Cohort) -> dt.date:
 def recipients(store, programme: Programme, cohort_id: str, kind: str, event_id: str | None = None,
                history: History | None = None) -> pd.DataFrame:
     """Who a step's message is for (person_id, email, name, role). Decisions: the people of the
-    accepted pairs and everyone else taking part, not withdrawn; before a matching is accepted,
-    everyone taking part. Invitations: the event's guests."""
+    accepted pairs and everyone else taking part, none who has withdrawn; before a matching is
+    accepted, everyone taking part. Invitations: the event's guests."""
     cohort = Cohort.parse(cohort_id, programme.rulebook)
     if kind == "decision":
-        pairs = store.accepted_pairs(cohort.id)
+        taking_part = store.participants(cohort.id)
+        pairs = _standing(store.accepted_pairs(cohort.id), taking_part)
         rows = [(int(pid), email, name, role) for role in ("mentor", "mentee")
                 for pid, email, name in zip(pairs[f"{role}_person_id"], pairs[f"{role}_email"],
                                             pairs[f"{role}_name"], strict=True)]
         rows += [(int(r.person_id), r.email, r.name, r.role)
-                 for r in _unmatched(store.participants(cohort.id), pairs).itertuples()]
+                 for r in _unmatched(taking_part, pairs).itertuples()]
         found = pd.DataFrame(rows, columns=list(NOT_TOLD_COLUMNS))
         return found.drop_duplicates("person_id").reset_index(drop=True)
     if kind == "invitation":

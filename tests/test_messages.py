@@ -293,3 +293,16 @@ def test_a_cohort_nobody_has_joined_has_nobody_to_tell(store):
     with pytest.raises(MentorplanError) as raised:
         people_not_told(store, programme, "autumn-2026", "invitation")
     assert raised.value.key == "messages.event_needed"
+
+
+def test_someone_who_withdrew_after_the_matching_is_not_told_and_not_counted(register):
+    store, programme, ids = register
+    with store.transaction() as connection:
+        connection.execute(update(schema.participations).where(
+            schema.participations.c.person_id == ids["Hanna Ilves"],
+            schema.participations.c.cohort_id == "autumn-2026").values(status="withdrawn"))
+    batch = decision_messages(store, programme, AUTUMN, "en")
+    assert "Hanna Ilves" not in {m.name for m in batch.messages}
+    bo = next(m for m in batch.messages if m.name == "Bo Ek")
+    assert "Hanna Ilves" not in bo.body and "– Ulla Utan, Kommun C" in bo.body
+    assert "Hanna Ilves" not in set(people_not_told(store, programme, "autumn-2026", "decision")["name"])

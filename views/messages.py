@@ -312,8 +312,10 @@ def show_log() -> None:
     if len(prepared):
         st.markdown(f"**{t('messages.prepared_title', lang)}**")
         names = dict(zip(prepared["person_id"], prepared["name"] + " <" + prepared["email"] + ">", strict=True))
-        chosen = st.multiselect(t("messages.prepared_people", lang), list(names), default=list(names),
-                                key=f"messages_prepared_{kind}_{event_id}", format_func=names.__getitem__)
+        with st.expander(t("messages.prepared_people", lang, count=len(names))):
+            chosen = st.multiselect(t("messages.prepared_people", lang, count=len(names)), list(names),
+                                    default=list(names), key=f"messages_prepared_{kind}_{event_id}",
+                                    format_func=names.__getitem__, label_visibility="collapsed")
         if st.button(t("messages.mark_sent", lang, count=len(chosen)), key="messages_mark_sent", disabled=not chosen):
             count = store.mark_sent(cohort.id, kind, event_id, chosen)
             flash("success", t("messages.marked_sent", lang, count=count))
