@@ -19,7 +19,6 @@ import pandas as pd
 
 from core.assignment import Assignment, solve
 from core.i18n import MentorplanError
-from core.programme import Cohort, Programme
 from core.scoring import CRITERIA, MatchSettings, ScoreMatrices, score_pairs
 
 # Statuses of people who take part in a cohort's matching (withdrawn people do not).
@@ -469,17 +468,6 @@ def check_acceptable(run: MatchRun, mentors: pd.DataFrame, mentees: pd.DataFrame
     gone = people[~people["person_id"].isin(active)]["name"].tolist()
     if gone:
         raise MentorplanError("matching.run_stale", names=", ".join(sorted(map(str, gone))))
-
-
-def next_start(cohort: Cohort, programme: Programme) -> Cohort:
-    """The start a mentee left unmatched is offered: the cohort whose kick-off comes next after this
-    one's (autumn-2026 → spring-2027 → autumn-2027). The same rule as core.register's
-    next_cohort_after, kept here because the register module depends on the store and this one
-    must not."""
-    kickoff = programme.occurrence(cohort, "kickoff").start
-    later = [Cohort(year, track) for year in (cohort.year, cohort.year + 1) for track in programme.rulebook.tracks]
-    return min((c for c in later if programme.occurrence(c, "kickoff").start > kickoff),
-               key=lambda c: programme.occurrence(c, "kickoff").start)
 
 
 def problem_from_store(store, cohort_id: str, settings: MatchSettings | None = None) -> Problem:

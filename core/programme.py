@@ -339,6 +339,19 @@ class Programme:
                     found.extend(o for o in self.cohort(cohort) if o.end >= first and o.start <= last)
         return sorted(found, key=lambda o: (o.start, o.cohort, o.end))
 
+    def first_start_after(self, day: dt.date) -> Cohort:
+        """The cohort whose kick-off is the first after `day`: the one a sign-up arriving that
+        day is for."""
+        candidates = [Cohort(year, track) for year in range(day.year - 1, day.year + 3)
+                      for track in self.rulebook.tracks if FIRST_YEAR <= year <= LAST_YEAR + 1]
+        return min((c for c in candidates if self.occurrence(c, "kickoff").start > day),
+                   key=lambda c: self.occurrence(c, "kickoff").start)
+
+    def next_start(self, cohort: Cohort) -> Cohort:
+        """The start after a cohort's own, which its unmatched mentees are offered:
+        autumn-2026 → spring-2027 → autumn-2027."""
+        return self.first_start_after(self.occurrence(cohort, "kickoff").start)
+
     def cohort_span(self, cohort: Cohort) -> Span:
         """A cohort's first and last day by its rules (overrides do not stretch it)."""
         dated = self._dated(cohort)

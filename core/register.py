@@ -26,29 +26,9 @@ from core.columns import (
 from core.exports import to_xlsx
 from core.i18n import MentorplanError, t
 from core.importing import Sheet
-from core.programme import FIRST_YEAR, LAST_YEAR, Cohort, Programme
+from core.programme import Cohort, Programme
 from core.store.people import changed_fields
 from core.validation import Candidate, Issue, Label, MappedSheet, Report, clean_email, clean_fields, validate
-
-# -- Which cohort ------------------------------------------------------------------------------
-
-
-def _kickoff(programme: Programme, cohort: Cohort) -> dt.date:
-    return programme.occurrence(cohort, "kickoff").start
-
-
-def next_cohort(programme: Programme, today: dt.date) -> Cohort:
-    """The cohort whose kick-off is the first after today: the one a sign-up sheet arriving
-    today is for."""
-    candidates = [Cohort(year, track) for year in range(today.year - 1, today.year + 3)
-                  for track in programme.rulebook.tracks if FIRST_YEAR <= year <= LAST_YEAR]
-    return min((c for c in candidates if _kickoff(programme, c) > today), key=lambda c: _kickoff(programme, c))
-
-
-def next_cohort_after(programme: Programme, cohort: Cohort) -> Cohort:
-    """The next start after a cohort's own: autumn-2026 → spring-2027 → autumn-2027."""
-    return next_cohort(programme, _kickoff(programme, cohort))
-
 
 # -- Checking sheets against the register ------------------------------------------------------
 
@@ -302,7 +282,7 @@ def withdraw(store, participation_id: int) -> None:
 
 def move_to_next_start(store, programme: Programme, participation_id: int, cohort_id: str) -> str:
     """Offer the next start after `cohort_id`; returns that cohort's id."""
-    target = next_cohort_after(programme, Cohort.parse(cohort_id)).id
+    target = programme.next_start(Cohort.parse(cohort_id)).id
     store.move_participation(participation_id, target)
     return target
 

@@ -7,8 +7,16 @@ import sys
 
 import pytest
 
-from core.auth import (LOCKOUT, MAX_FAILURES, access_config, email_allowed, hash_password, is_local, locked_until,
-                       verify_password)
+from core.auth import (
+    LOCKOUT,
+    MAX_FAILURES,
+    access_config,
+    email_allowed,
+    hash_password,
+    is_local,
+    locked_until,
+    verify_password,
+)
 from core.i18n import MentorplanError
 from core.store import Store
 from tests.conftest import ROOT

@@ -172,3 +172,18 @@ def test_the_backup_page_refuses_a_damaged_file_in_words(app, store):
     assert [e.value for e in at.error] == [
         "Filen är ingen säkerhetskopia från Mentorplan. Välj en .zip som laddats ned under Säkerhetskopior."]
     assert [o.event_id for o in store.overrides()] == ["closing"]
+
+
+def test_an_import_keeps_an_automatic_backup_first(store, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    sheet = tmp_path / "adepter.csv"
+    sheet.write_text("Namn;E-post;Organisation;Språk;Utvecklingsområden;Samtycke\n"
+                     "Åsa Öberg;asa@example.se;Region Norr;svenska;ledarskap;Ja\n", encoding="utf-8-sig")
+    result = subprocess.run([sys.executable, "-m", "core", "import", str(sheet), "--role", "mentee", "--cohort",
+                             "autumn-2026"], cwd=ROOT, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    [kept] = backup.automatic_backups()
+    assert "import" in kept.name and backup.unpack(kept.read_bytes())["people"]["rows"] == []

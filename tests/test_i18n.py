@@ -10,9 +10,9 @@ import pytest
 from core.i18n import LANGUAGES, MentorplanError, format_date, format_week, labels, t
 from tests.conftest import ROOT
 
-SOURCES = [p for folder in ("core", "pages", "ui") for p in (ROOT / folder).rglob("*.py")] + [ROOT / "app.py"]
+SOURCES = [p for folder in ("core", "views", "ui") for p in (ROOT / folder).rglob("*.py")] + [ROOT / "app.py"]
 # t("key"…), MentorplanError("key"…) and the kinds of key built with an f-string prefix.
-LITERAL_KEY = re.compile(r"""(?:\bt|MentorplanError)\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
+LITERAL_KEY = re.compile(r"""(?:\bt|MentorplanError)\(\s*["']([a-z_]+\.[a-z0-9_.]*[a-z0-9_])["']""")
 
 
 def placeholders(text):

@@ -326,8 +326,8 @@ def test_the_fairest_objective_lifts_the_weakest_pair(store):
 
 def test_the_next_start_follows_the_kickoffs(rulebook):
     programme = Programme(rulebook)
-    assert matching.next_start(Cohort(2026, "autumn"), programme).id == "spring-2027"
-    assert matching.next_start(Cohort(2027, "spring"), programme).id == "autumn-2027"
+    assert programme.next_start(Cohort(2026, "autumn")).id == "spring-2027"
+    assert programme.next_start(Cohort(2027, "spring")).id == "autumn-2027"
 
 
 def test_a_run_made_before_someone_withdrew_cannot_be_accepted(store):

@@ -174,10 +174,10 @@ def test_withdraw_and_move_to_the_next_start(any_store):
 
 def test_the_next_cohort_follows_the_kickoffs(store):
     programme = services.programme(store)
-    assert register.next_cohort(programme, dt.date(2026, 8, 1)).id == "autumn-2026"
-    assert register.next_cohort(programme, dt.date(2026, 9, 24)).id == "spring-2027"  # kick-off day is past
-    assert register.next_cohort(programme, dt.date(2027, 3, 1)).id == "autumn-2027"
-    assert register.next_cohort_after(programme, Cohort(2027, "spring")).id == "autumn-2027"
+    assert programme.first_start_after(dt.date(2026, 8, 1)).id == "autumn-2026"
+    assert programme.first_start_after(dt.date(2026, 9, 24)).id == "spring-2027"  # kick-off day is past
+    assert programme.first_start_after(dt.date(2027, 3, 1)).id == "autumn-2027"
+    assert programme.next_start(Cohort(2027, "spring")).id == "autumn-2027"
 
 
 def add_matching_rows(store, mentor_id: int, mentee_id: int) -> None:

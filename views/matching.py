@@ -307,7 +307,7 @@ st.subheader(t("matching.accept_title", lang))
 if run.accepted:
     st.success(t("matching.already_accepted", lang))
 else:
-    next_cohort = matching.next_start(cohort, context.programme())
+    next_cohort = context.programme().next_start(cohort)
     next_label = f"{cohort_label(next_cohort, lang)} ({next_cohort.id})"
     left_out = run.unmatched_mentees
     waiting = []

@@ -20,7 +20,7 @@ from core.columns import ROLES
 from core.i18n import MentorplanError, format_date, t
 from core.importing import MAX_BYTES, read_upload, sheets_for_role
 from core.programme import Cohort
-from core.register import check, commit, mapped_sheets, next_cohort
+from core.register import check, commit, mapped_sheets
 
 
 def add_parser(subparsers, common) -> str:
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         if sheet.role is None and sheet.sheet.role is None and "role" not in sheet.mapping:
             raise MentorplanError("import.no_role", sheet=sheet.sheet.name)
     today = dt.date.today()
-    default = next_cohort(services.programme(store), today).id
+    default = services.programme(store).first_start_after(today).id
     report = check(store, mapped, default, cohort)
 
     described = ", ".join(t("participants.sheet_read", lang, sheet=m.sheet.name, header_row=m.sheet.header_row,

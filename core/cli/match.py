@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     result = matching.run(problem, objective)
     if args.accept:
         waiting = [int(p) for p in result.unmatched_mentees["person_id"]]
-        next_cohort = matching.next_start(cohort, services.programme(store))
+        next_cohort = services.programme(store).next_start(cohort)
         result.id = store.save_run(result, accept=True, waiting=waiting, next_cohort_id=next_cohort.id)
         result.accepted = True
     for notice in result.notices:

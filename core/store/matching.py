@@ -89,6 +89,7 @@ class MatchingStore:
         """Make a saved run the cohort's pairs. Its people become "matched"; the unmatched mentees
         in `waiting` become "waiting" and are added to `next_cohort_id` (the next start); everyone
         else taking part goes back to "applied". Check the run first (core.matching.check_acceptable)."""
+        self.automatic_backup("accept")  # the statuses as they were, should the acceptance be regretted
         with self.transaction() as connection:
             self._accept(connection, cohort_id, run_id, waiting, next_cohort_id)
 

@@ -106,6 +106,8 @@ class PeopleStore:
         person with the fields the file gave; a known participation keeps its status. Returns
         the counts by outcome."""
         counts = {"new": 0, "changed": 0, "unchanged": 0}
+        if candidates:
+            self.automatic_backup("import")  # the register as it was, should the import be regretted
         with self.transaction() as connection:
             for candidate in candidates:
                 counts[self._import_one(connection, candidate)] += 1
