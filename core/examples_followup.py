@@ -97,7 +97,7 @@ def _match(store, programme: Programme, cohort: Cohort, today: dt.date) -> bool:
     result = matching.run(matching.problem_from_store(store, cohort.id))
     waiting = [int(p) for p in result.unmatched_mentees["person_id"]]
     store.save_run(result, accept=True, waiting=waiting,
-                   next_cohort_id=matching.next_start(cohort, programme).id)
+                   next_cohort_id=programme.next_start(cohort).id)
     return True
 
 

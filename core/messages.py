@@ -25,7 +25,6 @@ from icalendar import Calendar
 from core.exports import schedule_to_ics
 from core.guests import Guest, History, Reason, guest_list, load_history, role_word, usable_address
 from core.i18n import LANGUAGES, MentorplanError, check_language, format_week, format_weekday, t
-from core.matching import next_start
 from core.paths import DATA_DIR
 from core.programme import Cohort, Occurrence, Programme
 from core.schedule import cohort_label, event_name
@@ -338,7 +337,7 @@ def decision_messages(store, programme: Programme, cohort: Cohort, lang: str,
                                        str(pair.mentee_name), "mentee"))
     unmatched = _unmatched(taking_part, pairs)
     if len(unmatched):
-        following = next_start(cohort, programme)
+        following = programme.next_start(cohort)
         later = {"next_cohort": cohort_label(following, lang),
                  **when_values(programme.occurrence(following, "kickoff"), lang, "next_kickoff_")}
         for row in unmatched.itertuples():
