@@ -78,6 +78,8 @@ class MatchingStore:
     def save_run(self, run: MatchRun, accept: bool = False, waiting: Iterable[int] = (),
                  next_cohort_id: str | None = None) -> int:
         """Store a run whole, and accept it at once if asked (one transaction: all or nothing)."""
+        if accept:
+            self.automatic_backup("accept")
         with self.transaction() as connection:
             run_id = self._insert_run(connection, run)
             if accept:
