@@ -5,10 +5,13 @@ pair list and the schedule — each file opened to see it is what it says."""
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pytest
 
+from core.examples import example_sheets, example_workbook
+from core.i18n import t
 from tests.browser.conftest import PASSWORD, screenshot
 
 pytestmark = pytest.mark.browser
@@ -63,3 +66,70 @@ def test_the_calendar_in_a_browser(server, page, tmp_path):
     assert "Händelse" in header and workbook.active.max_row > 10
     calendar = download(page, "Kalender (.ics)", tmp_path).decode()
     assert calendar.startswith("BEGIN:VCALENDAR") and "UID:" in calendar
+
+
+def with_a_bad_address(workbook: bytes) -> bytes:
+    """The same sign-up workbook with one mentor's e-mail address cut off."""
+    book = openpyxl.load_workbook(io.BytesIO(workbook))
+    sheet = book["Mentorer"]
+    header = next(row for row in sheet.iter_rows(values_only=True) if row and "E-post" in row)
+    column = header.index("E-post") + 1
+    first = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, column).value == "E-post") + 1
+    sheet.cell(first, column).value = "anna.svensson@"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def metric(page, label: str) -> str:
+    return page.locator('[data-testid="stMetric"]').filter(has_text=label).locator(
+        '[data-testid="stMetricValue"]').inner_text()
+
+
+def test_the_coordinators_year_in_a_browser(server, page, tmp_path):
+    autumn, _spring = example_sheets(2026)
+    good = tmp_path / "anmalningar-autumn-2026.xlsx"
+    good.write_bytes(example_workbook(autumn))
+    bad = tmp_path / "anmalningar-autumn-2026-rattas.xlsx"
+    bad.write_bytes(with_a_bad_address(good.read_bytes()))
+
+    log_in(page, server["url"])
+    go_to(page, t("participants.nav", "sv"))
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    uploader.set_input_files(str(bad))
+    page.get_by_role("heading", name=t("participants.report", "sv")).wait_for()
+    assert metric(page, t("participants.invalid_rows", "sv")) == "1"
+    screenshot(page, "participants", tmp_path)
+
+    # Fixed: the corrected sheet replaces the one with the mistake.
+    page.locator('[data-testid="stFileChipDeleteBtn"]').first.click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(good))
+    page.get_by_text(t("participants.all_valid", "sv")).wait_for()
+    assert metric(page, t("participants.invalid_rows", "sv")) == "0"
+    page.get_by_role("button", name=re.compile(r"^Importera \d+ giltiga rader")).click()
+    page.get_by_text(re.compile(r"^Importerat: \d+ nya")).wait_for()
+
+    go_to(page, t("register.nav", "sv"))
+    page.get_by_role("heading", name=t("register.title", "sv")).wait_for()
+    screenshot(page, "register", tmp_path)
+
+    go_to(page, t("matching.title", "sv"))
+    page.get_by_role("button", name=t("matching.run_button", "sv")).click()
+    page.get_by_role("button", name=t("matching.accept_button", "sv")).wait_for()
+    screenshot(page, "matching", tmp_path)
+    page.get_by_role("button", name=t("matching.accept_button", "sv")).click()
+    page.get_by_text(re.compile(r"^Godkänt: \d+ par")).wait_for()
+
+    pair_list = openpyxl.load_workbook(io.BytesIO(download(page, t("matching.download_xlsx", "sv"), tmp_path)))
+    sheet = pair_list.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    addresses = [cell for row in rows for cell in row if isinstance(cell, str) and cell.endswith(".example")]
+    assert len(addresses) >= 40  # mentor and mentee e-mail of every pair
+
+    go_to(page, t("nav.timeline", "sv"))
+    page.locator(".js-plotly-plot").first.wait_for()
+    go_to(page, t("nav.year_wheel", "sv"))
+    page.locator(".js-plotly-plot").first.wait_for()
+    go_to(page, t("nav.schedule", "sv"))
+    schedule = openpyxl.load_workbook(io.BytesIO(download(page, "Excel (.xlsx)", tmp_path)))
+    assert schedule.sheetnames == ["autumn-2026"]
