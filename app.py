@@ -10,9 +10,11 @@ sidebar and, on a server, without its login."""
 import streamlit as st
 
 from core.i18n import t
-from ui import context, sidebar
+from ui import auth, context, sidebar
 
 st.set_page_config(page_title="Mentorplan", page_icon=":material/calendar_month:", layout="wide")
+sidebar.language()
+auth.require_login()  # stops here for a visitor who is not let in
 
 lang = context.lang()  # the language chosen on the last run names the pages
 pages = {
@@ -21,7 +23,6 @@ pages = {
         st.Page("views/timeline.py", title=t("nav.timeline", lang), icon=":material/view_timeline:"),
         st.Page("views/year_wheel.py", title=t("nav.year_wheel", lang), icon=":material/donut_large:"),
         st.Page("views/schedule.py", title=t("nav.schedule", lang), icon=":material/calendar_month:"),
-        st.Page("views/settings.py", title=t("nav.settings", lang), icon=":material/settings:"),
     ],
     t("nav.section_people", lang): [
         st.Page("views/participants.py", title=t("participants.nav", lang), icon=":material/upload_file:"),
@@ -32,6 +33,10 @@ pages = {
         st.Page("views/followup.py", title=t("followup.nav", lang), icon=":material/fact_check:"),
         st.Page("views/three_party.py", title=t("followup.three_party.nav", lang), icon=":material/groups_3:"),
         st.Page("views/report.py", title=t("report.nav", lang), icon=":material/monitoring:"),
+    ],
+    t("nav.section_admin", lang): [
+        st.Page("views/settings.py", title=t("nav.settings", lang), icon=":material/settings:"),
+        st.Page("views/backup.py", title=t("backup.nav", lang), icon=":material/backup:"),
     ],
 }
 page = st.navigation(pages)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from core.cli import guests, imports, match, messages, schedule, todo
+from core.cli import guests, imports, match, messages, password, schedule, todo
 from core.cli.common import EXIT_USAGE, Parser, choice, fail, language
 from core.i18n import LANGUAGES, MentorplanError
 
-COMMANDS = (schedule, match, imports, guests, messages, todo)
+COMMANDS = (schedule, match, imports, password, guests, messages, todo)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,6 +14,11 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from core.paths import DATA_DIR
+from core.store import audit
+from core.store.access import AccessStore
+from core.store.audit import AuditStore
+from core.store.backup import BackupStore
 from core.store.calendar import CalendarStore
 from core.store.followup import FollowupStore
 from core.store.matching import MatchingStore
@@ -21,7 +26,6 @@ from core.store.messages import MessageStore
 from core.store.people import PeopleStore
 from core.store.schema import metadata
 
-DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'mentorplan.db'}"
 URL_VARIABLE = "MENTORPLAN_DATABASE_URL"
 
@@ -52,13 +56,15 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-class Store(CalendarStore, PeopleStore, MatchingStore, FollowupStore, MessageStore):
+class Store(CalendarStore, PeopleStore, MatchingStore, FollowupStore, MessageStore, AuditStore, BackupStore,
+            AccessStore):
     """All of Mentorplan's data. Open with Store() for the configured database."""
 
     def __init__(self, url: str | None = None) -> None:
         self.url = url or database_url()
         self.engine = make_engine(self.url)
         metadata.create_all(self.engine)
+        audit.watch(self.engine)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

@@ -159,6 +159,68 @@ column_mappings = Table(
     Column("updated_at", DateTime, nullable=False, server_default=func.current_timestamp()),
 )
 
+# -- Trust -------------------------------------------------------------------------------------
+
+# What changed, when: one line per write to a table (core/store/audit.py writes it, in the same
+# transaction as the change, so a rolled-back change leaves no line).
+change_log = Table(
+    "change_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("table_name", String(64), nullable=False),
+    Column("action", String(16), nullable=False),  # insert | update | delete
+    Column("rows", Integer, nullable=False),
+)
+
+# Failed password logins, for the lock-out (core/auth.py); no names, no passwords.
+login_failures = Table(
+    "login_failures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False, index=True),
+)
+
+# -- Messages ----------------------------------------------------------------------------------
+# Decisions and invitations (core/messages.py, core/delivery.py). The texts shipped in
+# data/messages.toml are the defaults; a row here is the coordinator's own version of one.
+message_templates = Table(
+    "message_templates", metadata,
+    Column("kind", String(64), primary_key=True),  # decision_mentor, invitation_kickoff, …
+    Column("lang", String(8), primary_key=True),
+    Column("subject", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+# What the coordinator fills in for an invitation: where and when on the day.
+event_details = Table(
+    "event_details", metadata,
+    Column("cohort_id", String(32), primary_key=True),
+    Column("event_id", String(64), primary_key=True),
+    Column("place", Text, nullable=False, default=""),
+    Column("time", String(100), nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+# Who was given which message, when and how: one line per person and attempt. `status` is sent
+# (the server took it, or the coordinator marked it sent), failed (with the error) or prepared
+# (in a downloaded .eml zip or mail-merge file, not known to be sent).
+message_log = Table(
+    "message_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("email", String(254), nullable=False),
+    Column("cohort_id", String(32), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # decision | invitation
+    Column("event_id", String(64), nullable=False),
+    Column("template", String(64), nullable=False),
+    Column("subject", Text, nullable=False, default=""),
+    Column("channel", String(8), nullable=False),  # eml | merge | smtp
+    Column("status", String(16), nullable=False),  # sent | failed | prepared
+    Column("at", DateTime, nullable=False),
+    Column("error", Text, nullable=False, default=""),
+)
+
 # -- Follow-up ---------------------------------------------------------------------------------
 # A pair is (cohort_id, mentor, mentee) as the cohort's accepted matching names it. Every reference
 # to a person cascades, so deleting a person everywhere takes their meetings and bookings with them.
@@ -209,46 +271,4 @@ three_party_bookings = Table(
     Column("mentee_person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     Column("held", Boolean, nullable=False, default=False),
     UniqueConstraint("cohort_id", "mentor_person_id", "mentee_person_id"),
-)
-
-# -- Messages ----------------------------------------------------------------------------------
-# Decisions and invitations (core/messages.py, core/delivery.py). The texts shipped in
-# data/messages.toml are the defaults; a row here is the coordinator's own version of one.
-message_templates = Table(
-    "message_templates", metadata,
-    Column("kind", String(64), primary_key=True),  # decision_mentor, invitation_kickoff, …
-    Column("lang", String(8), primary_key=True),
-    Column("subject", Text, nullable=False),
-    Column("body", Text, nullable=False),
-    Column("updated_at", DateTime, nullable=False),
-)
-
-# What the coordinator fills in for an invitation: where and when on the day.
-event_details = Table(
-    "event_details", metadata,
-    Column("cohort_id", String(32), primary_key=True),
-    Column("event_id", String(64), primary_key=True),
-    Column("place", Text, nullable=False, default=""),
-    Column("time", String(100), nullable=False, default=""),
-    Column("note", Text, nullable=False, default=""),
-    Column("updated_at", DateTime, nullable=False),
-)
-
-# Who was given which message, when and how: one line per person and attempt. `status` is sent
-# (the server took it, or the coordinator marked it sent), failed (with the error) or prepared
-# (in a downloaded .eml zip or mail-merge file, not known to be sent).
-message_log = Table(
-    "message_log", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("email", String(254), nullable=False),
-    Column("cohort_id", String(32), nullable=False, index=True),
-    Column("kind", String(16), nullable=False),  # decision | invitation
-    Column("event_id", String(64), nullable=False),
-    Column("template", String(64), nullable=False),
-    Column("subject", Text, nullable=False, default=""),
-    Column("channel", String(8), nullable=False),  # eml | merge | smtp
-    Column("status", String(16), nullable=False),  # sent | failed | prepared
-    Column("at", DateTime, nullable=False),
-    Column("error", Text, nullable=False, default=""),
 )
