@@ -9,6 +9,8 @@ PORT   ?= 8501
 .PHONY: run test lint bench clean
 
 run: $(VENV)/.app-installed
+	@echo "Mentorplan: http://localhost:$(PORT)  (Ctrl+C stops it)"
+	@( sleep 4; $(BIN)/python -m webbrowser -t http://localhost:$(PORT) >/dev/null 2>&1 || true ) &
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.dev-installed

@@ -39,6 +39,6 @@ pages = {
         st.Page("views/backup.py", title=t("backup.nav", lang), icon=":material/backup:"),
     ],
 }
-page = st.navigation(pages)
+page = st.navigation(pages, expanded=True)
 sidebar.show()
 page.run()

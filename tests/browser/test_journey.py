@@ -47,7 +47,7 @@ def test_a_wrong_password_keeps_the_door_shut(server, page):
 
 def test_the_calendar_in_a_browser(server, page, tmp_path):
     log_in(page, server["url"])
-    screenshot(page, "home", tmp_path)
+    screenshot(page, "welcome", tmp_path)
 
     go_to(page, "Tidslinje")
     page.locator(".js-plotly-plot").first.wait_for()
@@ -133,3 +133,10 @@ def test_the_coordinators_year_in_a_browser(server, page, tmp_path):
     go_to(page, t("nav.schedule", "sv"))
     schedule = openpyxl.load_workbook(io.BytesIO(download(page, "Excel (.xlsx)", tmp_path)))
     assert schedule.sheetnames == ["autumn-2026"]
+
+    go_to(page, t("followup.nav", "sv"))
+    page.wait_for_timeout(1000)
+    screenshot(page, "followup", tmp_path)
+    go_to(page, t("nav.home", "sv"))
+    page.get_by_role("heading", name="Mentorplan").wait_for()
+    screenshot(page, "home", tmp_path)
