@@ -25,17 +25,20 @@ UID_DOMAIN = "mentorplan"
 
 
 def safe_cell(value: object) -> object:
-    """A cell value that no spreadsheet runs as a formula (OWASP's CSV-injection advice)."""
+    """A cell value that no spreadsheet runs as a formula (OWASP's CSV-injection advice). Lists
+    and mappings are written as text first, so that what they hold is checked too."""
+    if isinstance(value, (list, tuple, set)):
+        value = ", ".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = "; ".join(f"{k}: {v}" for k, v in value.items())
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(safe_cell)
+    """Every cell and every heading through safe_cell, whatever the column's type."""
+    safe = frame.map(safe_cell) if len(frame.columns) else frame.copy()
     safe.columns = [safe_cell(c) for c in safe.columns]
     return safe
 
@@ -85,8 +88,6 @@ def _sheet_title(title: str) -> str:
 def _excel_value(value: object) -> object:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
-    if isinstance(value, (list, tuple, set)):
-        return ", ".join(str(v) for v in value)
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return value

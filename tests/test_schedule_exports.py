@@ -88,3 +88,20 @@ def test_formula_cells_are_neutralised(value):
 def test_ordinary_text_is_left_alone():
     assert safe_cell("Anna Svensson") == "Anna Svensson"
     assert safe_cell(3) == 3
+
+
+@pytest.mark.parametrize("cell", [["=2+3"], ("ledarskap", "=HYPERLINK(1)"), {"=x": "y"}, {"a": "b"}])
+def test_list_and_mapping_cells_are_written_as_safe_text(cell):
+    import pandas as pd
+    frame = pd.DataFrame({"Kompetenser": [cell]})
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx({"x": frame}))).active
+    assert sheet["A2"].data_type == "s"
+    assert not str(sheet["A2"].value).startswith("=")
+    line = to_csv(frame).decode("utf-8-sig").splitlines()[1]
+    assert not line.lstrip('"').startswith(("=", "+", "-", "@"))
+
+
+def test_a_list_cell_keeps_its_words():
+    import pandas as pd
+    frame = pd.DataFrame({"Språk": [["sv", "en"]]})
+    assert openpyxl.load_workbook(io.BytesIO(to_xlsx({"x": frame}))).active["A2"].value == "sv, en"
