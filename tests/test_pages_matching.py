@@ -155,3 +155,19 @@ def test_a_run_made_before_someone_withdrew_cannot_be_accepted(store, page):
     at.run()
     assert any(w.value.startswith("The run was made before the register changed: Elin Gran") for w in at.warning)
     assert at.button(key="matching_accept").disabled
+
+
+def test_refused_settings_are_not_saved(store, page):
+    ids = small_cohort(store)
+    at = page("en")
+    at.toggle(key=f"matching_same_org_{COHORT}").set_value(False)
+    run_matching(at)
+    at.selectbox(key="matching_pair_mentee").set_value(ids["Farah Haddad"])
+    at.selectbox(key="matching_pair_mentor").set_value(ids["David Falk"])  # the same organisation
+    at.button(key="matching_pin").click().run()
+    assert not at.error
+    at.toggle(key=f"matching_same_org_{COHORT}").set_value(True)
+    run_matching(at)
+    assert at.error  # the pin breaks the rule switched back on
+    assert store.match_settings(COHORT).same_organisation_rule is False
+    assert at.slider(key=f"matching_weight_goals_{COHORT}")  # the weights can still be changed

@@ -137,8 +137,9 @@ with st.form(f"matching_weights_{cohort.id}"):
 if run_clicked:
     try:
         chosen = MatchSettings(**weights, same_organisation_rule=same_org_rule, objective=objective)
+        checked = cohort_problem(chosen, constraints)  # refused settings are not saved
         store.save_match_settings(cohort.id, chosen)
-        run_and_save(cohort_problem(chosen, constraints))
+        run_and_save(checked)
     except MentorplanError as error:
         st.error(error.message(lang))
 
