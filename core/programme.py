@@ -180,6 +180,12 @@ class Cohort:
     def id(self) -> str:
         return f"{self.track}-{self.year}"
 
+    @property
+    def in_calendar(self) -> bool:
+        """Within the calendar's programme years 2000–2100: autumn-2000 … autumn-2100 and the
+        spring starts of those years and the one after (spring-2101 is matched in 2100)."""
+        return FIRST_YEAR <= self.year <= LAST_YEAR + (1 if self.track == "spring" else 0)
+
     def __str__(self) -> str:
         return self.id
 
@@ -191,7 +197,7 @@ class Cohort:
         cohort = cls(int(match["year"]), match["track"])
         if rulebook is not None:
             rulebook.track(cohort.track)
-        if not FIRST_YEAR <= cohort.year <= LAST_YEAR + 1:
+        if not cohort.in_calendar:
             raise MentorplanError("error.year_range", year=cohort.year, first=FIRST_YEAR, last=LAST_YEAR)
         return cohort
 
@@ -335,17 +341,18 @@ class Programme:
         for year in range(first.year - 2, last.year + 2):
             for track in self.rulebook.tracks:
                 cohort = Cohort(year, track)
-                if FIRST_YEAR <= year <= LAST_YEAR + 1:
+                if cohort.in_calendar:
                     found.extend(o for o in self.cohort(cohort) if o.end >= first and o.start <= last)
         return sorted(found, key=lambda o: (o.start, o.cohort, o.end))
 
     def first_start_after(self, day: dt.date) -> Cohort:
         """The cohort whose kick-off is the first after `day`: the one a sign-up arriving that
         day is for."""
-        candidates = [Cohort(year, track) for year in range(day.year - 1, day.year + 3)
-                      for track in self.rulebook.tracks if FIRST_YEAR <= year <= LAST_YEAR + 1]
-        return min((c for c in candidates if self.occurrence(c, "kickoff").start > day),
-                   key=lambda c: self.occurrence(c, "kickoff").start)
+        candidates = [c for year in range(day.year - 1, day.year + 3) for track in self.rulebook.tracks
+                      if (c := Cohort(year, track)).in_calendar and self.occurrence(c, "kickoff").start > day]
+        if not candidates:  # after the calendar's last start
+            raise MentorplanError("error.year_range", year=day.year + 1, first=FIRST_YEAR, last=LAST_YEAR)
+        return min(candidates, key=lambda c: self.occurrence(c, "kickoff").start)
 
     def next_start(self, cohort: Cohort) -> Cohort:
         """The start after a cohort's own, which its unmatched mentees are offered:
@@ -396,7 +403,7 @@ class Programme:
                 if link and link.track == occurrence.cohort.track and link.event == occurrence.id:
                     links.append((Cohort(occurrence.cohort.year - link.offset, track.id), event.id))
         for cohort, event_id in links:
-            if not FIRST_YEAR <= cohort.year <= LAST_YEAR + 1:
+            if not cohort.in_calendar:
                 continue
             other = next(o for o in self._dated(cohort) if o.id == event_id)
             if other.start != occurrence.start:

@@ -23,7 +23,7 @@ from core.followup import (
 )
 from core.i18n import format_date, t
 from core.messages import people_not_told, recipients
-from core.programme import FIRST_YEAR, LAST_YEAR, Cohort, Occurrence, Programme, Warning
+from core.programme import Cohort, Occurrence, Programme, Warning
 from core.schedule import cohort_label, describe_warning, event_name
 from core.three_party import bookings_from_frame, slots_from_frame
 
@@ -111,8 +111,8 @@ Check = Callable[[object, Programme, dt.date], list[Todo]]
 
 def _cohorts(programme: Programme, today: dt.date) -> list[Cohort]:
     """Every cohort that could have something to do around the day (each check narrows them)."""
-    return [Cohort(year, track) for year in range(today.year - 2, today.year + 2)
-            for track in programme.rulebook.tracks if FIRST_YEAR <= year <= LAST_YEAR + 1]
+    return [cohort for year in range(today.year - 2, today.year + 2) for track in programme.rulebook.tracks
+            if (cohort := Cohort(year, track)).in_calendar]
 
 
 def _events(programme: Programme, cohort: Cohort) -> dict[str, Occurrence]:

@@ -23,7 +23,7 @@ from babel import Locale
 from core.columns import EXTRA, IGNORE, STATUSES, column_letter, header_key, normalise_header
 from core.i18n import t
 from core.importing import Cell, Sheet, excel_date
-from core.programme import FIRST_YEAR, LAST_YEAR, Cohort
+from core.programme import Cohort
 
 # The longest text each stored column takes (core/store/schema.py).
 MAX_LENGTH = {"email": 254, "name": 200, "phone": 64, "organisation": 200, "department": 200,
@@ -489,8 +489,8 @@ def clean_cohort(value: Cell) -> str | None:
     tracks = _track_words(words)
     years = [int(y) for y in re.findall(r"(?<!\d)(\d{4}|\d{2})(?!\d)", " ".join(words))]
     years = [y + 2000 if y < 100 else y for y in years]
-    if len(tracks) == 1 and len(set(years)) == 1 and FIRST_YEAR <= years[0] <= LAST_YEAR + 1:
-        return Cohort(years[0], tracks.pop()).id
+    if len(tracks) == 1 and len(set(years)) == 1 and (cohort := Cohort(years[0], tracks.pop())).in_calendar:
+        return cohort.id
     raise Invalid("validation.cohort_unknown", value=_shown(value))
 
 

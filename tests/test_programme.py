@@ -214,3 +214,21 @@ def test_cohort_ids_are_checked(text):
 def test_unknown_settings_are_refused():
     with pytest.raises(MentorplanError):
         Settings(week_convention="sunday")
+
+
+@pytest.mark.parametrize("text, ok", [("autumn-2000", True), ("autumn-2100", True), ("spring-2101", True),
+                                      ("autumn-2101", False), ("spring-2102", False), ("autumn-1999", False)])
+def test_cohorts_in_the_calendar(text, ok):
+    if ok:
+        assert Cohort.parse(text).in_calendar
+    else:
+        with pytest.raises(MentorplanError):
+            Cohort.parse(text)
+
+
+def test_no_start_after_the_calendars_last_is_a_message():
+    programme = Programme(load_rulebook())
+    assert programme.next_start(Cohort(2100, "autumn")).id == "spring-2101"
+    with pytest.raises(MentorplanError) as error:
+        programme.next_start(Cohort(2101, "spring"))
+    assert error.value.key == "error.year_range"
