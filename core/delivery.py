@@ -168,9 +168,13 @@ class SmtpConfig:
             raise MentorplanError("delivery.config_missing", field="sender")
         sender_header(sender)
         use_ssl = _flag(known.get("ssl", False))
-        return cls(host=host, port=port, starttls=_flag(known.get("starttls", not use_ssl)) and not use_ssl,
-                   ssl=use_ssl, user=str(known.get("user", "")).strip(), password=str(known.get("password", "")),
-                   sender=sender, timeout=timeout, cafile=str(known.get("cafile", "")).strip())
+        starttls = _flag(known.get("starttls", not use_ssl)) and not use_ssl
+        user = str(known.get("user", "")).strip()
+        if user and not (use_ssl or starttls) and host not in ("localhost", "127.0.0.1", "::1"):
+            raise MentorplanError("delivery.password_in_clear")  # a login over a plain connection
+        return cls(host=host, port=port, starttls=starttls, ssl=use_ssl, user=user,
+                   password=str(known.get("password", "")), sender=sender, timeout=timeout,
+                   cafile=str(known.get("cafile", "")).strip())
 
     @property
     def where(self) -> str:

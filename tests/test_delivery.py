@@ -332,7 +332,9 @@ def test_the_mail_server_settings_are_checked():
                      ({"host": "h"}, "delivery.config_missing"),
                      ({"host": "h", "sender": "a@example.se", "port": "x"}, "delivery.config_bad"),
                      ({"host": "h", "sender": "a@example.se", "timeout": 0}, "delivery.config_bad"),
-                     ({"host": "h", "sender": "not an address"}, "delivery.bad_sender")]:
+                     ({"host": "h", "sender": "not an address"}, "delivery.bad_sender"),
+                     ({"host": "smtp.example.se", "sender": "a@example.se", "starttls": False, "user": "u"},
+                      "delivery.password_in_clear")]:
         with pytest.raises(MentorplanError) as raised:
             SmtpConfig.from_mapping(raw)
         assert raised.value.key == key
