@@ -130,11 +130,14 @@ def file_name(created_at: dt.datetime, reason: str = "") -> str:
 def write_automatic(data: bytes, created_at: dt.datetime, reason: str, folder: Path | None = None) -> Path:
     """Keep an automatic backup on disk, and only the latest KEEP_AUTOMATIC of them."""
     folder = folder or backup_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"auto-{file_name(created_at, reason)}"
     temporary = path.with_suffix(".part")
-    temporary.write_bytes(data)
-    temporary.replace(path)  # a crash mid-write never leaves a half backup under the real name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        temporary.replace(path)  # a crash mid-write never leaves a half backup under the real name
+    except OSError as error:  # the change it guards is not made without it
+        raise MentorplanError("backup.cannot_write", folder=folder, detail=error.strerror or error) from None
     for old in sorted(folder.glob("auto-mentorplan-*.zip"))[:-KEEP_AUTOMATIC]:
         old.unlink(missing_ok=True)
     return path

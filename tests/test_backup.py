@@ -187,3 +187,12 @@ def test_an_import_keeps_an_automatic_backup_first(store, tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     [kept] = backup.automatic_backups()
     assert "import" in kept.name and backup.unpack(kept.read_bytes())["people"]["rows"] == []
+
+
+def test_an_unwritable_backup_folder_stops_the_change_with_words(store, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(backup.BACKUP_DIR_VARIABLE, str(blocker / "backups"))
+    with pytest.raises(MentorplanError) as error:
+        store.automatic_backup("import")
+    assert error.value.key == "backup.cannot_write" and "MENTORPLAN_BACKUP_DIR" in error.value.message("en")

@@ -73,3 +73,32 @@ def test_messages_in_english_when_asked():
 def test_an_unwritable_out_file_is_a_message(tmp_path):
     result = run("schedule", "--year", "2026", "--out", str(tmp_path / "missing" / "x.csv"))
     assert result.returncode == 2 and "x.csv" in result.stderr.decode()
+
+
+
+def test_a_closed_pipe_ends_quietly(monkeypatch, tmp_path):
+    """`python -m core schedule … | head -1`: the reader goes away mid-write."""
+    from core.cli import main
+
+    class ClosedPipe:
+        def __init__(self):
+            self.file = (tmp_path / "stdout").open("wb")
+
+        def write(self, data):
+            raise BrokenPipeError
+
+        def flush(self):
+            pass
+
+        def fileno(self):
+            return self.file.fileno()
+
+        @property
+        def buffer(self):
+            return self
+
+        def isatty(self):
+            return False
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["schedule", "--year", "2026"]) == 1  # no traceback: it returns

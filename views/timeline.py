@@ -15,9 +15,10 @@ st.title(t("timeline.title", lang))
 st.caption(t("timeline.intro", lang))
 
 left, right = st.columns([3, 1])
-default_span = (today - relativedelta(months=6), today + relativedelta(months=6))
+first_day, last_day = dt.date(2000, 1, 1), dt.date(2101, 12, 31)
+default_span = (max(today - relativedelta(months=6), first_day), min(today + relativedelta(months=6), last_day))
 span = left.date_input(t("timeline.span", lang), value=default_span, key="timeline_span",
-                       min_value=dt.date(2000, 1, 1), max_value=dt.date(2101, 12, 31),
+                       min_value=first_day, max_value=last_day,
                        help=t("timeline.span_help", lang), format="YYYY-MM-DD")
 presentation = right.toggle(t("timeline.presentation", lang), key="presentation",
                             help=t("timeline.presentation_help", lang))

@@ -7,6 +7,7 @@ stored. The store is the one MENTORPLAN_DATABASE_URL names, as for the app."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -35,4 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return runners[args.command](args)
     except MentorplanError as error:
         fail(error.message(args.lang), args.lang)
+    except BrokenPipeError:  # the reader (`| head`) stopped listening: finish quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return EXIT_USAGE  # not reached: fail() exits
