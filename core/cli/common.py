@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from core.exports import to_csv
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 EXIT_USAGE = 2
@@ -60,3 +61,12 @@ def write_output(data: bytes, out: str | None, lang: str, binary: bool = False) 
         fail(t("error.binary_to_terminal", lang), lang)
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
+
+
+def write_csv(frame, out: str | None, lang: str, trailer: str = "") -> None:
+    """A table as CSV: to --out with a byte-order mark (for Excel), or to stdout without one (for
+    scripts), followed there by `trailer` (a summary line)."""
+    data = to_csv(frame)
+    if not out:
+        data = data.removeprefix("\ufeff".encode("utf-8")) + trailer.encode("utf-8")
+    write_output(data, out, lang)

@@ -11,13 +11,11 @@ import argparse
 import sys
 
 from core import services
-from core.cli.common import choice, write_output
-from core.exports import to_csv
+from core.cli.common import choice, write_csv
 from core.guests import guest_frame, guest_list, load_history, role_word
 from core.i18n import t
 from core.programme import Cohort
 
-BOM = "\ufeff".encode("utf-8")
 EXIT_SOME_MISSING = 1
 
 
@@ -39,10 +37,7 @@ def run(args: argparse.Namespace) -> int:
     store = services.open_store()
     programme = services.programme(store)
     guests = guest_list(load_history(store), programme, programme.occurrence(cohort, event_id))
-    data = to_csv(guest_frame(guests, lang))
-    if not args.out:  # scripts read stdout: no byte-order mark for them
-        data = data.removeprefix(BOM)
-    write_output(data, args.out, lang)
+    write_csv(guest_frame(guests, lang), args.out, lang)
     missing = [g for g in guests if not g.has_address]
     for guest in missing:
         print(t("messages.cli.missing", lang, name=guest.name, role=role_word(guest.role, lang),

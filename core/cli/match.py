@@ -15,15 +15,13 @@ import sys
 
 from core import matching, services
 from core.assignment import OBJECTIVES
-from core.cli.common import choice, write_output
-from core.exports import to_csv
+from core.cli.common import choice, write_csv, write_output
 from core.i18n import t
 from core.matching_report import command_line_frame, describe, pair_list_xlsx
 from core.programme import Cohort
 from core.schedule import cohort_label
 
 FORMATS = ("csv", "xlsx")
-BOM = "\ufeff".encode("utf-8")
 
 
 def add_parser(subparsers, common) -> str:
@@ -60,10 +58,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
     summary = f"{result.pair_count} pairs, {len(result.unmatched)} unmatched\n"
     if fmt == "csv":
-        data = to_csv(command_line_frame(result, lang))
-        if not args.out:  # scripts read stdout: no byte-order mark, and the summary last
-            data = data.removeprefix(BOM) + summary.encode("utf-8")
-        write_output(data, args.out, lang)
+        write_csv(command_line_frame(result, lang), args.out, lang, trailer=summary)  # the summary last
     else:
         write_output(pair_list_xlsx(result, f"{cohort_label(cohort, lang)} ({cohort.id})", lang), args.out,
                      lang, binary=True)

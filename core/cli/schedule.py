@@ -6,15 +6,14 @@ from __future__ import annotations
 import argparse
 
 from core import services
-from core.cli.common import choice, fail, write_output
-from core.exports import schedule_to_ics, to_csv, to_xlsx
+from core.cli.common import choice, fail, write_csv, write_output
+from core.exports import schedule_to_ics, to_xlsx
 from core.i18n import t
 from core.programme import check_year
 from core.schedule import display_frame, schedule_frame
 
 TRACKS = ("autumn", "spring", "both")
 FORMATS = ("csv", "xlsx", "ics")
-BOM = "\ufeff".encode("utf-8")
 
 
 def add_parser(subparsers, common) -> str:
@@ -41,10 +40,7 @@ def run(args: argparse.Namespace) -> int:
     tracks = ("autumn", "spring") if track == "both" else (track,)
     occurrences = programme.programme_year(year, tracks)
     if fmt == "csv":
-        data = to_csv(schedule_frame(occurrences, lang))
-        if not args.out:  # scripts read stdout: no byte-order mark for them
-            data = data.removeprefix(BOM)
-        write_output(data, args.out, lang)
+        write_csv(schedule_frame(occurrences, lang), args.out, lang)
     elif fmt == "ics":
         write_output(schedule_to_ics(occurrences, lang), args.out, lang)
     else:
