@@ -20,6 +20,7 @@ from core.programme import Occurrence
 from core.schedule import describe_guests, describe_rule, describe_warning, event_name
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CALENDAR_TIMEZONE = "Europe/Stockholm"
 UID_DOMAIN = "mentorplan"
 

@@ -3,7 +3,7 @@ event, one event's list with each guest's reason, and the list as .xlsx or .csv.
 
 import streamlit as st
 
-from core.exports import to_csv, to_xlsx
+from core.exports import XLSX_MIME, to_csv, to_xlsx
 from core.guests import counts, display_frame, guest_list, invited_events, load_history, summary_frame
 from core.i18n import t
 from core.messages import DECISIONS_EVENT
@@ -52,7 +52,7 @@ else:
     name = f"guests-{event_id}-{cohort.id}"
     xlsx_column, csv_column = st.columns(2)
     xlsx_column.download_button(t("guests_page.xlsx", lang), to_xlsx({event_name(event_id, lang): table}),
-                                f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                f"{name}.xlsx", XLSX_MIME,
                                 width="stretch")
     csv_column.download_button(t("guests_page.csv", lang), to_csv(table), f"{name}.csv", "text/csv", width="stretch")
     if st.button(t("guests_page.to_messages", lang), icon=":material/mail:", key="guests_to_messages"):

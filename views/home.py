@@ -5,6 +5,7 @@ data and a short tour."""
 import streamlit as st
 
 from core.agenda import phases, upcoming, week_of
+from core.auth import is_local
 from core.examples_followup import load_examples
 from core.i18n import format_date, format_week, t
 from core.schedule import cohort_label, describe_guests, describe_when, event_name
@@ -92,5 +93,5 @@ if not empty:
     show_tour(expanded=False)
 st.divider()
 address = st.get_option("server.address") or ""
-if address in ("localhost", "127.0.0.1", "::1"):
+if is_local(address):
     st.caption(":material/lock: " + t("home.local_only", lang))

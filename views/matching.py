@@ -9,6 +9,7 @@ import streamlit as st
 
 from core import matching
 from core.assignment import OBJECTIVES
+from core.exports import XLSX_MIME
 from core.i18n import MentorplanError, t
 from core.matching import FORBID, PIN, Constraint
 from core.matching_report import (
@@ -334,7 +335,7 @@ st.subheader(t("matching.export_title", lang))
 file_name = t("matching.file_name", lang, cohort=cohort.id)
 xlsx_column, csv_column = st.columns(2)
 xlsx_column.download_button(t("matching.download_xlsx", lang), pair_list_xlsx(run, label, lang), f"{file_name}.xlsx",
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            XLSX_MIME,
                             key="matching_download_xlsx", width="stretch")
 csv_column.download_button(t("matching.download_csv", lang), pair_list_csv(run, lang), f"{file_name}.csv",
                            "text/csv", key="matching_download_csv", width="stretch")

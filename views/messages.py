@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from core import delivery
+from core.exports import XLSX_MIME
 from core.i18n import LANGUAGES, MentorplanError, format_date, t
 from core.messages import (
     BODY_MAX,
@@ -208,7 +209,7 @@ def deliver(batch: Batch, force: bool) -> None:
                                args=(batch, "merge"))
     xlsx_column.download_button(t("messages.download_xlsx", lang), functools.partial(delivery.merge_xlsx, batch),
                                 f"{batch.name}.xlsx",
-                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                XLSX_MIME,
                                 key="messages_xlsx", width="stretch", help=t("messages.download_merge_help", lang),
                                 on_click=log_prepared, args=(batch, "merge"))
     send_by_smtp(batch, force)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from core.exports import schedule_to_ics, to_csv, to_xlsx
+from core.exports import XLSX_MIME, schedule_to_ics, to_csv, to_xlsx
 from core.i18n import MentorplanError, format_date, t
 from core.programme import Override, check_override, cohorts_of_programme_year
 from core.schedule import cohort_label, display_frame, event_name, schedule_frame
@@ -39,7 +39,7 @@ sheets = {cid: display_frame([o for o in exported if o.cohort.id == cid], lang)
           for cid in dict.fromkeys(o.cohort.id for o in exported)}
 xlsx_column, csv_column, ics_column = st.columns(3)
 xlsx_column.download_button(t("schedule.xlsx", lang), to_xlsx(sheets), f"{name}.xlsx",
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            XLSX_MIME,
                             width="stretch")
 csv_column.download_button(t("schedule.csv", lang), to_csv(schedule_frame(exported, lang)), f"{name}.csv",
                            "text/csv", width="stretch")
