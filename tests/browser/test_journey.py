@@ -37,6 +37,14 @@ def download(page, button_name: str, folder) -> bytes:
     return path.read_bytes()
 
 
+@pytest.mark.parametrize("path", ["", "/timeline", "/register", "/backup"])
+def test_every_page_asks_for_the_login_first(server, page, path):
+    page.goto(server["url"] + path)
+    page.get_by_label("Lösenord").wait_for()
+    assert page.get_by_role("link", name="Tidslinje").count() == 0
+    assert page.locator(".js-plotly-plot").count() == 0
+
+
 def test_a_wrong_password_keeps_the_door_shut(server, page):
     page.goto(server["url"])
     page.get_by_label("Lösenord").fill("inte rätt lösenord")
