@@ -14,7 +14,6 @@ with any day of the programme counts, early or late."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,9 +22,10 @@ import numpy as np
 import pandas as pd
 
 from core.columns import header_key
+from core.exports import to_xlsx
 from core.guests import guest_list, load_history
 from core.i18n import MentorplanError, t
-from core.importing import decode_text, excel_date, sniff
+from core.importing import Sheet, excel_date, read_upload
 from core.programme import Cohort, Occurrence, Programme
 from core.schedule import event_name
 from core.validation import clean_email, valid_email
@@ -402,42 +402,46 @@ def checkin_aliases() -> dict[str, str]:
 
 def read_checkin(data: bytes, filename: str = "") -> pd.DataFrame:
     """A check-in sheet's rows, its headers recognised: the columns are CHECKIN_FIELDS that the
-    sheet has, plus `row` (the spreadsheet's row number) and `header_<field>` … in attrs. The
-    file is told by its content (the register's upload checks: size, kind, encoding)."""
+    sheet has, plus `row` (the row number the spreadsheet shows), and the sheet's own header of
+    each field in attrs["headers"]. Read by the participant import's reader (core.importing):
+    the file told by its content (size, kind, encoding, delimiter), the header row found in the
+    first rows of the first sheet that has one, empty rows skipped but counted."""
+    aliases = checkin_aliases()
     try:
-        kind = sniff(data)
+        upload = read_upload(data, filename, known=aliases)
     except MentorplanError as error:
         if error.key == "import.not_spreadsheet":
             raise MentorplanError("followup.checkin.not_spreadsheet") from None
+        if error.key == "import.no_header":
+            raise MentorplanError("followup.checkin.no_header") from None
         raise
-    try:
-        if kind == "csv":
-            text, _encoding = decode_text(data)
-            raw = pd.read_csv(io.StringIO(text), sep=None, engine="python", dtype=str, keep_default_na=False,
-                              skip_blank_lines=True)
-        else:
-            raw = pd.read_excel(io.BytesIO(data), engine="calamine", sheet_name=0, dtype=object)
-    except MentorplanError:
-        raise
-    except Exception:  # pandas' and calamine's many ways of saying the file is not a table
-        raise MentorplanError("followup.checkin.unreadable") from None
-    aliases = checkin_aliases()
-    columns: dict[str, str] = {}
-    for header in raw.columns:
-        name = aliases.get(header_key(header))
-        if name and name not in columns:
-            columns[name] = str(header)
-    if "number" not in columns or "held_on" not in columns or not ({"mentor_email", "mentee_email"} & set(columns)):
+    sheet, columns = _checkin_sheet(upload.sheets, aliases)
+    if columns is None:
         raise MentorplanError("followup.checkin.missing_columns",
-                              found=", ".join(str(h) for h in raw.columns) or "—")
-    frame = pd.DataFrame({name: raw[header] for name, header in columns.items()})
-    frame["row"] = np.arange(len(frame)) + 2  # the header is row 1
+                              found=", ".join(h for h in sheet.headers if h) or "—")
+    frame = pd.DataFrame([{**{name: values[index] if index < len(values) else "" for name, index in columns.items()},
+                           "row": row}
+                          for row, values in sheet.rows], columns=[*columns, "row"])
     filled = frame.drop(columns="row").map(lambda v: not _blank(v)).any(axis=1)
     frame = frame[filled].reset_index(drop=True)
     if frame.empty:
         raise MentorplanError("followup.checkin.no_rows")
-    frame.attrs["headers"] = columns
+    frame.attrs["headers"] = {name: sheet.headers[index] for name, index in columns.items()}
     return frame
+
+
+def _checkin_sheet(sheets: Sequence[Sheet], aliases: Mapping[str, str]) -> tuple[Sheet, dict[str, int] | None]:
+    """The first sheet with the columns a check-in sheet needs, and the index of each field's
+    column (the first of its kind); the first sheet and None when no sheet has them."""
+    for sheet in sheets:
+        columns: dict[str, int] = {}
+        for index, header in enumerate(sheet.headers):
+            name = aliases.get(header_key(header)) if header else None
+            if name and name not in columns:
+                columns[name] = index
+        if "number" in columns and "held_on" in columns and {"mentor_email", "mentee_email"} & set(columns):
+            return sheet, columns
+    return sheets[0], None
 
 
 def _blank(value: object) -> bool:
@@ -574,6 +578,11 @@ def checkin_template(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("followup.checkin.col_names", lang): [pair_label(a, b) for a, b in zip(
             pairs["mentor_name"], pairs["mentee_name"], strict=True)],
     })
+
+
+def checkin_workbook(pairs: pd.DataFrame, lang: str) -> bytes:
+    """The check-in template as an .xlsx of one sheet, named as the page's tab."""
+    return to_xlsx({t("followup.tab_checkin", lang): checkin_template(pairs, lang)})
 
 
 # -- Attendance ---------------------------------------------------------------------------------

@@ -15,9 +15,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from core.exports import Appointment
+from core.exports import Appointment, appointments_to_ics, to_xlsx
 from core.followup import Pairs, followup_span, pair_label
 from core.i18n import MentorplanError, format_date, t
 from core.programme import Cohort, Programme
@@ -308,10 +309,96 @@ def appointments(table: pd.DataFrame, cohort: Cohort, lang: str) -> list[Appoint
     return found
 
 
+def booking_workbook(table: pd.DataFrame, lang: str) -> bytes:
+    """The booking list as an .xlsx of one sheet."""
+    return to_xlsx({t("followup.three_party.nav", lang): booking_list(table, lang)})
+
+
+def booking_calendar(table: pd.DataFrame, cohort: Cohort, lang: str) -> bytes:
+    """The booked conversations as an .ics file."""
+    return appointments_to_ics(appointments(table, cohort, lang), f"{t('followup.three_party.nav', lang)} {cohort.id}")
+
+
 def unbooked(table: pd.DataFrame) -> pd.DataFrame:
     return table[table["slot_id"].isna()]
 
 
-def slot_options(slots: Iterable[Slot], lang: str) -> dict[str, int]:
-    """Slots by the words the booking table shows for them (unique: the slot's number ends them)."""
-    return {f"{slot.describe(lang)} (#{slot.id})": slot.id for slot in slots}
+NO_SLOT = 0  # the booking table's "no time": slot ids start at 1
+
+
+def slot_label(slot: Slot, lang: str) -> str:
+    """A slot as the booking table and the delete choice show it; the slot's number ends it, so
+    that two times with the same words still read apart."""
+    return f"{slot.describe(lang)} (#{slot.id})"
+
+
+def slot_labels(slots: Iterable[Slot], lang: str) -> dict[int, str]:
+    """The slots' words by slot id."""
+    return {slot.id: slot_label(slot, lang) for slot in slots}
+
+
+def booking_editor_frame(table: pd.DataFrame, labels: Mapping[tuple[int, int], str]) -> pd.DataFrame:
+    """The rows of the booking editor: each pair's ids and words, its slot as an id (NO_SLOT
+    when it has none) and whether it is held. The widget holds ids, never words, so that what a
+    coordinator chose stays what is stored when the language changes between edit and save."""
+    pairs = list(zip(table["mentor_person_id"].astype(int), table["mentee_person_id"].astype(int), strict=True))
+    return pd.DataFrame({
+        "mentor_person_id": pd.Series([a for a, _b in pairs], dtype="int64"),
+        "mentee_person_id": pd.Series([b for _a, b in pairs], dtype="int64"),
+        "pair": [labels[pair] for pair in pairs],
+        "slot": pd.Series([NO_SLOT if pd.isna(s) else int(s) for s in table["slot_id"]], dtype="int64"),
+        "held": table["held"].astype(bool).to_numpy(),
+    })
+
+
+def booking_changes(before: pd.DataFrame, after: pd.DataFrame, slot_ids: Iterable[int]
+                   ) -> dict[tuple[int, int], tuple[int | None, bool]]:
+    """What the coordinator changed in the booking editor, as save_bookings takes it: for each
+    pair whose slot or held mark changed, its slot (None: no time) and held mark. A slot value
+    that names none of `slot_ids` (a time deleted meanwhile, a value the table cannot hold) is a
+    MentorplanError naming the pair: nothing is taken for "no time"."""
+    known = {int(s) for s in slot_ids}
+    wanted = {}
+    for old, new in zip(before.itertuples(index=False), after.itertuples(index=False), strict=True):
+        pair = (int(old.mentor_person_id), int(old.mentee_person_id))
+        slot = _slot_id(new.slot, known)
+        if slot is _UNKNOWN:
+            raise MentorplanError("followup.three_party.error.unknown_slot", pair=old.pair, value=_shown(new.slot))
+        held = _checked(new.held)
+        if (slot, held) != (_slot_id(old.slot, known), _checked(old.held)):
+            wanted[pair] = (slot, held)
+    return wanted
+
+
+_UNKNOWN = object()
+
+
+def _slot_id(value: object, known: set[int]) -> int | None | object:
+    """The slot id an editor cell holds: an id of `known`, None for NO_SLOT, or _UNKNOWN."""
+    if isinstance(value, bool) or value is None:
+        return _UNKNOWN
+    if isinstance(value, str):
+        value = value.strip()
+        if not value.isdigit():
+            return _UNKNOWN
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return _UNKNOWN
+    if not number.is_integer():  # NaN too
+        return _UNKNOWN
+    if int(number) == NO_SLOT:
+        return None
+    return int(number) if int(number) in known else _UNKNOWN
+
+
+def _checked(value: object) -> bool:
+    """A checkbox cell: only a true value is ticked (bool(NaN) would be True)."""
+    return value is True or (isinstance(value, np.bool_) and bool(value))
+
+
+def _shown(value: object) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "—"
+    text = str(value).strip()
+    return text if len(text) <= 60 else text[:57] + "…"

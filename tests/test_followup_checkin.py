@@ -2,9 +2,11 @@
 checked with a message naming its row and column, and nothing stored while any row is wrong."""
 
 import datetime as dt
+import io
 
 import pandas as pd
 import pytest
+from openpyxl import Workbook, load_workbook
 
 from core import services
 from core.exports import to_xlsx
@@ -12,6 +14,7 @@ from core.followup import (
     Pairs,
     check_checkin,
     checkin_template,
+    checkin_workbook,
     followup_span,
     import_checkin,
     meeting_windows,
@@ -116,3 +119,49 @@ def test_the_template_reads_back_once_filled_in(store, setting):
     template["Datum"] = dt.date(2026, 10, 1)
     result = check(store, programme, to_xlsx({"Avstämning": template}), "mall.xlsx")
     assert result.ok and result.new == 4
+    workbook = load_workbook(io.BytesIO(checkin_workbook(store.accepted_pairs(AUTUMN.id), "en")))
+    assert workbook.active["A1"].value == "Mentor e-mail" and workbook.active.max_row == 5
+    untouched = check(store, programme, checkin_workbook(store.accepted_pairs(AUTUMN.id), "en"), "template.xlsx")
+    assert {(i.row, i.key) for i in untouched.issues} == {
+        (row, key) for row in (2, 3, 4, 5) for key in ("followup.checkin.bad_number", "followup.checkin.bad_date")}
+
+
+# -- Row numbers: the spreadsheet's own, blank rows counted -------------------------------------------
+
+def test_a_csv_with_blank_lines_names_the_rows_as_the_file_numbers_them(store, setting):
+    _ids, programme = setting
+    sheet = ("Mentor e-post;Parträff;Datum\n"             # 1
+             "bo.ek@example.se;1;2026-10-01\n"            # 2
+             "\n"                                          # 3: blank
+             ";;\n"                                        # 4: only delimiters
+             "cecilia.dahl@example.se;1;1 oktober\n"       # 5: not a date
+             "\r\n"                                        # 6: blank
+             "cecilia.dahl@example.se;9;2026-10-02\n")     # 7: no meeting 9
+    result = check(store, programme, sheet.encode("cp1252"))
+    assert [(i.row, i.column, i.key) for i in result.issues] == [
+        (5, "Datum", "followup.checkin.bad_date"), (7, "Parträff", "followup.checkin.bad_number")]
+    assert result.issues[0].message("en").startswith("Row 5, Datum: '1 oktober' is not a date")
+
+
+def test_an_xlsx_with_a_blank_row_and_a_title_above_the_header_names_the_sheets_rows(store, setting):
+    _ids, programme = setting
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Avstämning"
+    sheet.append(["Avstämning hösten 2026"])                                         # 1: a title
+    sheet.append(["Mentor e-post", "Parträff", "Datum"])                             # 2: the header
+    sheet.append(["bo.ek@example.se", 1, dt.date(2026, 10, 1)])                      # 3
+    sheet.append([])                                                                 # 4: blank
+    sheet.append(["cecilia.dahl@example.se", 1, "första oktober"])                   # 5: not a date
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = check(store, programme, buffer.getvalue(), "avstamning.xlsx")
+    assert [(i.row, i.column, i.key) for i in result.issues] == [(5, "Datum", "followup.checkin.bad_date")]
+    assert [r.held_on for r in result.records] == [dt.date(2026, 10, 1)]
+
+
+def test_a_sheet_without_a_header_row_says_which_columns_it_needs():
+    with pytest.raises(MentorplanError) as raised:
+        read_checkin(b"a;b;c\n1;2;3\n", "x.csv")
+    assert raised.value.key == "followup.checkin.no_header"
+    assert "Pair meeting, Date and Mentor e-mail or Mentee e-mail" in raised.value.message("en")

@@ -11,6 +11,7 @@ import pytest
 from core import services
 from core.exports import to_xlsx
 from core.followup import MeetingRecord
+from core.i18n import t
 from core.programme import Cohort
 from core.store import Store
 from core.three_party import add_slots, series, slots_from_frame
@@ -29,6 +30,12 @@ def ids(store):
 
 def markdown(at) -> str:
     return "\n".join(m.value for m in at.markdown)
+
+
+def made_on_click(button) -> bool:
+    """A download button given a callable: its file is made when clicked, not on every rerun
+    (the page sends a deferred file id instead of the file's address)."""
+    return bool(button.proto.deferred_file_id) and not button.proto.url
 
 
 # -- The home page ----------------------------------------------------------------------------
@@ -87,7 +94,7 @@ def test_without_an_accepted_matching_the_pages_say_so(app, page):
 
 def test_ticking_every_pair_marks_the_meeting_held(app, database_url, ids):
     at = app("views/followup.py", lang="sv", today=dt.date(2026, 11, 10))
-    assert at.selectbox(key="followup_number_autumn-2026").value == 2
+    assert at.selectbox(key="followup_number_autumn-2026_sv").value == 2
     assert [m.value for m in at.metric][:3] == ["4", "0 / 8", "4"]
     at.toggle(key="followup_tick_all_autumn-2026_2").set_value(True).run()
     at.button(key="followup_save_meetings").click().run()
@@ -100,7 +107,7 @@ def test_ticking_every_pair_marks_the_meeting_held(app, database_url, ids):
 
 def test_a_date_outside_the_programme_in_the_editor_is_refused(app, database_url, ids):
     at = app("views/followup.py", lang="en", today=dt.date(2026, 10, 20))
-    at.selectbox(key="followup_number_autumn-2026").set_value(1).run()
+    at.selectbox(key="followup_number_autumn-2026_en").set_value(1).run()
     at.session_state["followup_editor_autumn-2026_1_False_0"] = {
         "edited_rows": {0: {"held": True}, 1: {"held": True, "held_on": "2026-09-20"}},
         "added_rows": [], "deleted_rows": []}
@@ -116,6 +123,8 @@ def test_a_check_in_sheet_is_previewed_then_saved(app, database_url, ids):
     good = pd.DataFrame({"Mentor e-post": ["bo.ek@example.se", "cecilia.dahl@example.se"], "Parträff": [1, 1],
                          "Datum": [dt.date(2026, 10, 1), dt.date(2026, 10, 2)]})
     at = app("views/followup.py", lang="sv", today=dt.date(2026, 10, 20))
+    [template] = at.get("download_button")
+    assert template.proto.label == "Mall med kohortens par (.xlsx)" and made_on_click(template)
     at.file_uploader(key="followup_checkin_autumn-2026_0").set_value(
         ("avstamning.xlsx", to_xlsx({"Blad1": good}), "application/octet-stream")).run()
     assert not at.exception
@@ -137,9 +146,28 @@ def test_a_check_in_sheet_with_problems_lists_them_and_stores_nothing(app, datab
     assert Store(database_url).pair_meetings(AUTUMN.id).empty
 
 
+def test_attendance_saved_after_a_language_switch_is_the_chosen_events(app, database_url, ids):
+    """The coordinator chooses the mentors' training (not the default, the kick-off), switches
+    to English and saves: the training's attendance is recorded, the kick-off's is left alone."""
+    at = app("views/followup.py", lang="sv", today=dt.date(2026, 10, 20))
+    [event] = [box for box in at.selectbox if box.label == "Händelse"]
+    assert event.value == "kickoff"
+    event.set_value("training_mentors").run()
+    held = shown_words(at)
+    switch_language(at, "en")
+    [event] = [box for box in at.selectbox if box.label == "Event"]
+    assert event.value == "training_mentors"
+    click_as_a_browser(at, "followup_attendance_save", held)
+    assert [s.value for s in at.success if s.value.startswith("Attendance saved")] == [
+        "Attendance saved for Training, mentors: 0 of 3 came."]
+    stored = Store(database_url)
+    assert stored.attendance(AUTUMN.id, "kickoff").empty
+    assert len(stored.attendance(AUTUMN.id, "training_mentors")) == 3
+
+
 def test_attendance_at_the_kickoff_is_recorded(app, database_url, ids):
     at = app("views/followup.py", lang="en", today=dt.date(2026, 9, 30))
-    assert at.selectbox(key="followup_event_autumn-2026").value == "kickoff"
+    assert at.selectbox(key="followup_event_autumn-2026_en").value == "kickoff"
     at.toggle(key="followup_all_came_autumn-2026_kickoff").set_value(True).run()
     at.button(key="followup_attendance_save").click().run()
     assert "Attendance saved for Kick-off: 7 of 7 came." in [s.value for s in at.success]
@@ -164,21 +192,116 @@ def test_times_are_added_proposed_and_booked(app, database_url, ids):
     assert len(bookings) == 4 and bookings["slot_id"].is_unique
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Booking list (.xlsx)", "Calendar (.ics)"]
+    assert all(made_on_click(b) for b in at.get("download_button"))
 
 
-def test_a_slot_given_to_two_pairs_in_the_table_is_refused(app, database_url, store, ids):
+def editor_option(at, key: str, column: str, words: str):
+    """The value the browser stores when the coordinator picks, in the editor's selectbox column,
+    the option whose words hold `words` (the option itself, or its value when it has a label)."""
+    [editor] = [e for e in at.data_editor if e.key == key]
+    for option in json.loads(editor.proto.columns)[column]["type_config"]["options"]:
+        value, label = (option["value"], option["label"]) if isinstance(option, dict) else (option, option)
+        if words in label:
+            return value
+    raise AssertionError(f"no option with {words!r}")
+
+
+def switch_language(at, lang: str) -> None:
+    """The sidebar's language switch, as the coordinator clicks it."""
+    at.sidebar.get("button_group")[0].set_value(lang).run()
+    assert not at.exception
+
+
+def shown_words(at) -> dict[str, str]:
+    """What the browser holds for each selectbox on the page: the words of its choice."""
+    return {box.id: box.options[box.index] for box in at.selectbox}
+
+
+def click_as_a_browser(at, button_key: str, held: dict[str, str]) -> None:
+    """Click a button with the widget states a browser sends. Unlike AppTest, which words each
+    selectbox's value anew, the browser keeps the words it holds (`held`, from shown_words) for a
+    selectbox it already shows until the page sets a value, even when the options' words have
+    changed since (a language switch); a new selectbox starts on the page's default."""
+    at.button(key=button_key).click()
+    states = at._tree.get_widget_states()
+    kept = {box.id for box in at.selectbox if box.id in held and not box.proto.set_value}
+    for state in states.widgets:
+        if state.id in kept:
+            state.string_value = held[state.id]
+    at._run(states)
+    assert not at.exception
+
+
+@pytest.fixture
+def three_slots(store, ids):
+    """Three free times on 2027-05-28 (09, 10 and 11 o'clock), as stored."""
     programme = services.programme(store)
-    add_slots(store, programme, AUTUMN, series(dt.date(2027, 5, 28), dt.time(9), 2, 60, 0, "Rum", AUTUMN.id))
-    first = slots_from_frame(store.three_party_slots(AUTUMN.id))[0]
+    add_slots(store, programme, AUTUMN, series(dt.date(2027, 5, 28), dt.time(9), 3, 60, 0, "Rum", AUTUMN.id))
+    return slots_from_frame(store.three_party_slots(AUTUMN.id))
+
+
+def test_a_slot_given_to_two_pairs_in_the_table_is_refused(app, database_url, three_slots):
+    first = three_slots[0]
     at = app("views/three_party.py", lang="sv", today=dt.date(2027, 5, 3))
-    label = f"{first.describe('sv')} (#{first.id})"
-    at.session_state["three_party_bookings_autumn-2026_0"] = {
-        "edited_rows": {0: {"slot": label}, 1: {"slot": label}}, "added_rows": [], "deleted_rows": []}
+    key = "three_party_bookings_autumn-2026_0"
+    chosen = editor_option(at, key, "slot", first.describe("sv"))
+    at.session_state[key] = {"edited_rows": {0: {"slot": chosen}, 1: {"slot": chosen}}, "added_rows": [],
+                             "deleted_rows": []}
     at.run()
     at.button(key="three_party_save").click().run()
     [error] = [e.value for e in at.error]
     assert error.startswith("Tiden 2027-05-28 09:00 (Rum) är bokad två gånger:") and "Ingenting sparades" in error
     assert Store(database_url).three_party_bookings().empty
+
+
+def test_a_booking_edited_before_a_language_switch_is_saved_as_chosen(app, database_url, ids, three_slots):
+    """The editor keeps its edits across reruns: after a switch to English the time chosen in
+    Swedish is still the time that is booked, not silently released."""
+    second = three_slots[1]
+    at = app("views/three_party.py", lang="sv", today=dt.date(2027, 5, 3))
+    key = "three_party_bookings_autumn-2026_0"
+    [editor] = [e for e in at.data_editor if e.key == key]
+    first_row = editor.value.iloc[0]
+    pair = (int(first_row["mentor_person_id"]), int(first_row["mentee_person_id"]))
+    at.session_state[key] = {"edited_rows": {0: {"slot": editor_option(at, key, "slot", second.describe("sv"))}},
+                             "added_rows": [], "deleted_rows": []}
+    at.run()
+    switch_language(at, "en")
+    assert [title.value for title in at.title][0].startswith("Three-party conversations")
+    at.button(key="three_party_save").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert "Bookings saved." in [s.value for s in at.success]
+    bookings = Store(database_url).three_party_bookings(AUTUMN.id)
+    assert [(int(r.mentor_person_id), int(r.mentee_person_id), int(r.slot_id)) for r in bookings.itertuples()] == [
+        (*pair, second.id)]
+
+
+def test_an_unknown_time_in_the_booking_table_is_an_error_and_nothing_is_stored(app, database_url, three_slots):
+    at = app("views/three_party.py", lang="en", today=dt.date(2027, 5, 3))
+    key = "three_party_bookings_autumn-2026_0"
+    at.session_state[key] = {"edited_rows": {0: {"slot": 999_999}, 1: {"slot": three_slots[0].id}},
+                             "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="three_party_save").click().run()
+    [error] = [e.value for e in at.error]
+    assert "999999" in error and "Nothing was saved" in error
+    assert not [s.value for s in at.success]
+    assert Store(database_url).three_party_bookings().empty
+
+
+def test_delete_after_a_language_switch_deletes_the_chosen_time(app, database_url, three_slots):
+    first, second, third = three_slots
+    at = app("views/three_party.py", lang="sv", today=dt.date(2027, 5, 3))
+    [choice] = [s for s in at.selectbox if s.label == t("followup.three_party.delete_slot", "sv")]
+    choice.select_index(next(i for i, o in enumerate(choice.options) if second.describe("sv") in o)).run()
+    held = shown_words(at)
+    switch_language(at, "en")
+    [choice] = [s for s in at.selectbox if s.label == t("followup.three_party.delete_slot", "en")]
+    assert second.describe("en") in choice.options[choice.index]
+    click_as_a_browser(at, "three_party_delete_button", held)
+    assert not at.error, [e.value for e in at.error]
+    remaining = {s.id for s in slots_from_frame(Store(database_url).three_party_slots(AUTUMN.id))}
+    assert remaining == {first.id, third.id}
 
 
 # -- The report -------------------------------------------------------------------------------
@@ -194,3 +317,13 @@ def test_the_report_draws_four_charts_and_offers_the_workbook(app, store, ids):
     assert held["y"][:2] == [3, 0]
     assert [m.value for m in at.metric] == ["4", "3 / 8", "–", "0 / 4"]
     assert [b.proto.label for b in at.get("download_button")] == ["Rapporten som Excel (.xlsx)"]
+    assert made_on_click(at.get("download_button")[0])
+
+
+def test_the_reports_tables_show_a_dash_not_none_for_what_has_no_value(app, store, ids):
+    """The share held of a round not begun, the last meeting of a pair that has held none and
+    the unrecorded places of an event to come have no value: the tables show "–", not "None"."""
+    at = app("views/report.py", lang="en", today=dt.date(2026, 11, 10))
+    rounds = next(d for d in at.dataframe if "Share held (%)" in d.value.columns)
+    assert rounds.value["Share held (%)"].isna().sum() == 4  # rounds 3–6 have not begun
+    assert [d.proto.placeholder for d in at.dataframe] == ["–"] * len(at.dataframe)

@@ -1,6 +1,7 @@
 """Three-party conversations: free slots checked before they are stored, bookings that never give a
 slot twice nor put anyone in two conversations at once (a property test), the proposal nearest the
-closing day, marking held, and the booking list as .xlsx and .ics."""
+closing day, marking held, the booking list as .xlsx and .ics, and the booking editor (slot ids,
+the rows that changed, a value that names no time refused)."""
 
 import datetime as dt
 import io
@@ -18,17 +19,23 @@ from core.followup import Pairs
 from core.i18n import MentorplanError
 from core.programme import Cohort
 from core.three_party import (
+    NO_SLOT,
     Booking,
     Slot,
     add_slots,
     appointments,
+    booking_calendar,
+    booking_changes,
+    booking_editor_frame,
     booking_list,
     booking_table,
+    booking_workbook,
     bookings_from_frame,
     overlapping,
     propose,
     save_bookings,
     series,
+    slot_labels,
     slots_from_frame,
 )
 from tests.followup_pairs import matched_cohort, pair_of
@@ -253,3 +260,79 @@ def test_the_booking_list_and_calendar_file(store, ids, slots):
     assert event.decoded("dtend") - event.decoded("dtstart") == dt.timedelta(hours=1)
     assert "Bo Ek – Gustav Holm" in str(event["summary"]) and "gustav.holm@example.se" in str(event["description"])
     assert b"BEGIN:VTIMEZONE" in ics and b"TZID:Europe/Stockholm" in ics
+
+
+def test_the_booking_list_and_calendar_as_files(store, ids, slots):
+    save_bookings(store, AUTUMN, {pair_of(ids, "Bo Ek", "Gustav Holm"): (slots["05-28 10:00"], False)}, TODAY)
+    table = booking_table(store.accepted_pairs(AUTUMN.id), store.three_party_bookings(AUTUMN.id))
+    workbook = load_workbook(io.BytesIO(booking_workbook(table, "en")))
+    assert workbook.sheetnames == ["Three-party conversations"]
+    assert workbook.active["D2"].value == "Bo Ek" and workbook.active.max_row == 5
+    [event] = Calendar.from_ical(booking_calendar(table, AUTUMN, "sv")).walk("VEVENT")
+    assert str(event["uid"]) == f"three-party-autumn-2026-slot-{slots['05-28 10:00']}@mentorplan"
+
+
+# -- The booking editor: ids in the widget, the changes worked out here --------------------------
+
+@pytest.fixture
+def editor(store, ids, slots):
+    """The booking editor's rows with Bo's pair booked at 05-28 10:00."""
+    save_bookings(store, AUTUMN, {pair_of(ids, "Bo Ek", "Gustav Holm"): (slots["05-28 10:00"], False)}, TODAY)
+    table = booking_table(store.accepted_pairs(AUTUMN.id), store.three_party_bookings(AUTUMN.id))
+    return booking_editor_frame(table, Pairs(store.accepted_pairs(AUTUMN.id)).labels())
+
+
+def row_of(frame: pd.DataFrame, pair: tuple[int, int]) -> int:
+    return int(frame.index[(frame["mentor_person_id"] == pair[0]) & (frame["mentee_person_id"] == pair[1])][0])
+
+
+def test_the_editor_holds_slot_ids_not_words(store, ids, slots, editor):
+    assert list(editor.columns) == ["mentor_person_id", "mentee_person_id", "pair", "slot", "held"]
+    assert editor["slot"].dtype == "int64" and editor["held"].dtype == bool
+    bo = pair_of(ids, "Bo Ek", "Gustav Holm")
+    assert editor.loc[row_of(editor, bo), "slot"] == slots["05-28 10:00"]
+    assert editor.loc[row_of(editor, bo), "pair"] == "Bo Ek – Gustav Holm"
+    assert (editor["slot"] == NO_SLOT).sum() == 3
+    words = {lang: slot_labels(slots_from_frame(store.three_party_slots(AUTUMN.id)), lang) for lang in ("sv", "en")}
+    assert words["sv"][slots["05-28 10:00"]] == f"fre 28 maj 2027 10:00–11:00 · Rum (#{slots['05-28 10:00']})"
+    assert words["en"][slots["05-28 10:00"]].startswith("Fri 28 May 2027 10:00–11:00")
+
+
+def test_the_changes_are_the_rows_whose_slot_or_held_mark_changed(ids, slots, editor):
+    known = set(slots.values())
+    assert booking_changes(editor, editor.copy(), known) == {}
+    bo, anna_elin = pair_of(ids, "Bo Ek", "Gustav Holm"), pair_of(ids, "Anna Berg", "Elin Gran")
+    after = editor.copy()
+    after.loc[row_of(after, anna_elin), "slot"] = slots["05-28 11:00"]   # booked
+    after.loc[row_of(after, bo), "slot"] = NO_SLOT                        # cancelled
+    assert booking_changes(editor, after, known) == {anna_elin: (slots["05-28 11:00"], False), bo: (None, False)}
+    after = editor.copy()
+    after.loc[row_of(after, bo), "held"] = True
+    assert booking_changes(editor, after, known) == {bo: (slots["05-28 10:00"], True)}
+    # What the editor may hand back for an id column: a float after a missing value, or text.
+    after = editor.astype({"slot": object})
+    after.loc[row_of(after, anna_elin), "slot"] = f" {slots['04-28 09:00']} "
+    after.loc[row_of(after, bo), "slot"] = float(slots["05-28 10:00"])
+    assert booking_changes(editor, after, known) == {anna_elin: (slots["04-28 09:00"], False)}
+
+
+@pytest.mark.parametrize("value", [999, None, float("nan"), "fre 28 maj 2027 09:00–10:00 · Rum (#1)", "Fri", 2.5,
+                                   True, -1])
+def test_a_slot_value_that_names_no_time_is_an_error_not_a_cancellation(ids, slots, editor, value):
+    """A value the editor holds that is no slot of the cohort — a time deleted meanwhile, words
+    of another language, nothing — is refused with the pair named; never taken for "no time"."""
+    anna_elin = pair_of(ids, "Anna Berg", "Elin Gran")
+    after = editor.astype({"slot": object})
+    after.loc[row_of(after, anna_elin), "slot"] = value
+    with pytest.raises(MentorplanError) as raised:
+        booking_changes(editor, after, set(slots.values()))
+    assert raised.value.key == "followup.three_party.error.unknown_slot"
+    message = raised.value.message("en")
+    assert message.startswith("Anna Berg – Elin Gran: '") and message.endswith("Nothing was saved.")
+
+
+def test_a_held_mark_that_is_not_true_is_not_held(ids, slots, editor):
+    bo = pair_of(ids, "Bo Ek", "Gustav Holm")
+    after = editor.astype({"held": object})
+    after.loc[row_of(after, bo), "held"] = float("nan")  # bool(nan) is True
+    assert booking_changes(editor, after, set(slots.values())) == {}

@@ -1,6 +1,8 @@
 """Rapport: the chosen cohort's follow-up for the organisation — pair meetings held per round and
 per pair, attendance at its events, three-party conversations — as charts, tables and .xlsx."""
 
+from functools import partial
+
 import streamlit as st
 
 from core.exports import to_xlsx
@@ -20,6 +22,12 @@ from core.schedule import cohort_label
 from ui import context
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EMPTY = "–"  # shown for a missing value, such as the share held of a round not begun (st.dataframe: "None")
+
+
+def workbook(report, lang: str) -> bytes:
+    return to_xlsx(report_sheets(report, lang))
+
 
 lang = context.lang()
 store = context.store()
@@ -44,16 +52,16 @@ columns[2].metric(t("report.metric_attendance", lang), "–" if share is None el
                   help=t("report.metric_attendance_help", lang))
 columns[3].metric(t("report.metric_three_party", lang), f"{report.three_party['held']} / {report.pairs}")
 
-st.download_button(t("report.download", lang), to_xlsx(report_sheets(report, lang)),
+st.download_button(t("report.download", lang), partial(workbook, report, lang),  # made on click, not on every rerun
                    f"{cohort.id}-{t('report.title', lang).lower()}.xlsx", XLSX, icon=":material/download:")
 
 left, right = st.columns(2)
 left.plotly_chart(rounds_figure(report, lang), width="stretch")
 right.plotly_chart(pairs_figure(report, lang), width="stretch")
-st.dataframe(rounds_frame(report, lang), hide_index=True, width="stretch")
+st.dataframe(rounds_frame(report, lang), hide_index=True, width="stretch", placeholder=EMPTY)
 left, right = st.columns(2)
 left.plotly_chart(attendance_figure(report, lang), width="stretch")
 right.plotly_chart(three_party_figure(report, lang), width="stretch")
-st.dataframe(attendance_summary_frame(report.attendance, lang), hide_index=True, width="stretch")
+st.dataframe(attendance_summary_frame(report.attendance, lang), hide_index=True, width="stretch", placeholder=EMPTY)
 st.subheader(t("report.pairs_title", lang))
-st.dataframe(pairs_frame(report, lang), hide_index=True, width="stretch")
+st.dataframe(pairs_frame(report, lang), hide_index=True, width="stretch", placeholder=EMPTY)

@@ -3,11 +3,11 @@ the bookings (change a pair's time, mark held), the pairs not yet booked, and th
 .xlsx and .ics."""
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from core.exports import appointments_to_ics, to_xlsx
 from core.followup import Pairs, followup_span, pair_label
 from core.i18n import MentorplanError, format_date, t
 from core.schedule import cohort_label
@@ -15,16 +15,19 @@ from core.three_party import (
     DEFAULT_MINUTES,
     MAX_MINUTES,
     MIN_MINUTES,
+    NO_SLOT,
     add_slots,
-    appointments,
-    booking_list,
+    booking_calendar,
+    booking_changes,
+    booking_editor_frame,
     booking_table,
+    booking_workbook,
     bookings_from_frame,
     overlapping,
     propose,
     save_bookings,
     series,
-    slot_options,
+    slot_labels,
     slots_from_frame,
     stale_bookings,
     unbooked,
@@ -35,6 +38,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FLASH = "three_party_flash"
 VERSION = "three_party_version"
 PROPOSAL = "three_party_proposal"
+DELETE_CHOICE = "three_party_delete_choice"  # the slot id last chosen to delete, kept across languages
 
 lang = context.lang()
 store = context.store()
@@ -136,13 +140,21 @@ else:
             hide_index=True, width="stretch")
         free = [s for s in slots if s.id not in booked_slots]
         if free:
-            options = slot_options(free, lang)
+            free_labels = slot_labels(free, lang)
+            free_ids = list(free_labels)
+            remembered = st.session_state.get(DELETE_CHOICE)
             left, right = st.columns([3, 1], vertical_alignment="bottom")
-            chosen = left.selectbox(t("followup.three_party.delete_slot", lang), list(options),
-                                    key=f"three_party_delete_{version}")
+            # The options are slot ids. The browser keeps a selectbox's choice as its words, which a
+            # language switch changes: so each language has its own widget (the key names it),
+            # which starts on the time chosen before, remembered by id.
+            chosen = left.selectbox(t("followup.three_party.delete_slot", lang), free_ids,
+                                    index=free_ids.index(remembered) if remembered in free_ids else 0,
+                                    format_func=free_labels.__getitem__,
+                                    key=f"three_party_delete_{version}_{lang}")
+            st.session_state[DELETE_CHOICE] = chosen
             if right.button(t("followup.three_party.delete", lang), key="three_party_delete_button"):
                 try:
-                    store.delete_three_party_slot(cohort.id, options[chosen])
+                    store.delete_three_party_slot(cohort.id, int(chosen))
                 except MentorplanError as error:
                     st.error(error.message(lang), icon=":material/error:")
                 else:
@@ -184,40 +196,33 @@ if proposal and proposal[0] == cohort.id:
 # -- Bookings --------------------------------------------------------------------------------------
 st.subheader(t("followup.three_party.bookings_title", lang))
 st.caption(t("followup.three_party.bookings_help", lang))
-options = slot_options(slots, lang)
-by_slot = {slot_id: label for label, slot_id in options.items()}
-no_time = t("followup.three_party.no_time", lang)
-editor = pd.DataFrame({
-    "mentor_person_id": table["mentor_person_id"], "mentee_person_id": table["mentee_person_id"],
-    "pair": [labels[(int(a), int(b))] for a, b in zip(table["mentor_person_id"], table["mentee_person_id"],
-                                                          strict=True)],
-    "slot": [by_slot.get(int(s), no_time) if pd.notna(s) else no_time for s in table["slot_id"]],
-    "held": table["held"].astype(bool),
-})
+slot_words = {NO_SLOT: t("followup.three_party.no_time", lang), **slot_labels(slots, lang)}
+# The slot column holds slot ids, shown as words: edits the editor keeps across reruns stay
+# valid when the language changes before Save.
+editor = booking_editor_frame(table, labels)
 edited = st.data_editor(
     editor, hide_index=True, width="stretch", key=f"three_party_bookings_{cohort.id}_{version}",
     height=35 * (min(len(editor), 40) + 1) + 3,
     column_order=["pair", "slot", "held"], disabled=["pair"],
     column_config={
         "pair": st.column_config.TextColumn(t("followup.col.pair", lang)),
-        "slot": st.column_config.SelectboxColumn(t("followup.three_party.col.slot", lang),
-                                                 options=[no_time, *options], required=True, width="large"),
+        "slot": st.column_config.SelectboxColumn(t("followup.three_party.col.slot", lang), options=list(slot_words),
+                                                 format_func=slot_words.__getitem__,
+                                                 required=True, width="large"),
         "held": st.column_config.CheckboxColumn(t("followup.three_party.col.held", lang)),
     })
 if st.button(t("followup.three_party.save_bookings", lang), type="primary", key="three_party_save"):
-    wanted = {}
-    for old, new in zip(editor.itertuples(index=False), edited.itertuples(index=False), strict=True):
-        if (old.slot, bool(old.held)) != (new.slot, bool(new.held)):
-            wanted[(int(old.mentor_person_id), int(old.mentee_person_id))] = (options.get(new.slot), bool(new.held))
-    if not wanted:
-        st.info(t("followup.nothing_changed", lang))
-    else:
-        try:
+    try:
+        wanted = booking_changes(editor, edited, [s.id for s in slots])
+        if wanted:
             save_bookings(store, cohort, wanted, today)
-        except MentorplanError as error:
-            st.error(error.message(lang), icon=":material/error:")
-        else:
+    except MentorplanError as error:
+        st.error(error.message(lang), icon=":material/error:")
+    else:
+        if wanted:
             saved(t("followup.three_party.bookings_saved", lang))
+        else:
+            st.info(t("followup.nothing_changed", lang))
 
 waiting = unbooked(table)
 if waiting.empty:
@@ -239,10 +244,8 @@ if len(stale):
 st.subheader(t("followup.three_party.export", lang))
 left, right = st.columns(2)
 name = f"{cohort.id}-{t('followup.three_party.nav', lang).lower().replace(' ', '-')}"
-left.download_button(t("followup.three_party.export_xlsx", lang),
-                     to_xlsx({t("followup.three_party.nav", lang): booking_list(table, lang)}), f"{name}.xlsx",
-                     XLSX, width="stretch", icon=":material/download:")
-right.download_button(t("followup.three_party.export_ics", lang),
-                      appointments_to_ics(appointments(table, cohort, lang),
-                                          f"{t('followup.three_party.nav', lang)} {cohort.id}"),
+# The files are made when a button is clicked, not on every rerun of the page.
+left.download_button(t("followup.three_party.export_xlsx", lang), partial(booking_workbook, table, lang),
+                     f"{name}.xlsx", XLSX, width="stretch", icon=":material/download:")
+right.download_button(t("followup.three_party.export_ics", lang), partial(booking_calendar, table, cohort, lang),
                       f"{name}.ics", "text/calendar", width="stretch", icon=":material/event:")
