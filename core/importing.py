@@ -309,11 +309,81 @@ def _delimiter(text: str) -> str:
 def _read_csv(data: bytes) -> tuple[list[list[Cell]], str, str]:
     text, encoding = decode_text(data)
     delimiter = _delimiter(text)
+    lines = io.StringIO(text, newline="").readlines()  # split as the csv module splits: \r\n, \n, \r
+    reader = csv.reader(lines, delimiter=delimiter)
+    grid: list[list[Cell]] = []
+    spans: list[tuple[int, int]] = []  # the lines of the file each record was read from (1-based)
     try:
-        grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for record in reader:
+            spans.append((spans[-1][1] + 1 if spans else 1, reader.line_num))
+            grid.append(record)
     except csv.Error:
         raise MentorplanError("import.damaged") from None
+    _refuse_swallowing_quotes(grid, spans, lines, delimiter)
     return grid, encoding, delimiter
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Something that looks like an address, to tell rows swallowed by a quote from a quoted text.
+_ADDRESS = re.compile(r"[^\s@;,\t|\"]+@[^\s@;,\t|\"]+\.[^\s@;,\t|\"]+")
+
+
+def _refuse_swallowing_quotes(grid: list[list[Cell]], spans: list[tuple[int, int]], lines: list[str],
+                              delimiter: str) -> None:
+    """A quote (") that opens a field makes everything up to the next quote one cell, new lines
+    included: that is how Excel saves a cell with several lines (a "Motivering" written in
+    paragraphs), and such cells are read as they are. A quote that is never closed, though,
+    would make the rest of the file one cell and lose every row after it without a word; and one
+    closed only rows later would lose the rows between. Both are refused, naming the line where
+    the quote opens."""
+    if not grid:
+        return
+    first = spans[-1][0]  # the last record: is a quote still open at the end of the file?
+    opened = _unclosed_quote("".join(lines[first - 1:]), delimiter)
+    if opened is not None:
+        raise MentorplanError("import.unclosed_quote", line=first + _line_of(lines[first - 1:], opened))
+    width = Counter(len(record) for record in grid if record).most_common(1)[0][0]
+    for record, (first, last) in zip(grid, spans, strict=True):
+        if first == last:
+            continue  # on one line: nothing swallowed
+        line = first
+        for value in record:
+            inner = _LINE_BREAK.split(value)
+            if any(len(row) >= max(2, width) and any(_ADDRESS.fullmatch(cell.strip()) for cell in row)
+                   for row in csv.reader(inner[1:], delimiter=delimiter)):
+                raise MentorplanError("import.quote_spans_rows", line=line, end=line + len(inner) - 1)
+            line += len(inner) - 1
+
+
+def _unclosed_quote(text: str, delimiter: str) -> int | None:
+    """Where a quote opening a field is never closed (an offset in `text`, which starts at the
+    start of a record), read by the csv module's rules: a quote opens a field only as its first
+    character; inside, "" is a quote and a single one closes the field."""
+    position = 0
+    while (start := text.find('"', position)) >= 0:
+        if start and text[start - 1] not in (delimiter, "\n", "\r"):
+            position = start + 1  # a quote inside a field is just a character
+            continue
+        end = start + 1
+        while True:
+            end = text.find('"', end)
+            if end < 0:
+                return start
+            if text.startswith('""', end):
+                end += 2
+                continue
+            break
+        position = end + 1
+    return None
+
+
+def _line_of(lines: list[str], offset: int) -> int:
+    """Which of `lines` (counted from 0) holds the character at `offset` of their joined text."""
+    for index, line in enumerate(lines):
+        if offset < len(line):
+            return index
+        offset -= len(line)
+    return len(lines) - 1
 
 
 # -- Header and rows ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 import pandas as pd
@@ -25,20 +26,37 @@ from core.columns import (
 )
 from core.exports import to_xlsx
 from core.i18n import MentorplanError, t
-from core.importing import Sheet
+from core.importing import Sheet, role_of_name
 from core.programme import Cohort, Programme
 from core.store.people import changed_fields
-from core.validation import Candidate, Issue, Label, MappedSheet, Report, clean_email, clean_fields, validate
+from core.validation import (
+    Candidate,
+    Issue,
+    Label,
+    MappedSheet,
+    Report,
+    clean_email,
+    clean_fields,
+    several_files,
+    validate,
+)
 
 # -- Checking sheets against the register ------------------------------------------------------
 
+def sheet_key(sheet: Sheet) -> tuple[str, str]:
+    """What tells the sheets of one check apart: the file and the sheet's name (two files may
+    both have a sheet "Mentorer")."""
+    return sheet.source, sheet.name
+
+
 def mapped_sheets(store, sheets: Iterable[Sheet], role: str | None = None,
-                  choices: Mapping[str, Sequence[str]] | None = None) -> list[MappedSheet]:
-    """Each sheet with its mapping: the coordinator's choice on this page when given (by sheet
-    name), else the one remembered for the same headers, else recognised from the headers."""
+                  choices: Mapping[tuple[str, str], Sequence[str]] | None = None) -> list[MappedSheet]:
+    """Each sheet with its mapping: the coordinator's choice on this page when given (by
+    sheet_key: file and sheet), else the one remembered for the same headers, else recognised
+    from the headers."""
     mapped = []
     for sheet in sheets:
-        chosen = (choices or {}).get(sheet.name)
+        chosen = (choices or {}).get(sheet_key(sheet))
         if chosen is None or len(chosen) != len(sheet.headers):
             remembered = store.column_mapping(signature(sheet.headers))
             chosen = suggest_mapping(sheet.headers, remembered, sheet.has_data())
@@ -171,25 +189,30 @@ def preview_frame(rows: Sequence[PreviewRow], lang: str) -> pd.DataFrame:
 
 
 def issues_frame(issues: Sequence[Issue], lang: str) -> pd.DataFrame:
-    return pd.DataFrame([{
-        t("validation.sheet", lang): i.sheet,
-        t("validation.row", lang): i.row if i.row is not None else "",
-        t("validation.column", lang): i.column or "",
-        t("validation.problem", lang): i.text(lang),
-        "": t(f"validation.severity_{i.severity}", lang),
-    } for i in issues])
+    """The complaints as a table; the sheet named by its place (with the file when there are
+    several). A complaint about a whole sheet has no row: the row column holds whole numbers or
+    nothing, one type, as a table needs."""
+    return pd.DataFrame({
+        t("validation.sheet", lang): [i.sheet for i in issues],
+        t("validation.row", lang): pd.array([i.row for i in issues], dtype="Int64"),
+        t("validation.column", lang): [i.column or "" for i in issues],
+        t("validation.problem", lang): [i.text(lang) for i in issues],
+        "": [t(f"validation.severity_{i.severity}", lang) for i in issues],
+    })
 
 
 def invalid_rows_sheets(report: Report, lang: str) -> dict[str, pd.DataFrame]:
     """The rows to fix, sheet by sheet, with the file's own headers and a first column saying
-    what to fix (ignored when the fixed file comes back)."""
+    what to fix (ignored when the fixed file comes back). A sheet keeps its name; when the check
+    covers several files, the file's name follows in brackets ("Mentorer (b)"), since two files
+    may have sheets of the same name and a workbook's sheets need names of their own."""
     fix_header = FIX_HEADERS[0] if lang == "sv" else FIX_HEADERS[1]
-    by_sheet: dict[str, list] = defaultdict(list)
+    by_sheet: dict[tuple[str, str], list] = defaultdict(list)
     for row in report.invalid:
-        by_sheet[row.sheet].append(row)
-    sheets = {}
+        by_sheet[(row.source, row.sheet)].append(row)
+    sheets: dict[str, pd.DataFrame] = {}
     for mapped in report.sheets:
-        rows = by_sheet.get(mapped.sheet.name)
+        rows = by_sheet.get((mapped.sheet.source, report.place(mapped.sheet)))
         if not rows:
             continue
         headers = [h or f"{t('validation.column', lang)} {i + 1}" for i, h in enumerate(mapped.sheet.headers)]
@@ -200,8 +223,35 @@ def invalid_rows_sheets(report: Report, lang: str) -> dict[str, pd.DataFrame]:
             values = [_cell(v) for v in row.values] + [""] * (width - len(row.values))
             fix = "\n".join(i.message(lang) for i in row.issues if i.severity == "error")
             lines.append([fix] + values)
-        sheets[mapped.sheet.name] = pd.DataFrame(lines, columns=[fix_header] + _unique(headers))
+        title = _fix_sheet_title(mapped.sheet, several_files(report.sheets), sheets)
+        sheets[title] = pd.DataFrame(lines, columns=[fix_header] + _unique(headers))
     return sheets
+
+
+SHEET_TITLE_LENGTH = 31  # Excel's limit
+
+
+def _fix_sheet_title(sheet: Sheet, several: bool, taken: Mapping[str, Any]) -> str:
+    """A name for a sheet of rows to fix: the sheet's own, which may say the role (and does for
+    a CSV file, named after it), with the file's name in brackets when there are several files;
+    within Excel's 31 characters, unique, and saying the same role as before."""
+    name = sheet.name[:SHEET_TITLE_LENGTH]
+    candidates = []
+    if several:
+        stem = PurePath(sheet.source).stem
+        room = SHEET_TITLE_LENGTH - len(name) - 3
+        if room >= 1 and stem != sheet.name:
+            candidates.append(f"{name} ({stem[:room]})")
+    candidates.append(name)
+    used = {title.casefold() for title in taken}
+    for title in candidates:
+        if title.casefold() not in used and role_of_name(title) == role_of_name(sheet.name):
+            return title
+    for number in range(2, len(taken) + 3):
+        title = f"{name[:SHEET_TITLE_LENGTH - len(str(number)) - 3]} ({number})"
+        if title.casefold() not in used:
+            return title
+    raise AssertionError("unreachable: one of len(taken) + 1 numbers is free")
 
 
 def _cell(value: Any) -> Any:
@@ -255,6 +305,16 @@ def register_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def form_edits(stored: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields the coordinator changed in a form, with their new values: each value of the
+    form compared with the stored one as the form showed it (a list as "a, b"); empty text and
+    no value are the same. Only these are checked and stored, so that a field left as it was is
+    never complained about."""
+    shown = {key: ", ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else value
+             for key, value in stored.items() if key in values}
+    return {key: new for key, (_old, new) in changed_fields(shown, values).items()}
+
+
 def edit_person(store, person_id: int, values: Mapping[str, Any]) -> list[Issue]:
     """Check and store a person's changed fields the way an import would; the problems, if any,
     and nothing stored."""
@@ -287,8 +347,19 @@ def move_to_next_start(store, programme: Programme, participation_id: int, cohor
     return target
 
 
+def delete_consequences(store, person_id: int, lang: str) -> list[str]:
+    """What deleting a person does to their partners in accepted runs, in words: the pair goes,
+    and the partner is "applied" again in that cohort (or, a mentor with other mentees, stays
+    matched with them)."""
+    return [t("register.delete_partner_keeps" if partner["keeps_pair"] else "register.delete_partner_freed",
+              lang, partner=partner["name"], cohort=partner["cohort_id"],
+              role=t(f"participants.role.{partner['role']}", lang))
+            for partner in store.accepted_partners(person_id)]
+
+
 def delete_person(store, person_id: int, confirmation: str) -> dict[str, int]:
-    """Delete a person everywhere once the coordinator has typed their e-mail address."""
+    """Delete a person everywhere once the coordinator has typed their e-mail address; their
+    partners in accepted runs go back to "applied" (see delete_consequences)."""
     person = store.person(person_id)
     if person is None:
         raise MentorplanError("register.no_person", id=person_id)
@@ -319,6 +390,18 @@ def person_export(store, person_id: int) -> dict[str, Any]:
 
 def person_export_json(export: Mapping[str, Any]) -> bytes:
     return json.dumps(export, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def person_export_file(store, person_id: int, kind: str) -> bytes:
+    """A person's export as a file, "json" or "xlsx", read from the store when called: the
+    register page hands this (with functools.partial) to its download buttons, so the export is
+    made when the coordinator clicks, not each time the person is shown."""
+    export = person_export(store, person_id)
+    if kind == "json":
+        return person_export_json(export)
+    if kind == "xlsx":
+        return person_export_xlsx(export)
+    raise ValueError(kind)
 
 
 def person_export_xlsx(export: Mapping[str, Any]) -> bytes:

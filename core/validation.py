@@ -55,7 +55,8 @@ class Label:
 
 @dataclass(frozen=True)
 class Rows:
-    """Other rows a message refers to: "rad 14" or "Adepter rad 14" when on another sheet."""
+    """Other rows a message refers to: "rad 14", or "Adepter rad 14" when on another sheet
+    ("b.xlsx › Adepter rad 14" when the check covers several files); sheets by their place."""
     refs: tuple[tuple[str, int], ...]
     sheet: str
 
@@ -67,13 +68,16 @@ class Rows:
 
 @dataclass(frozen=True)
 class Issue:
-    """One complaint: where (sheet, row, column as the file names it) and what."""
+    """One complaint: where (sheet, row, column as the file names it) and what. `sheet` is the
+    sheet's place (see sheet_place): its name, with the file's when the check covers several
+    files; `source` is the file."""
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
     sheet: str = ""
     row: int | None = None
     column: str | Label | None = None
     severity: str = "error"  # error: the row cannot be imported | warning: it can, but look
+    source: str = ""
 
     def text(self, lang: str) -> str:
         params = {k: (v.format(lang) if isinstance(v, (Label, Rows)) else v) for k, v in self.params.items()}
@@ -598,7 +602,8 @@ class MappedSheet:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A valid row, cleaned: who (e-mail), in which cohort and role, and the fields the file gave."""
+    """A valid row, cleaned: who (e-mail), in which cohort and role, and the fields the file gave.
+    `sheet` is the sheet's place (see sheet_place), `source` the file."""
     sheet: str
     row: int
     role: str
@@ -606,6 +611,7 @@ class Candidate:
     email: str
     person: Mapping[str, Any]
     participation: Mapping[str, Any]
+    source: str = ""
 
     @property
     def name(self) -> str:
@@ -614,10 +620,11 @@ class Candidate:
 
 @dataclass(frozen=True)
 class InvalidRow:
-    sheet: str
+    sheet: str  # the sheet's place (see sheet_place)
     row: int
     values: tuple[Cell, ...]
     issues: tuple[Issue, ...]
+    source: str = ""
 
 
 @dataclass
@@ -640,6 +647,21 @@ class Report:
         """The command line's last line, a contract: "18 valid, 2 invalid"."""
         return f"{len(self.valid)} valid, {len(self.invalid)} invalid"
 
+    def place(self, sheet: Sheet) -> str:
+        """The place of one of the checked sheets, as its rows and complaints name it."""
+        return sheet_place(sheet, several_files(self.sheets))
+
+
+def several_files(sheets: Iterable[MappedSheet]) -> bool:
+    return len({m.sheet.source for m in sheets}) > 1
+
+
+def sheet_place(sheet: Sheet, several: bool) -> str:
+    """Where a sheet's rows are, as the coordinator reads it: the sheet's name ("Mentorer"), and
+    the file's too ("b.xlsx › Mentorer") when the check covers several files, which may well
+    have sheets of the same name. Rows and complaints are told apart by it."""
+    return f"{sheet.source} › {sheet.name}" if several and sheet.source else sheet.name
+
 
 def validate(sheets: Sequence[MappedSheet], default_cohort: str, cohort: str | None = None,
              registered: Mapping[tuple[str, str], set[str]] | None = None) -> Report:
@@ -648,36 +670,38 @@ def validate(sheets: Sequence[MappedSheet], default_cohort: str, cohort: str | N
     already has for (e-mail, cohort), to find a person signed up in both roles."""
     rows: list[dict[str, Any]] = []
     sheet_issues: list[Issue] = []
+    several = several_files(sheets)
     for mapped in sheets:
-        sheet_issues.extend(_sheet_issues(mapped))
-        rows.extend(_check_rows(mapped, default_cohort, cohort))
+        place = sheet_place(mapped.sheet, several)
+        sheet_issues.extend(_sheet_issues(mapped, place))
+        rows.extend(_check_rows(mapped, default_cohort, cohort, place))
     _cross_checks(rows, registered or {})
     valid, invalid, row_issues = [], [], []
     for row in rows:
         row_issues.extend(row["issues"])
         if any(i.severity == "error" for i in row["issues"]):
-            invalid.append(InvalidRow(row["sheet"], row["row"], row["values"], tuple(row["issues"])))
+            invalid.append(InvalidRow(row["sheet"], row["row"], row["values"], tuple(row["issues"]), row["source"]))
         else:
             valid.append(row["candidate"])
     return Report(valid, invalid, sheet_issues + row_issues, list(sheets))
 
 
-def _sheet_issues(mapped: MappedSheet) -> list[Issue]:
-    name = mapped.sheet.name
-    issues = []
+def _sheet_issues(mapped: MappedSheet, place: str) -> list[Issue]:
+    codes = []
     if "email" not in mapped.mapping:
-        issues.append(Issue("validation.no_email_column", sheet=name))
+        codes.append("validation.no_email_column")
     if not {"name", "first_name", "last_name"} & set(mapped.mapping):
-        issues.append(Issue("validation.no_name_column", sheet=name))
+        codes.append("validation.no_name_column")
     if "consent" not in mapped.mapping:
-        issues.append(Issue("validation.no_consent_column", sheet=name))
+        codes.append("validation.no_consent_column")
     if mapped.role is None and mapped.sheet.role is None and "role" not in mapped.mapping:
-        issues.append(Issue("validation.no_role", sheet=name))
-    return issues
+        codes.append("validation.no_role")
+    return [Issue(code, sheet=place, source=mapped.sheet.source) for code in codes]
 
 
-def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None):
+def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None, place: str):
     sheet = mapped.sheet
+    source = sheet.source
     header = {i: (h or column_letter(i)) for i, h in enumerate(sheet.headers)}
     columns = {target: index for index, target in reversed(list(enumerate(mapped.mapping)))
                if target not in (EXTRA, IGNORE)}
@@ -692,7 +716,7 @@ def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None):
         def complain(field_id: str | None, problem: Invalid, severity: str = "error",
                      _number: int = number, _issues: list = issues) -> None:
             column = header.get(columns[field_id]) if field_id in columns else None
-            _issues.append(Issue(problem.code, problem.params, sheet.name, _number, column, severity))
+            _issues.append(Issue(problem.code, problem.params, place, _number, column, severity, source))
 
         cell = {f: (values[i] if i < len(values) else "") for f, i in columns.items()}
         role = sheet_role
@@ -714,7 +738,7 @@ def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None):
         person, participation, problems = clean_fields(cell, role or "mentee")
         for field_id, problem in problems:
             if field_id == "consent" and "consent" not in columns:
-                issues.append(Issue("validation.consent_missing", {}, sheet.name, number, None))
+                issues.append(Issue("validation.consent_missing", {}, place, number, None, source=source))
             else:
                 complain(field_id, problem)
         for (r, c), formula in sheet.formulas.items():
@@ -723,9 +747,10 @@ def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None):
                     else "warning"
                 column = header.get(c, column_letter(c))
                 issues[:] = [i for i in issues if i.column != column]
-                issues.append(Issue("validation.formula_no_value", {"formula": formula[:60]}, sheet.name,
-                                    number, column, severity))
-        shifted = _shift_issues(sheet, values, number, width, None if person.get("email") else email_column, header)
+                issues.append(Issue("validation.formula_no_value", {"formula": formula[:60]}, place,
+                                    number, column, severity, source))
+        shifted = _shift_issues(place, source, values, number, width, None if person.get("email") else email_column,
+                                header)
         if shifted:  # every other complaint about a shifted row would only follow from the shift
             issues[:] = shifted
         if role == "mentor" and "capacity" not in participation and "capacity" in columns:
@@ -736,30 +761,31 @@ def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None):
         if start in ("autumn", "spring") and not issues and Cohort.parse(row_cohort).track != start:
             issues.append(Issue("validation.start_mismatch",
                                 {"preference": Label(f"participants.start.{start}"), "cohort": row_cohort},
-                                sheet.name, number, header.get(columns["start_preference"]), "warning"))
+                                place, number, header.get(columns["start_preference"]), "warning", source))
         extra = {name: extra_value(values[i]) for i, name in extras if i < len(values)}
         participation["extra"] = {k: v for k, v in extra.items() if v not in (None, "")}
         email = person.get("email") or ""
-        yield {"sheet": sheet.name, "row": number, "values": values, "issues": issues,
+        yield {"sheet": place, "source": source, "row": number, "values": values, "issues": issues,
                "email": email, "role": role, "cohort": row_cohort,
                "name": person.get("name", ""), "organisation": person.get("organisation", ""),
                "email_header": header.get(email_column) if email_column is not None else None,
-               "candidate": Candidate(sheet.name, number, role or "", row_cohort, email, person, participation)}
+               "candidate": Candidate(place, number, role or "", row_cohort, email, person, participation, source)}
 
 
-def _shift_issues(sheet: Sheet, values, number: int, width: int,
+def _shift_issues(place: str, source: str, values, number: int, width: int,
                   email_column: int | None, header: Mapping[int, str]) -> list[Issue]:
     """Values that look shifted: cells right of the last column, or, when the e-mail column has
     no valid address (`email_column` is given only then), an address in another column."""
     issues = []
     beyond = [i for i in range(width, len(values)) if text(values[i])]
     if beyond:
-        issues.append(Issue("validation.shifted_beyond", {"column": column_letter(beyond[0])}, sheet.name, number))
+        issues.append(Issue("validation.shifted_beyond", {"column": column_letter(beyond[0])}, place, number,
+                            source=source))
     if email_column is not None:  # (given only when the row's own address is not valid)
         for index, value in enumerate(values[:width]):
             if index != email_column and isinstance(value, str) and "@" in value and valid_email(clean_email(value)):
                 issues.append(Issue("validation.shifted_email", {"found": header.get(index, column_letter(index))},
-                                    sheet.name, number, header.get(email_column)))
+                                    place, number, header.get(email_column), source=source))
                 break
     return issues
 
@@ -781,15 +807,16 @@ def _cross_checks(rows: list[dict[str, Any]], registered: Mapping[tuple[str, str
             others = tuple((o["sheet"], o["row"]) for o in group if o is not row)[:MAX_REFERENCES]
             if len(roles) > 1:
                 row["issues"].append(Issue("validation.both_roles", {"rows": Rows(others, row["sheet"])},
-                                           row["sheet"], row["row"], _email_header(row)))
+                                           row["sheet"], row["row"], _email_header(row), source=row["source"]))
             elif others:
                 row["issues"].append(Issue("validation.duplicate", {"rows": Rows(others, row["sheet"])},
-                                           row["sheet"], row["row"], _email_header(row)))
+                                           row["sheet"], row["row"], _email_header(row), source=row["source"]))
             other_roles = registered.get((email, cohort), set()) - {row["role"]}
             if other_roles and row["role"]:
                 row["issues"].append(Issue("validation.other_role_registered",
                                            {"role": Label(f"participants.role.{sorted(other_roles)[0]}"),
-                                            "cohort": cohort}, row["sheet"], row["row"], _email_header(row)))
+                                            "cohort": cohort}, row["sheet"], row["row"], _email_header(row),
+                                           source=row["source"]))
     for group in by_name.values():
         if len({r["email"] for r in group}) < 2:
             continue
@@ -801,7 +828,7 @@ def _cross_checks(rows: list[dict[str, Any]], registered: Mapping[tuple[str, str
                     if len(others) == MAX_REFERENCES:
                         break
             row["issues"].append(Issue("validation.same_name", {"rows": Rows(tuple(others), row["sheet"])},
-                                       row["sheet"], row["row"], None, "warning"))
+                                       row["sheet"], row["row"], None, "warning", row["source"]))
 
 
 def _email_header(row: Mapping[str, Any]) -> str | None:

@@ -5,12 +5,16 @@ workbook."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
+from sqlalchemy import insert
+
 from core.examples import workbook
+from core.store import schema
 
 MENTOR_HEADERS = ("Namn", "E-post", "Organisation", "Förvaltning/Avdelning", "Befattning", "Ort", "Språk",
                   "Kompetensområden", "Bransch/Sektor", "Erfarenhet (år)", "Önskad start (höst/vår/valfri)", "Kön",
@@ -97,3 +101,22 @@ def encrypted(data: bytes, password: str = "hemligt") -> bytes:
     out = io.BytesIO()
     OOXMLFile(io.BytesIO(data)).encrypt(password, out)
     return out.getvalue()
+
+
+def add_matching_rows(store, mentor_id: int, mentee_id: int, more_pairs=(), accept: bool = False) -> int:
+    """A pin and a run with the pair (and `more_pairs`), accepted as the cohort's pairs if asked
+    (which makes its people "matched", as the matching page does)."""
+    pairs = [(mentor_id, mentee_id), *more_pairs]
+    with store.transaction() as connection:
+        connection.execute(insert(schema.match_constraints).values(
+            cohort_id="autumn-2026", mentor_person_id=mentor_id, mentee_person_id=mentee_id, kind="pin"))
+        run = connection.execute(insert(schema.match_runs).values(
+            cohort_id="autumn-2026", created_at=dt.datetime(2026, 9, 1), objective="total", settings={},
+            constraints=[], notices=[], pair_count=len(pairs), unmatched_count=0,
+            total_score=0.8)).inserted_primary_key[0]
+        for mentor, mentee in pairs:
+            connection.execute(insert(schema.match_pairs).values(
+                run_id=run, mentor_person_id=mentor, mentee_person_id=mentee, score=0.8, reasons=[]))
+    if accept:
+        store.accept_run("autumn-2026", run)
+    return run

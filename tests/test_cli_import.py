@@ -1,5 +1,7 @@
 """`python -m core import`, run as a coordinator's script would: the report, the summary line
-`N valid, M invalid` last on stdout, exit codes 0 / 1 / 2, and --dry-run storing nothing."""
+`N valid, M invalid` last on stdout, exit codes 0 / 1 / 2, and --dry-run storing nothing. A file
+that is no readable spreadsheet (0 bytes too) is a usage error (2, one line on stderr); a sheet
+with a header and no rows is a report like any other."""
 
 import subprocess
 import sys
@@ -84,8 +86,11 @@ def test_a_role_is_asked_for_when_the_file_does_not_say(tmp_path):
 
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "Filen är tom."),
+    (b"\r\n  \r\n", "Filen är tom."),
     (b"MZ\x90\x00" + bytes(100), "inget kalkylark"),
+    (b"PK\x03\x04" + bytes(100), "kan vara skadad"),
     (None, "lösenordsskyddad"),
+    (b'Namn;E-post;Samtycke\r\nAnna Ek;"anna@x.example;ja\r\nBo Ek;bo@x.example;ja\r\n', "Rad 2 i filen"),
 ])
 def test_an_unreadable_file_exits_2_with_one_line(tmp_path, capsys, content, message):
     path = tmp_path / "anmalan.xlsx"
@@ -104,8 +109,24 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert run_here(capsys, str(path), "--role", "chef").returncode == 2
     other_role = run_here(capsys, str(path), "--role", "mentee", "--lang", "en")
     assert other_role.returncode == 2 and "no sheet for the role mentee" in other_role.stderr
-    header_only = tmp_path / "adepter.csv"
-    header_only.write_text("Namn;E-post;Samtycke\r\n", encoding="utf-8")
-    assert "inga deltagare" in run_here(capsys, str(header_only)).stderr
     bad_cohort = run_here(capsys, str(path), "--cohort", "hösten", "--lang", "en")
     assert bad_cohort.returncode == 2 and "is not a cohort" in bad_cohort.stderr
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("adepter.csv", b"Namn;E-post;Samtycke\r\n"),
+    ("anmalan.csv", b"Namn;E-post;Samtycke\r\n;;\r\n"),  # no role to ask for: no one to give it to
+    ("anmalningar.xlsx", signup_workbook([["", "", ""]], title_rows=("Anmälningar",))),
+])
+def test_a_sheet_with_a_header_and_no_one_under_it_is_reported_and_exits_0(tmp_path, capsys, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run_here(capsys, str(path), "--cohort", "autumn-2026")
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.strip().splitlines()
+    assert "Filen har rubriker men inga deltagare." in lines
+    assert "Inga giltiga rader; ingenting sparades." in lines
+    assert lines[-1] == "0 valid, 0 invalid"
+    english = run_here(capsys, str(path), "--lang", "en", "--dry-run")
+    assert english.returncode == 0 and "The file has headers but no participants." in english.stdout
+    assert english.stdout.strip().splitlines()[-1] == "0 valid, 0 invalid"

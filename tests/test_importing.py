@@ -125,6 +125,35 @@ def test_a_csv_whose_letters_were_converted_twice_is_refused():
     assert refused(twice, "mentorer.csv").key == "import.encoding_twice"
 
 
+def test_an_unclosed_quote_is_refused_naming_its_line_instead_of_swallowing_the_rows_after_it():
+    error = refused(b'Namn;E-post\n"Anna;anna@x.se\nBo;bo@x.se', "mentorer.csv")
+    assert (error.key, error.params) == ("import.unclosed_quote", {"line": 2})
+    assert error.message("sv").startswith('Rad 2 i filen börjar ett fält med ett citattecken (") som aldrig avslutas')
+    assert "Remove the quote on line 2" in error.message("en")
+    later = csv_text(MENTOR_HEADERS, [mentor(1, Motivering="Två\nrader"), mentor(2)]) + '"Cy Ek;cy@x.example\r\n'
+    assert refused(later.encode("utf-8"), "mentorer.csv").params == {"line": 5}  # lines, not rows: Anna's has two
+
+
+def test_a_quote_closed_only_rows_later_is_refused_too():
+    data = b'Namn;E-post;Samtycke\r\n"Anna;anna@x.se;ja\r\nBo;bo@x.se;ja\r\nCy";cy@x.se;ja\r\nDi;di@x.se;ja\r\n'
+    error = refused(data, "mentorer.csv")
+    assert (error.key, error.params) == ("import.quote_spans_rows", {"line": 2, "end": 4})
+
+
+def test_a_cell_of_several_lines_as_excel_saves_it_is_read_whole():
+    motivation = "Jag vill dela erfarenhet; och lära mig.\nMejla mig gärna: anna@privat.example\n\nHälsningar"
+    text = csv_text(MENTOR_HEADERS, [mentor(1, Motivering=motivation), mentor(2)])
+    assert f'"{motivation}"' in text  # quoted, the new lines (LF) inside, rows ending CRLF, as Excel writes it
+    upload = read_upload(text.encode("utf-8"), "mentorer.csv")
+    assert [number for number, _ in upload.sheets[0].rows] == [2, 3]
+    report = report_of(upload)
+    assert report.summary() == "2 valid, 0 invalid"
+    assert report.valid[0].participation["motivation"] == motivation
+    quoted_last = b'Namn;E-post;Samtycke;Motivering\r\nBo;bo@x.se;ja;"rad ett\nrad tv\xc3\xa5 med ""citat"""'
+    [(_, values)] = read_upload(quoted_last, "mentorer.csv").sheets[0].rows  # closed at the very end
+    assert values[3] == 'rad ett\nrad två med "citat"'
+
+
 def test_a_text_file_without_columns_is_refused():
     assert refused(b"Anna Svensson\nBo Ek\n", "namn.csv").key == "import.delimiter"
 

@@ -5,7 +5,7 @@ register; then edit, move and delete a person there."""
 import datetime as dt
 
 import pytest
-from participant_files import mentee, mentor, signup_workbook
+from participant_files import add_matching_rows, mentee, mentor, signup_workbook
 
 from core.examples import example_sheets, example_workbook, messy_workbook
 from core.store import Store
@@ -155,4 +155,118 @@ def test_the_example_files_import_cleanly_each_into_its_cohort(app, database_url
     frame = store.participants()
     assert sorted(frame.cohort_id.unique()) == ["autumn-2026", "spring-2027"]
     assert frame.person_id.nunique() < len(frame)  # mentors who serve again are one person
+    store.close()
+
+
+@pytest.mark.parametrize(("year", "cohorts"), [
+    (2000, ["autumn-2000", "spring-2001", "autumn-2001", "spring-2002"]),
+    (2100, ["autumn-2099", "spring-2100", "autumn-2100", "spring-2101"]),  # spring-2101 is matched in 2100
+])
+def test_the_first_and_last_programme_years_offer_only_the_cohorts_the_programme_has(app, year, cohorts):
+    at = app(IMPORT, lang="en", today=TODAY)
+    at.number_input(key="programme_year").set_value(year).run()
+    at.file_uploader[0].set_value(("anmalningar.xlsx", signup_workbook([mentor(1)], [mentee(1)]), XLSX))
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="import_cohort").options[1:] == cohorts
+    at.selectbox(key="import_cohort").set_value(cohorts[-1]).run()
+    assert not at.exception
+    assert (metrics(at)["Valid rows"], metrics(at)["Rows to fix"]) == ("2", "0")
+
+
+def two_files_with_a_mentor_sheet() -> list[tuple[str, bytes, str]]:
+    from core.examples import workbook
+
+    a = workbook({"Mentorer": (("Deltagare", "Adress", "Samtycke", "Ort"), [["Anna Ek", "anna@x.example", "ja", ""]])})
+    b = workbook({"Mentorer": (("Adress", "Deltagare", "Samtycke", "Ort"), [["bo@x.example", "Bo Ek", "ja", ""],
+                                                                           ["cy@", "Cy Ek", "ja", ""]])})
+    return [("a.xlsx", a, XLSX), ("b.xlsx", b, XLSX)]
+
+
+def test_two_files_with_a_sheet_of_the_same_name_keep_their_own_column_choices(app):
+    at = app(IMPORT, lang="en", today=TODAY)
+    at.file_uploader[0].set_value(two_files_with_a_mentor_sheet())
+    at.run()
+    for file, fields in (("a.xlsx", ("name", "email")), ("b.xlsx", ("email", "name"))):
+        for index, field in enumerate(fields):
+            at.selectbox(key=f"map|{file}|Mentorer|{index}").set_value(field)
+    at.run()
+    assert not at.exception
+    assert (metrics(at)["Valid rows"], metrics(at)["Rows to fix"]) == ("2", "1")  # Anna's row is not taken as shifted
+    shown = at.dataframe[0].value
+    assert shown[["Sheet", "Row", "Problem"]].values.tolist() == [
+        ["b.xlsx › Mentorer", 3, "'cy@' is not a valid address"]]
+    assert set(at.dataframe[1].value["Sheet"]) == {"a.xlsx › Mentorer", "b.xlsx › Mentorer"}  # the comparison
+    assert [b.label for b in at.get("download_button")][1:] == ["Download the rows to fix (.xlsx)", "… as .csv"]
+
+
+def test_an_upload_is_read_once_not_on_every_click(app, monkeypatch):
+    import streamlit as st
+
+    from core import importing
+
+    calls = []
+    original = importing.read_upload
+
+    def counted(data, filename, known=None):
+        calls.append(filename)
+        return original(data, filename, known)
+
+    st.cache_data.clear()
+    monkeypatch.setattr(importing, "read_upload", counted)
+    at = app(IMPORT, lang="en", today=TODAY)
+    at.file_uploader[0].set_value(("anmalningar.xlsx", signup_workbook([mentor(1)], [mentee(7)]), XLSX))
+    at.run()
+    at.selectbox(key="import_role").set_value("mentor").run()
+    at.selectbox(key="import_cohort").set_value("spring-2027").run()
+    assert not at.exception
+    assert metrics(at)["Valid rows"] == "1"
+    assert calls == ["anmalningar.xlsx"]
+
+
+def test_a_database_error_on_import_is_shown_in_words(app, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from core.store.people import PeopleStore
+
+    def locked(self, connection, candidate):
+        raise OperationalError("INSERT INTO people …", {}, Exception("database is locked"))
+
+    at = app(IMPORT, lang="sv", today=TODAY)
+    at.file_uploader[0].set_value(("anmalningar.xlsx", signup_workbook([mentor(1)]), XLSX))
+    at.run()
+    monkeypatch.setattr(PeopleStore, "_import_one", locked)
+    at.button(key="commit_import").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Importen avbröts och ingenting sparades: Databasen svarade med ett fel (OperationalError), och ingenting "
+        "sparades. Försök igen; kvarstår felet, hör av dig till den som sköter servern."]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_deleting_a_matched_person_says_and_does_what_happens_to_the_partner(app, lang, database_url, monkeypatch):
+    from core import register
+    from core.importing import read_upload
+    from core.register import check, commit, mapped_sheets
+
+    store = Store(database_url)
+    sheets = mapped_sheets(store, read_upload(signup_workbook([mentor(1)], [mentee(1)]), "x.xlsx").sheets)
+    commit(store, check(store, sheets, "autumn-2026").valid)
+    ids = dict(zip(store.participants().email, store.participants().person_id.astype(int), strict=True))
+    add_matching_rows(store, ids["mentor1@region.example"], ids["adept1@kommun.example"], accept=True)
+    exports = []
+    monkeypatch.setattr(register, "person_export_file", lambda *args: exports.append(args) or b"{}")
+    mentee_id = ids["adept1@kommun.example"]
+    at = app(REGISTER, lang=lang, today=TODAY)
+    at.selectbox(key="register_person").set_value(mentee_id).run()
+    assert not at.exception
+    assert exports == []  # the export is made when a download button is clicked, not when a person is shown
+    partner = {"sv": "Mentor Nummer1 (mentor) i autumn-2026 förlorar paret och blir anmäld igen i autumn-2026",
+               "en": "Mentor Nummer1 (mentor) in autumn-2026 loses the pair and is applied again in autumn-2026"}[lang]
+    assert partner in at.warning[0].value
+    at.text_input(key=f"delete_{mentee_id}").set_value("adept1@kommun.example").run()
+    at.button(key=f"delete_button_{mentee_id}").click().run()
+    assert not at.exception
+    assert partner in at.success[0].value
+    assert store.participants()[["email", "status"]].values.tolist() == [["mentor1@region.example", "applied"]]
     store.close()

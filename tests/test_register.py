@@ -6,8 +6,8 @@ import datetime as dt
 import json
 
 import pytest
-from participant_files import mentee, mentor, signup_workbook
-from sqlalchemy import insert, select
+from participant_files import add_matching_rows, mentee, mentor, signup_workbook
+from sqlalchemy import select
 
 from core import register, services
 from core.columns import header_key
@@ -115,7 +115,7 @@ def test_a_column_choice_is_remembered_for_the_next_file_with_the_same_headers(s
     data = workbook({"Mentorer": (headers, [["Anna Ek", "anna@x.example", "ja", "Timrå"]])})
     sheets = sheets_of(store, data)
     assert sheets[0].mapping == ("extra", "extra", "consent", "town")
-    chosen = sheets_of(store, data, choices={"Mentorer": ("name", "email", "consent", "town")})
+    chosen = sheets_of(store, data, choices={("anmalan.xlsx", "Mentorer"): ("name", "email", "consent", "town")})
     report = check(store, chosen, "autumn-2026")
     commit(store, report.valid, chosen)
     again = workbook({"Mentorer": (("ADRESS", "deltagare", "Samtycke", "Ort"), [["bo@x.example", "Bo Ek", "ja", ""]])})
@@ -128,6 +128,94 @@ def test_a_column_choice_is_remembered_for_the_next_file_with_the_same_headers(s
     with pytest.raises(MentorplanError):
         read_upload(sparse, "x.xlsx")
     assert read_upload(sparse, "x.xlsx", store.remembered_headers()).sheets[0].header_row == 1
+
+
+def test_two_files_with_a_sheet_of_the_same_name_keep_their_own_columns_and_are_named(store):
+    from core.examples import workbook
+    from core.exports import to_xlsx
+
+    a = workbook({"Mentorer": (("Deltagare", "Adress", "Samtycke", "Ort"), [["Anna Ek", "anna@x.example", "ja", ""],
+                                                                           ["Cy Ek", "cy@x.example", "ja", ""]])})
+    b = workbook({"Mentorer": (("Adress", "Deltagare", "Samtycke", "Ort"), [["bo@x.example", "Bo Ek", "ja", ""],
+                                                                           ["cy@x.example", "Cy Ek", "ja", ""],
+                                                                           ["di@", "Di Ek", "ja", ""]])})
+    sheets = [*read_upload(a, "a.xlsx").sheets, *read_upload(b, "b.xlsx").sheets]
+    choices = {("a.xlsx", "Mentorer"): ("name", "email", "consent", "town"),
+               ("b.xlsx", "Mentorer"): ("email", "name", "consent", "town")}
+    mapped = mapped_sheets(store, sheets, None, choices)
+    assert [m.mapping for m in mapped] == [choices[("a.xlsx", "Mentorer")], choices[("b.xlsx", "Mentorer")]]
+    report = check(store, mapped, "autumn-2026")
+    assert [(c.email, c.sheet, c.source) for c in report.valid] == [
+        ("anna@x.example", "a.xlsx › Mentorer", "a.xlsx"), ("bo@x.example", "b.xlsx › Mentorer", "b.xlsx")]
+    messages = [(i.sheet, i.message("sv")) for i in report.errors]
+    assert messages == [
+        ("a.xlsx › Mentorer", "Rad 3, Adress: samma person (e-postadress) finns också på b.xlsx › Mentorer rad 3; "
+                              "behåll en av raderna"),
+        ("b.xlsx › Mentorer", "Rad 3, Adress: samma person (e-postadress) finns också på a.xlsx › Mentorer rad 3; "
+                              "behåll en av raderna"),
+        ("b.xlsx › Mentorer", "Rad 4, Adress: 'di@' är ingen giltig adress")]
+    assert set(register.issues_frame(report.issues, "en")["Sheet"]) == {"a.xlsx › Mentorer", "b.xlsx › Mentorer"}
+    to_fix = register.invalid_rows_sheets(report, "en")
+    assert {name: frame["Adress"].tolist() for name, frame in to_fix.items()} == {
+        "Mentorer (a)": ["cy@x.example"], "Mentorer (b)": ["cy@x.example", "di@"]}
+    again = read_upload(to_xlsx(to_fix), "rows-to-fix.xlsx")  # both sheets come back as mentors
+    assert [(s.name, s.role) for s in again.sheets] == [("Mentorer (a)", "mentor"), ("Mentorer (b)", "mentor")]
+    # One file: sheets are named as before, without the file.
+    [only] = mapped_sheets(store, read_upload(b, "b.xlsx").sheets, None, {("b.xlsx", "Mentorer"): choices[("b.xlsx",
+                                                                                                           "Mentorer")]})
+    alone = check(store, [only], "autumn-2026")
+    assert [i.sheet for i in alone.errors] == ["Mentorer"] and list(register.invalid_rows_sheets(alone, "sv")) == [
+        "Mentorer"]
+
+
+def test_the_complaints_table_has_one_type_per_column_with_a_whole_sheet_complaint_among_them():
+    import pyarrow
+
+    from core.validation import Issue
+
+    frame = register.issues_frame([Issue("validation.no_consent_column", sheet="Mentorer"),
+                                   Issue("validation.email_missing", sheet="Mentorer", row=3, column="E-post")], "en")
+    assert frame["Row"].tolist()[1] == 3 and frame["Row"].isna().tolist() == [True, False]
+    assert str(pyarrow.Table.from_pandas(frame).schema.field("Row").type) == "int64"  # what st.dataframe sends
+
+
+def test_a_form_edit_is_the_fields_changed_as_the_form_showed_them():
+    stored = {"name": "Anna Ek", "languages": ["sv", "en"], "phone": None, "gender": "", "capacity": 2,
+              "competences": ["ledarskap"], "participations": [{"id": 1}]}
+    unchanged = {"name": "Anna Ek", "languages": "sv, en", "phone": "", "gender": "", "capacity": 2,
+                 "competences": "ledarskap"}
+    assert register.form_edits(stored, unchanged) == {}
+    assert register.form_edits(stored, {**unchanged, "languages": "sv", "phone": "070-1", "capacity": 3}) == {
+        "languages": "sv", "phone": "070-1", "capacity": 3}
+
+
+def test_a_persons_export_files_are_made_when_asked(store):
+    import_file(store, signup_workbook([mentor(1)]))
+    person_id = int(store.participants().person_id.iloc[0])
+    assert json.loads(register.person_export_file(store, person_id, "json"))["email"] == "mentor1@region.example"
+    assert register.person_export_file(store, person_id, "xlsx").startswith(b"PK")
+    with pytest.raises(ValueError):
+        register.person_export_file(store, person_id, "pdf")
+
+
+def test_a_database_error_on_import_is_told_in_words_and_nothing_is_stored(store, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    report = check(store, sheets_of(store, signup_workbook([mentor(1), mentor(2)])), "autumn-2026")
+    original = PeopleStore._import_one
+
+    def locked(self, connection, candidate):
+        if candidate.email == "mentor2@region.example":
+            raise OperationalError("INSERT INTO people …", {"email": candidate.email}, Exception("database is locked"))
+        return original(self, connection, candidate)
+
+    monkeypatch.setattr(PeopleStore, "_import_one", locked)
+    with pytest.raises(MentorplanError) as failed:
+        commit(store, report.valid)
+    assert (failed.value.key, failed.value.params) == ("import.database", {"kind": "OperationalError"})
+    assert failed.value.message("sv").startswith("Databasen svarade med ett fel (OperationalError), och ingenting")
+    assert "locked" not in failed.value.message("en") and "mentor2" not in failed.value.message("en")
+    assert store.participants().empty
 
 
 def test_edits_are_checked_like_imports(any_store):
@@ -180,17 +268,6 @@ def test_the_next_cohort_follows_the_kickoffs(store):
     assert programme.next_start(Cohort(2027, "spring")).id == "autumn-2027"
 
 
-def add_matching_rows(store, mentor_id: int, mentee_id: int) -> None:
-    with store.transaction() as connection:
-        connection.execute(insert(schema.match_constraints).values(
-            cohort_id="autumn-2026", mentor_person_id=mentor_id, mentee_person_id=mentee_id, kind="pin"))
-        run = connection.execute(insert(schema.match_runs).values(
-            cohort_id="autumn-2026", created_at=dt.datetime(2026, 9, 1), objective="total", settings={},
-            constraints=[], notices=[], pair_count=1, unmatched_count=0, total_score=0.8)).inserted_primary_key[0]
-        connection.execute(insert(schema.match_pairs).values(
-            run_id=run, mentor_person_id=mentor_id, mentee_person_id=mentee_id, score=0.8, reasons=[]))
-
-
 def test_a_persons_export_holds_every_row_about_them_in_every_table(any_store):
     store = any_store  # SQLite, and PostgreSQL where a server can be started
     import_file(store, signup_workbook([mentor(1)], [mentee(1)]))
@@ -211,13 +288,20 @@ def test_a_persons_export_holds_every_row_about_them_in_every_table(any_store):
     assert book.sheetnames == ["people", "participations", "match_constraints", "match_pairs"]
 
 
-def test_deleting_a_person_removes_them_everywhere_and_nothing_else(any_store):
+def test_deleting_a_person_removes_them_everywhere_and_frees_their_partner_and_nothing_else(any_store):
     store = any_store  # SQLite, and PostgreSQL where a server can be started
     import_file(store, signup_workbook([mentor(1), mentor(2)], [mentee(1), mentee(2)]))
-    ids = dict(zip(store.participants().email, store.participants().person_id, strict=False))
-    mentee_id, mentor_id = int(ids["adept1@kommun.example"]), int(ids["mentor1@region.example"])
-    add_matching_rows(store, mentor_id, mentee_id)
-    others = [r for r in snapshot(store) if r["person_id"] != mentee_id]
+    ids = {e: int(i) for e, i in zip(store.participants().email, store.participants().person_id, strict=False)}
+    mentee_id, mentor_id = ids["adept1@kommun.example"], ids["mentor1@region.example"]
+    add_matching_rows(store, mentor_id, mentee_id, [(ids["mentor2@region.example"], ids["adept2@kommun.example"])],
+                      accept=True)
+    assert set(store.participants().status) == {"matched"}
+    assert register.delete_consequences(store, mentee_id, "sv") == [
+        "Mentor Nummer1 (mentor) i autumn-2026 förlorar paret och blir anmäld igen i autumn-2026, så att du kan "
+        "köra matchningen igen eller erbjuda nästa start."]
+    # Nothing else changes: the partner, who has no pair left, is "applied" again in the cohort.
+    others = [{**r, "status": "applied"} if r["person_id"] == mentor_id else r
+              for r in snapshot(store) if r["person_id"] != mentee_id]
     with pytest.raises(MentorplanError) as wrong:
         register.delete_person(store, mentee_id, "fel@adress.se")
     assert wrong.value.key == "register.confirm_mismatch"
@@ -227,8 +311,28 @@ def test_deleting_a_person_removes_them_everywhere_and_nothing_else(any_store):
     assert snapshot(store) == others
     with store.reading() as connection:
         assert connection.execute(select(schema.match_runs.c.id)).all()  # the run stays, its pair is gone
-        assert not connection.execute(select(schema.match_pairs.c.id)).all()
+        assert len(connection.execute(select(schema.match_pairs.c.id)).all()) == 1
     assert store.person_data(mentee_id) == {}
+    assert store.accepted_pairs("autumn-2026")["mentee_email"].tolist() == ["adept2@kommun.example"]
+    # Freed, the mentor can be offered the next start (refused while "matched").
+    mentor_participation = int(store.participants().query("person_id == @mentor_id").participation_id.iloc[0])
+    programme = services.programme(store)
+    assert register.move_to_next_start(store, programme, mentor_participation, "autumn-2026") == "spring-2027"
+
+
+def test_a_mentor_with_other_mentees_stays_matched_and_a_withdrawn_partner_stays_withdrawn(store):
+    import_file(store, signup_workbook([mentor(1, **{"Antal adepter": 2})], [mentee(1), mentee(2)]))
+    ids = {e: int(i) for e, i in zip(store.participants().email, store.participants().person_id, strict=False)}
+    mentor_id, first, second = ids["mentor1@region.example"], ids["adept1@kommun.example"], ids["adept2@kommun.example"]
+    add_matching_rows(store, mentor_id, first, [(mentor_id, second)], accept=True)
+    assert register.delete_consequences(store, first, "en") == [
+        "Mentor Nummer1 (mentor) in autumn-2026 loses the pair but stays matched with their other mentees."]
+    register.delete_person(store, first, "adept1@kommun.example")
+    assert set(store.participants().status) == {"matched"}
+    second_participation = int(store.participants().query("person_id == @second").participation_id.iloc[0])
+    register.withdraw(store, second_participation)
+    register.delete_person(store, mentor_id, "mentor1@region.example")
+    assert store.participants().status.tolist() == ["withdrawn"]  # not made "applied" again
 
 
 def test_the_rows_to_fix_come_back_with_the_same_columns_and_their_fix_column_ignored(store):

@@ -1,15 +1,17 @@
 """Importera deltagare: upload the sign-up files, see and change which field each column fills,
 read the check in plain words, compare with the register, and import the valid rows."""
 
+import hashlib
+from collections.abc import Mapping
+
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from core.columns import TARGETS, check_mapping, suggest_mapping
 from core.examples import load_example_participants
 from core.exports import to_csv, to_xlsx
 from core.i18n import MentorplanError, t
-from core.importing import read_upload, sheets_for_role
-from core.programme import cohorts_of_programme_year
+from core.importing import Upload, read_upload, sheets_for_role
+from core.programme import FIRST_YEAR, LAST_YEAR, cohorts_of_programme_year
 from core.register import (
     check,
     commit,
@@ -20,12 +22,37 @@ from core.register import (
     preview,
     preview_counts,
     preview_frame,
+    sheet_key,
 )
 from core.template import signup_template
 from ui import context
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROUND = "signup_round"  # a new round empties the uploader after an import
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def read_file(digest: str, name: str, known: tuple[tuple[str, str], ...], _data: bytes) -> Upload:
+    """An uploaded file read once, not on every rerun (a click on the page reruns it): reading is
+    pure, so it is cached by the content's hash, the name (a CSV's name is its sheet's) and the
+    remembered headers that help find the header row. A refusal (MentorplanError) is not cached."""
+    return read_upload(_data, name, dict(known))
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """The files' names, a second file of the same name told apart as "anmalan.xlsx (2)": the
+    name is how sheets, column choices and complaints tell the files apart."""
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return unique
+
+
+def known_headers(remembered: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(remembered.items()))
+
 
 lang = context.lang()
 store = context.store()
@@ -53,7 +80,10 @@ if not files:
     st.stop()
 
 year = context.programme_year()
-cohort_ids = [c.id for y in (year - 1, year, year + 1) for c in cohorts_of_programme_year(y)]
+# The programme years around the chosen one, as far as the programme is computed (2000–2100: at
+# 2100 the last cohort offered is spring-2101, matched in December 2100).
+cohort_ids = [c.id for y in (year - 1, year, year + 1) if FIRST_YEAR <= y <= LAST_YEAR
+              for c in cohorts_of_programme_year(y)]
 default_cohort = context.cohort().id
 left, right = st.columns(2)
 role = left.selectbox(t("participants.role_choice", lang), [None, "mentor", "mentee"], key="import_role",
@@ -64,20 +94,22 @@ cohort = right.selectbox(t("participants.cohort", lang), [None] + cohort_ids, ke
                          format_func=lambda c: c or t("participants.cohort_from_file", lang, cohort=default_cohort))
 
 sheets = []
-for file in files:
+known = known_headers(store.remembered_headers())
+for file, name in zip(files, unique_names([f.name for f in files]), strict=True):
+    data = file.getvalue()
     try:
-        upload = read_upload(file.getvalue(), file.name, store.remembered_headers())
+        upload = read_file(hashlib.sha256(data).hexdigest(), name, known, data)
     except MentorplanError as error:
-        st.error(f"**{file.name}**: {error.message(lang)}", icon=":material/error:")
+        st.error(f"**{name}**: {error.message(lang)}", icon=":material/error:")
         continue
     kept, _ = sheets_for_role(upload, role)
     sheets.extend(kept)
     described = ", ".join(t("participants.sheet_read", lang, sheet=s.name, header_row=s.header_row, rows=len(s.rows),
                             role=t(f"participants.role.{(role or s.role)}s", lang) if (role or s.role)
                             else t("participants.role_unknown", lang)) for s in kept)
-    st.caption(t("participants.file_read", lang, file=file.name, sheets=described))
-    for name in upload.skipped:
-        st.caption(t("participants.sheet_skipped", lang, sheet=name))
+    st.caption(t("participants.file_read", lang, file=name, sheets=described))
+    for skipped in upload.skipped:
+        st.caption(t("participants.sheet_skipped", lang, sheet=skipped))
     if upload.encoding:
         st.caption(t("participants.csv_read", lang, encoding=upload.encoding, delimiter=repr(upload.delimiter)))
 if not sheets:
@@ -98,9 +130,9 @@ for mapped in suggested:
                 header or f"({index + 1})", TARGETS, index=TARGETS.index(mapped.mapping[index]),
                 key=f"map|{sheet.source}|{sheet.name}|{index}", format_func=lambda f: field_label(f, lang),
                 help=t("participants.mapping_example", lang, value=example[:60]) if example else None))
-    choices[sheet.name] = tuple(chosen)
+    choices[sheet_key(sheet)] = tuple(chosen)  # by file and sheet: two files may both have "Mentorer"
     if tuple(chosen) != suggest_mapping(sheet.headers, None, sheet.has_data()):  # the coordinator's own choice
-        changed.append(sheet.name)
+        changed.append(sheet_key(sheet))
     for field in check_mapping(chosen):
         st.warning(t("participants.mapping_twice", lang, field=field_label(field, lang)), icon=":material/warning:")
 mapped = mapped_sheets(store, sheets, role, choices)
@@ -141,10 +173,9 @@ if st.button(t("participants.commit", lang, count=len(rows)), type="primary", ke
              help=t("participants.commit_help", lang), disabled=any(check_mapping(c) for c in choices.values()),
              icon=":material/upload:"):
     try:
-        done = commit(store, report.valid, [m for m in mapped if m.sheet.name in changed])
-    except (MentorplanError, SQLAlchemyError) as error:
-        detail = error.message(lang) if isinstance(error, MentorplanError) else str(error.orig or error)
-        st.error(t("participants.commit_failed", lang, detail=detail), icon=":material/error:")
+        done = commit(store, report.valid, [m for m in mapped if sheet_key(m.sheet) in changed])
+    except MentorplanError as error:  # the store words a database error too (import.database)
+        st.error(t("participants.commit_failed", lang, detail=error.message(lang)), icon=":material/error:")
     else:
         st.session_state["signup_done"] = t("participants.committed", lang, **done)
         st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1

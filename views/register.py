@@ -2,20 +2,22 @@
 edit, their participation to withdraw or move to the next start, their data to export, or the
 person to delete everywhere."""
 
+from functools import partial
+
 import streamlit as st
 
 from core.columns import STATUSES
 from core.i18n import MentorplanError, t
 from core.register import (
+    delete_consequences,
     delete_person,
     describe_value,
     edit_participation,
     edit_person,
     field_label,
+    form_edits,
     move_to_next_start,
-    person_export,
-    person_export_json,
-    person_export_xlsx,
+    person_export_file,
     register_frame,
     search,
     withdraw,
@@ -85,8 +87,7 @@ with details, st.form(f"person_{person_id}"):
                                        index=genders.index(person["gender"] or ""), key=f"p{person_id}_gender",
                                        format_func=lambda g: describe_value("gender", g, lang))
     if st.form_submit_button(t("common.save", lang)):
-        stored = {**person, "languages": ", ".join(person["languages"] or [])}
-        edits = {k: v for k, v in values.items() if v != (stored[k] or "")}
+        edits = form_edits(person, values)
         try:
             problems = edit_person(store, int(person_id), edits) if edits else []
         except MentorplanError as error:
@@ -144,9 +145,7 @@ with taking_part:
                 values["motivation"] = st.text_area(field_label("motivation", lang), part["motivation"] or "",
                                                     key=f"q{pid}_motivation")
                 if st.form_submit_button(t("common.save", lang)):
-                    stored = {**part, tags: ", ".join(part[tags] or [])}
-                    edits = {k: v for k, v in values.items() if v != stored[k] and not (v in (None, "") and
-                                                                                       stored[k] in (None, ""))}
+                    edits = form_edits(part, values)
                     problems = edit_participation(store, pid, role, edits) if edits else []
                     show_problems(problems)
                     if not problems:
@@ -171,17 +170,21 @@ with taking_part:
 
 with export:
     st.caption(t("register.export_help", lang))
-    data = person_export(store, int(person_id))
     stem = person["email"].replace("@", "_at_")
     buttons = st.columns(2)
-    buttons[0].download_button(t("register.export_json", lang), person_export_json(data), file_name=f"{stem}.json",
+    # Callables: the export is made when a button is clicked, not each time the person is shown.
+    as_json = partial(person_export_file, store, int(person_id), "json")
+    as_xlsx = partial(person_export_file, store, int(person_id), "xlsx")
+    buttons[0].download_button(t("register.export_json", lang), as_json, file_name=f"{stem}.json",
                                mime="application/json", icon=":material/download:", key="export_json")
-    buttons[1].download_button(t("register.export_xlsx", lang), person_export_xlsx(data), file_name=f"{stem}.xlsx",
+    buttons[1].download_button(t("register.export_xlsx", lang), as_xlsx, file_name=f"{stem}.xlsx",
                                mime=XLSX, icon=":material/download:", key="export_xlsx")
 
 with removal:
-    held = ", ".join(f"{table}: {len(rows)}" for table, rows in data["tables"].items())
-    st.warning(t("register.delete_warning", lang, name=person["name"], held=held), icon=":material/warning:")
+    held = ", ".join(f"{table}: {len(rows)}" for table, rows in store.person_data(int(person_id)).items())
+    consequences = delete_consequences(store, int(person_id), lang)
+    st.warning(" ".join([t("register.delete_warning", lang, name=person["name"], held=held), *consequences]),
+               icon=":material/warning:")
     typed = st.text_input(t("register.delete_confirm", lang, email=person["email"]), key=f"delete_{person_id}")
     if st.button(t("register.delete", lang), type="primary", key=f"delete_button_{person_id}",
                  disabled=typed.strip().lower() != person["email"], icon=":material/delete_forever:"):
@@ -190,7 +193,7 @@ with removal:
         except MentorplanError as error:
             st.error(error.message(lang), icon=":material/error:")
         else:
-            st.session_state["register_done"] = t("register.deleted", lang, name=person["name"],
-                                                  rows=sum(deleted.values()))
+            st.session_state["register_done"] = " ".join([t("register.deleted", lang, name=person["name"],
+                                                            rows=sum(deleted.values())), *consequences])
             del st.session_state[PERSON]
             st.rerun()

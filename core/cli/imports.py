@@ -1,7 +1,10 @@
 """`python -m core import FILE [--role mentor|mentee] [--cohort autumn-2026] [--dry-run]`: check a
 sign-up file, print every complaint, store the valid rows (not with --dry-run), and end with the
 line `N valid, M invalid`. Exit code 0 when no row is invalid, 1 when some are, 2 when the file
-cannot be read or the command is wrong.
+cannot be read or the command is wrong. A file that is not a readable spreadsheet (empty, 0 bytes;
+an image, an archive, a program; a password-protected or damaged workbook; no header row) cannot
+be read; a sheet with a header and no rows under it is read: the report says it holds no
+participants, and ends `0 valid, 0 invalid`, exit 0.
 
 Without --cohort, a row's cohort comes from the sheet's cohort column, else it is the next cohort
 to start after today (the first kick-off after today). Without --role, roles come from the sheet
@@ -58,21 +61,16 @@ def run(args: argparse.Namespace) -> int:
         print(t("import.other_role_sheets", lang, sheets=", ".join(f"'{s.name}'" for s in left_out), role=role))
     if not sheets:
         raise MentorplanError("import.no_sheet_for_role", role=role)
-    if not any(s.rows for s in sheets):
-        raise MentorplanError("import.no_rows")
     mapped = mapped_sheets(store, sheets, role)
+    empty = not any(s.rows for s in sheets)  # read, and no one in it: a report, not an error
     for sheet in mapped:
-        if sheet.role is None and sheet.sheet.role is None and "role" not in sheet.mapping:
+        if not empty and sheet.role is None and sheet.sheet.role is None and "role" not in sheet.mapping:
             raise MentorplanError("import.no_role", sheet=sheet.sheet.name)
     today = dt.date.today()
     default = services.programme(store).first_start_after(today).id
     report = check(store, mapped, default, cohort)
 
-    described = ", ".join(t("participants.sheet_read", lang, sheet=m.sheet.name, header_row=m.sheet.header_row,
-                            rows=len(m.sheet.rows), role=_role(m, lang)) for m in mapped)
-    print(t("participants.file_read", lang, file=path.name, sheets=described))
-    for name in upload.skipped:
-        print(t("participants.sheet_skipped", lang, sheet=name))
+    _describe(mapped, upload, path, lang)
     if cohort:
         print(t("import.cohort_given", lang, cohort=cohort))
     elif any("cohort" in m.mapping for m in mapped):
@@ -87,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
         if issue.severity == "warning":
             line = t("import.warning_prefix", lang, text=line)
         print(line)
+    if empty:
+        print(t("import.no_rows", lang))
     if args.dry_run:
         print(t("import.dry_run", lang))
     elif report.valid:
@@ -96,6 +96,14 @@ def run(args: argparse.Namespace) -> int:
         print(t("import.nothing_stored", lang))
     print(report.summary())
     return 1 if report.invalid else 0
+
+
+def _describe(mapped, upload, path: Path, lang: str) -> None:
+    described = ", ".join(t("participants.sheet_read", lang, sheet=m.sheet.name, header_row=m.sheet.header_row,
+                            rows=len(m.sheet.rows), role=_role(m, lang)) for m in mapped)
+    print(t("participants.file_read", lang, file=path.name, sheets=described))
+    for name in upload.skipped:
+        print(t("participants.sheet_skipped", lang, sheet=name))
 
 
 def _role(mapped, lang: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Connection, Table, delete, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from core.columns import PARTICIPATION_FIELDS, PERSON_FIELDS
 from core.i18n import MentorplanError
@@ -104,15 +105,20 @@ class PeopleStore:
         """Store the validated rows (core.validation.Candidate) and the sheets' column choices in
         one transaction: all of it or, if anything fails, nothing. A known address updates that
         person with the fields the file gave; a known participation keeps its status. Returns
-        the counts by outcome."""
+        the counts by outcome. A database error (a lost connection, a locked file, a value the
+        database refuses) is MentorplanError("import.database"), naming only its kind: the
+        driver's own text says nothing to a coordinator and may quote personal data."""
         counts = {"new": 0, "changed": 0, "unchanged": 0}
         if candidates:
             self.automatic_backup("import")  # the register as it was, should the import be regretted
-        with self.transaction() as connection:
-            for candidate in candidates:
-                counts[self._import_one(connection, candidate)] += 1
-            for signature, mapping in mappings:
-                self._save_column_mapping(connection, signature, mapping)
+        try:
+            with self.transaction() as connection:
+                for candidate in candidates:
+                    counts[self._import_one(connection, candidate)] += 1
+                for signature, mapping in mappings:
+                    self._save_column_mapping(connection, signature, mapping)
+        except SQLAlchemyError as error:  # rolled back whole by then
+            raise MentorplanError("import.database", kind=type(error).__name__) from error
         return counts
 
     def _import_one(self, connection: Connection, candidate: Any) -> str:
@@ -219,17 +225,50 @@ class PeopleStore:
                         key=lambda t: {schema.people: 0, schema.participations: 1}.get(t, 2))
         return {table.name: found[table] for table in tables if found.get(table)}
 
+    def accepted_partners(self, person_id: int) -> list[dict[str, Any]]:
+        """Who a person is paired with in their cohorts' accepted runs: cohort_id, the partner's
+        person_id, role, name and email, and keeps_pair (a mentor who has other mentees in that
+        run stays matched when this pair goes)."""
+        with self.reading() as connection:
+            return self._accepted_partners(connection, person_id)
+
+    @staticmethod
+    def _accepted_partners(connection: Connection, person_id: int) -> list[dict[str, Any]]:
+        runs, pairs, p = schema.match_runs, schema.match_pairs, schema.people
+        found = connection.execute(
+            select(runs.c.id, runs.c.cohort_id, pairs.c.mentor_person_id, pairs.c.mentee_person_id)
+            .join(runs, runs.c.id == pairs.c.run_id)
+            .where(runs.c.accepted.is_(True),
+                   or_(pairs.c.mentor_person_id == person_id, pairs.c.mentee_person_id == person_id))
+            .order_by(runs.c.cohort_id, pairs.c.id)).all()
+        partners = []
+        for run_id, cohort_id, mentor_id, mentee_id in found:
+            partner, role = (mentee_id, "mentee") if mentor_id == person_id else (mentor_id, "mentor")
+            own = pairs.c.mentor_person_id if role == "mentor" else pairs.c.mentee_person_id
+            other_pair = connection.execute(select(pairs.c.id).where(
+                pairs.c.run_id == run_id, own == partner, pairs.c.mentor_person_id != person_id,
+                pairs.c.mentee_person_id != person_id)).first()
+            name, email = connection.execute(select(p.c.name, p.c.email).where(p.c.id == partner)).one()
+            partners.append({"cohort_id": cohort_id, "person_id": partner, "role": role, "name": name,
+                             "email": email, "keeps_pair": other_pair is not None})
+        return partners
+
     def delete_person(self, person_id: int) -> dict[str, int]:
         """Delete a person everywhere, in one transaction: the rows that refer to them are deleted
         first, deepest first, then their participations and their people row. The schema's
         foreign keys also cascade (SQLite with foreign_keys=ON, PostgreSQL); deleting explicitly
         makes it so even for a table whose key forgot ON DELETE CASCADE. Returns rows deleted
-        by table."""
+        by table.
+
+        Their partners in accepted runs lose their pair with them, so in the same transaction
+        each goes back from "matched" to "applied" in that cohort (the coordinator can match
+        them again or offer them the next start), unless a mentor keeps other mentees there."""
         deleted: dict[str, int] = {}
         with self.transaction() as connection:
             found = self._rows_of_person(connection, person_id)
             if not found.get(schema.people):
                 raise MentorplanError("register.no_person", id=person_id)
+            partners = self._accepted_partners(connection, person_id)
             for table in reversed(schema.metadata.sorted_tables):
                 rows = found.get(table) or []
                 # By primary key; a table without one by all of its (non-empty) values.
@@ -239,6 +278,13 @@ class PeopleStore:
                         *[key == row[key.name] for key in keys if row[key.name] is not None]))
                 if rows:
                     deleted[table.name] = len(rows)
+            q = schema.participations
+            for partner in partners:
+                if not partner["keeps_pair"]:
+                    connection.execute(update(q).where(
+                        q.c.person_id == partner["person_id"], q.c.cohort_id == partner["cohort_id"],
+                        q.c.role == partner["role"], q.c.status == "matched").values(
+                        status="applied", updated_at=_now()))
         return deleted
 
     @staticmethod
