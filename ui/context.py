@@ -60,3 +60,18 @@ def cohort() -> Cohort:
         if option.id == chosen:
             return option
     return options[0]
+
+
+def kept(canonical_key: str, value: object) -> dict:
+    """Arguments for a widget whose choice is kept in session_state[canonical_key] across
+    languages and pages. A widget's words change with the language, and a browser then sends the
+    old words back; so each language gets a widget of its own (key ending in the language),
+    started on the kept choice, and every change is copied back to the kept one."""
+    widget_key = f"{canonical_key}__{lang()}"
+    st.session_state[canonical_key] = value
+    st.session_state[widget_key] = value
+    return {"key": widget_key, "on_change": _keep, "args": (widget_key, canonical_key)}
+
+
+def _keep(widget_key: str, canonical_key: str) -> None:
+    st.session_state[canonical_key] = st.session_state[widget_key]

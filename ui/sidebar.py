@@ -30,17 +30,15 @@ def show() -> None:
     """Programme year and cohort, and where the data is."""
     with st.sidebar:
         lang = context.lang()
-        year = context.programme_year()
-        st.session_state.setdefault(context.YEAR_KEY, year)
+        year = min(max(context.programme_year(), FIRST_YEAR), LAST_YEAR)
         st.number_input(t("sidebar.programme_year", lang), min_value=FIRST_YEAR, max_value=LAST_YEAR,
-                        step=1, key=context.YEAR_KEY,
-                        help=t("sidebar.programme_year_help", lang, year=year, next=year + 1))
-        options = [c.id for c in cohorts_of_programme_year(context.programme_year())]
-        if st.session_state.get(context.COHORT_KEY) not in options:
-            st.session_state[context.COHORT_KEY] = options[0]
+                        step=1, help=t("sidebar.programme_year_help", lang, year=year, next=year + 1),
+                        **context.kept(context.YEAR_KEY, year))
         by_id = {c.id: c for c in cohorts_of_programme_year(context.programme_year())}
-        st.radio(t("sidebar.cohort", lang), options, key=context.COHORT_KEY,
-                 format_func=lambda cid: f"{cohort_label(by_id[cid], lang)} ({cid})")
+        chosen = context.cohort().id
+        st.radio(t("sidebar.cohort", lang), list(by_id),
+                 format_func=lambda cid: f"{cohort_label(by_id[cid], lang)} ({cid})",
+                 **context.kept(context.COHORT_KEY, chosen))
         st.caption(t("sidebar.database", lang, where=_where()))
 
 

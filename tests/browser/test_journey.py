@@ -148,3 +148,17 @@ def test_the_coordinators_year_in_a_browser(server, page, tmp_path):
     go_to(page, t("nav.home", "sv"))
     page.get_by_role("heading", name="Mentorplan").wait_for()
     screenshot(page, "home", tmp_path)
+
+
+def test_the_sidebar_choices_survive_a_language_switch_and_page_changes(server, page):
+    log_in(page, server["url"])
+    go_to(page, "Schema")
+    page.get_by_test_id("stRadioGroup").get_by_text("Vårstart 2027 (spring-2027)").click()
+    page.get_by_role("heading", name="Schema · Vårstart 2027 (spring-2027)").wait_for()
+    page.get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="Schedule · Spring start 2027 (spring-2027)").wait_for()
+    go_to(page, "Timeline")
+    go_to(page, "Schedule")
+    page.get_by_role("heading", name="Schedule · Spring start 2027 (spring-2027)").wait_for()
+    page.get_by_text("Svenska", exact=True).click()
+    page.get_by_role("heading", name="Schema · Vårstart 2027 (spring-2027)").wait_for()
