@@ -164,7 +164,7 @@ def test_the_example_files_import_cleanly_each_into_its_cohort(app, database_url
 ])
 def test_the_first_and_last_programme_years_offer_only_the_cohorts_the_programme_has(app, year, cohorts):
     at = app(IMPORT, lang="en", today=TODAY)
-    at.number_input(key="programme_year").set_value(year).run()
+    at.sidebar.number_input[0].set_value(year).run()
     at.file_uploader[0].set_value(("anmalningar.xlsx", signup_workbook([mentor(1)], [mentee(1)]), XLSX))
     at.run()
     assert not at.exception

@@ -31,12 +31,18 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROUND = "signup_round"  # a new round empties the uploader after an import
 
 
-@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
 def read_file(digest: str, name: str, known: tuple[tuple[str, str], ...], _data: bytes) -> Upload:
     """An uploaded file read once, not on every rerun (a click on the page reruns it): reading is
-    pure, so it is cached by the content's hash, the name (a CSV's name is its sheet's) and the
-    remembered headers that help find the header row. A refusal (MentorplanError) is not cached."""
-    return read_upload(_data, name, dict(known))
+    pure, so it is kept by the content's hash, the name (a CSV's name is its sheet's) and the
+    remembered headers that help find the header row — in this session only, so that no one
+    else's session holds the participants' data. A refusal (MentorplanError) is not kept."""
+    kept = st.session_state.setdefault("signup_reads", {})
+    key = (digest, name, known)
+    if key not in kept:
+        kept[key] = read_upload(_data, name, dict(known))
+        while len(kept) > 8:  # the files of the last few uploads
+            kept.pop(next(iter(kept)))
+    return kept[key]
 
 
 def unique_names(names: list[str]) -> list[str]:
