@@ -46,9 +46,9 @@ def test_a_backup_restores_to_the_same_data(store, database_url, tmp_path):
     data = store.backup()
     other = Store(f"sqlite:///{tmp_path / 'other.db'}")
     other.save_override(Override("spring-2027", "kickoff", dt.date(2027, 2, 10), dt.date(2027, 2, 10)))
-    counts = other.restore(data)
+    restored = other.restore(data)
     assert snapshot(other) == before
-    assert counts["people"] == 1 and counts["participations"] == 1
+    assert restored.rows["people"] == 1 and restored.rows["participations"] == 1 and restored.erased_again == 0
     assert other.participants("autumn-2026").iloc[0]["name"] == "Åsa Öberg"
 
 
@@ -196,3 +196,17 @@ def test_an_unwritable_backup_folder_stops_the_change_with_words(store, tmp_path
     with pytest.raises(MentorplanError) as error:
         store.automatic_backup("import")
     assert error.value.key == "backup.cannot_write" and "MENTORPLAN_BACKUP_DIR" in error.value.message("en")
+
+
+def test_a_person_deleted_everywhere_stays_deleted_after_an_older_backup_is_restored(store):
+    fill(store)
+    older = store.backup()
+    person = int(store.participants().iloc[0]["person_id"])
+    store.delete_person(person)
+    restored = store.restore(older)
+    assert restored.erased_again == 1
+    assert store.participants().empty
+    with store.reading() as connection:
+        remembered = connection.execute(select(schema.erased_people.c.email_digest)).scalars().all()
+        assert len(remembered) == 1 and "åsa" not in remembered[0]
+    assert restored.rows["people"] == 1  # the backup held her; the restore left her out again

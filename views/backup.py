@@ -35,11 +35,13 @@ if upload is not None:
         confirmed = st.checkbox(t("backup.confirm", lang), key="restore_confirm")
         if st.button(t("backup.restore", lang), disabled=not confirmed, type="primary"):
             try:
-                counts = store.restore(data)
+                restored = store.restore(data)
             except MentorplanError as error:
                 st.error(error.message(lang))
             else:
-                st.success(t("backup.restored", lang, rows=sum(counts.values()), tables=len(counts)))
+                st.success(t("backup.restored", lang, rows=sum(restored.rows.values()), tables=len(restored.rows)))
+                if restored.erased_again:
+                    st.info(t("backup.erased_again", lang, count=restored.erased_again))
 
 st.subheader(t("backup.automatic_title", lang))
 st.caption(t("backup.automatic_help", lang, folder=backup.backup_dir(), keep=backup.KEEP_AUTOMATIC))

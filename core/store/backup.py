@@ -4,6 +4,7 @@ transaction (core/backup.py packs, checks and unpacks the file)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Integer, delete, insert, select, text
@@ -12,6 +13,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from core import backup
 from core.i18n import MentorplanError
 from core.store.schema import metadata
+
+
+@dataclass(frozen=True)
+class Restored:
+    rows: dict[str, int]  # by table
+    erased_again: int  # people deleted everywhere after the backup was made, left out again
 
 
 class BackupStore:
@@ -29,12 +36,16 @@ class BackupStore:
         """Keep a backup on disk before a change the coordinator may want to undo."""
         return backup.write_automatic(self.backup(), dt.datetime.now().replace(microsecond=0), reason)
 
-    def restore(self, data: bytes) -> dict[str, int]:
+    def restore(self, data: bytes) -> Restored:
         """Replace all data with a backup's: checked first, an automatic backup of the current
-        data kept, then everything in one transaction. Returns the rows restored per table."""
+        data kept, then everything in one transaction. People deleted everywhere since the backup
+        was made are deleted again (core/store/people.py keeps their digests). Returns the rows
+        restored per table and how many people were deleted again."""
         tables = backup.unpack(data)
         self.automatic_backup("before-restore")
         counts = {}
+        with self.reading() as connection:
+            erased = self.erased_digests(connection)
         try:
             with self.transaction() as connection:
                 for table in reversed(metadata.sorted_tables):
@@ -48,9 +59,10 @@ class BackupStore:
                     counts[table.name] = len(rows)
                 if connection.dialect.name == "postgresql":
                     _reset_sequences(connection)
+                erased_again = self.erase_again(connection, erased)
         except SQLAlchemyError as error:  # rows that break the schema's rules: nothing was changed
             raise MentorplanError("backup.damaged") from error
-        return counts
+        return Restored(counts, erased_again)
 
 
 def _reset_sequences(connection) -> None:

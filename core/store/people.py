@@ -5,6 +5,7 @@ delete it everywhere)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -26,6 +27,11 @@ PARTICIPATION_COLUMNS = ("participation_id", "cohort_id", "role", "status", "com
 # A person moved to the next start keeps, in the new participation's extra fields, where from.
 MOVED_FROM = "moved_from"
 _CHUNK = 500  # values in one IN (…): well below every database's limit
+
+
+def email_digest(email: str) -> str:
+    """How a deleted person's address is remembered: a SHA-256 digest, not the address."""
+    return hashlib.sha256(email.strip().lower().encode("utf-8")).hexdigest()
 
 
 def _now() -> dt.datetime:
@@ -263,29 +269,56 @@ class PeopleStore:
         Their partners in accepted runs lose their pair with them, so in the same transaction
         each goes back from "matched" to "applied" in that cohort (the coordinator can match
         them again or offer them the next start), unless a mentor keeps other mentees there."""
-        deleted: dict[str, int] = {}
         with self.transaction() as connection:
-            found = self._rows_of_person(connection, person_id)
-            if not found.get(schema.people):
-                raise MentorplanError("register.no_person", id=person_id)
-            partners = self._accepted_partners(connection, person_id)
-            for table in reversed(schema.metadata.sorted_tables):
-                rows = found.get(table) or []
-                # By primary key; a table without one by all of its (non-empty) values.
-                keys = list(table.primary_key.columns) or list(table.columns)
-                for row in rows:
-                    connection.execute(delete(table).where(
-                        *[key == row[key.name] for key in keys if row[key.name] is not None]))
-                if rows:
-                    deleted[table.name] = len(rows)
-            q = schema.participations
-            for partner in partners:
-                if not partner["keeps_pair"]:
-                    connection.execute(update(q).where(
-                        q.c.person_id == partner["person_id"], q.c.cohort_id == partner["cohort_id"],
-                        q.c.role == partner["role"], q.c.status == "matched").values(
-                        status="applied", updated_at=_now()))
+            deleted, email = self._erase(connection, person_id)
+            # Remembered (as a digest) so that restoring an older backup does not bring them back.
+            connection.execute(insert(schema.erased_people).values(email_digest=email_digest(email),
+                                                                   erased_at=_now()))
         return deleted
+
+    def _erase(self, connection: Connection, person_id: int) -> tuple[dict[str, int], str]:
+        """delete_person's work inside a transaction (a restore repeats it for people deleted
+        after the backup was made). Returns the rows deleted by table, and the address."""
+        deleted: dict[str, int] = {}
+        found = self._rows_of_person(connection, person_id)
+        if not found.get(schema.people):
+            raise MentorplanError("register.no_person", id=person_id)
+        email = found[schema.people][0]["email"]
+        partners = self._accepted_partners(connection, person_id)
+        for table in reversed(schema.metadata.sorted_tables):
+            rows = found.get(table) or []
+            # By primary key; a table without one by all of its (non-empty) values.
+            keys = list(table.primary_key.columns) or list(table.columns)
+            for row in rows:
+                connection.execute(delete(table).where(
+                    *[key == row[key.name] for key in keys if row[key.name] is not None]))
+            if rows:
+                deleted[table.name] = len(rows)
+        q = schema.participations
+        for partner in partners:
+            if not partner["keeps_pair"]:
+                connection.execute(update(q).where(
+                    q.c.person_id == partner["person_id"], q.c.cohort_id == partner["cohort_id"],
+                    q.c.role == partner["role"], q.c.status == "matched").values(
+                    status="applied", updated_at=_now()))
+        return deleted, email
+
+    def erased_digests(self, connection: Connection) -> set[str]:
+        return set(connection.execute(select(schema.erased_people.c.email_digest)).scalars())
+
+    def erase_again(self, connection: Connection, digests: set[str]) -> int:
+        """Delete, inside a restore's transaction, anyone whose address was deleted everywhere
+        before; the list of such digests is kept whole. Returns how many were deleted again."""
+        existing = self.erased_digests(connection)
+        stamp = _now()
+        for digest in digests - existing:
+            connection.execute(insert(schema.erased_people).values(email_digest=digest, erased_at=stamp))
+        every = existing | digests
+        again = [row.id for row in connection.execute(select(schema.people.c.id, schema.people.c.email))
+                 if email_digest(row.email) in every]
+        for person_id in again:
+            self._erase(connection, person_id)
+        return len(again)
 
     @staticmethod
     def _rows_of_person(connection: Connection, person_id: int) -> dict[Table, list[dict[str, Any]]]:

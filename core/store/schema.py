@@ -172,6 +172,14 @@ change_log = Table(
     Column("rows", Integer, nullable=False),
 )
 
+# People deleted everywhere, by a SHA-256 digest of their e-mail address (not the address), so
+# that a restored backup made before the deletion does not bring them back (core/store/backup.py).
+erased_people = Table(
+    "erased_people", metadata,
+    Column("email_digest", String(64), primary_key=True),
+    Column("erased_at", DateTime, nullable=False),
+)
+
 # Failed password logins, for the lock-out (core/auth.py); no names, no passwords.
 login_failures = Table(
     "login_failures", metadata,
