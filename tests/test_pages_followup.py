@@ -94,7 +94,7 @@ def test_without_an_accepted_matching_the_pages_say_so(app, page):
 
 def test_ticking_every_pair_marks_the_meeting_held(app, database_url, ids):
     at = app("views/followup.py", lang="sv", today=dt.date(2026, 11, 10))
-    assert at.selectbox(key="followup_number_autumn-2026_sv").value == 2
+    assert at.selectbox(key="followup_number_autumn-2026__sv").value == 2
     assert [m.value for m in at.metric][:3] == ["4", "0 / 8", "4"]
     at.toggle(key="followup_tick_all_autumn-2026_2").set_value(True).run()
     at.button(key="followup_save_meetings").click().run()
@@ -107,7 +107,7 @@ def test_ticking_every_pair_marks_the_meeting_held(app, database_url, ids):
 
 def test_a_date_outside_the_programme_in_the_editor_is_refused(app, database_url, ids):
     at = app("views/followup.py", lang="en", today=dt.date(2026, 10, 20))
-    at.selectbox(key="followup_number_autumn-2026_en").set_value(1).run()
+    at.selectbox(key="followup_number_autumn-2026__en").set_value(1).run()
     at.session_state["followup_editor_autumn-2026_1_False_0"] = {
         "edited_rows": {0: {"held": True}, 1: {"held": True, "held_on": "2026-09-20"}},
         "added_rows": [], "deleted_rows": []}
@@ -167,7 +167,7 @@ def test_attendance_saved_after_a_language_switch_is_the_chosen_events(app, data
 
 def test_attendance_at_the_kickoff_is_recorded(app, database_url, ids):
     at = app("views/followup.py", lang="en", today=dt.date(2026, 9, 30))
-    assert at.selectbox(key="followup_event_autumn-2026_en").value == "kickoff"
+    assert at.selectbox(key="followup_event_autumn-2026__en").value == "kickoff"
     at.toggle(key="followup_all_came_autumn-2026_kickoff").set_value(True).run()
     at.button(key="followup_attendance_save").click().run()
     assert "Attendance saved for Kick-off: 7 of 7 came." in [s.value for s in at.success]

@@ -64,13 +64,20 @@ def cohort() -> Cohort:
 
 def kept(canonical_key: str, value: object) -> dict:
     """Arguments for a widget whose choice is kept in session_state[canonical_key] across
-    languages and pages. A widget's words change with the language, and a browser then sends the
-    old words back; so each language gets a widget of its own (key ending in the language),
-    started on the kept choice, and every change is copied back to the kept one."""
+    languages and pages. A widget's words change with the language, and a browser keeps a choice
+    as its words and sends the old ones back after a switch (the choice would then fall back to
+    the first option — another cohort, another meeting); so each language gets a widget of its
+    own (key ending in the language), started on the kept choice, every change copied back."""
     widget_key = f"{canonical_key}__{lang()}"
     st.session_state[canonical_key] = value
     st.session_state[widget_key] = value
     return {"key": widget_key, "on_change": _keep, "args": (widget_key, canonical_key)}
+
+
+def kept_choice(canonical_key: str, options: list, default: object) -> dict:
+    """kept() for a choice among options: the kept one while it is still offered, else `default`."""
+    chosen = st.session_state.get(canonical_key)
+    return kept(canonical_key, chosen if chosen in options else default)
 
 
 def _keep(widget_key: str, canonical_key: str) -> None:

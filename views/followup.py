@@ -7,6 +7,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from core.exports import XLSX_MIME
 from core.followup import (
     Pairs,
     attendance_events,
@@ -36,7 +37,6 @@ from core.i18n import MentorplanError, format_date, format_short_date, format_we
 from core.schedule import cohort_label, event_name
 from ui import context
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FLASH = "followup_flash"
 VERSION = "followup_version"  # bumped after a save, so that the editors start from what is stored
 EMPTY = "–"  # shown for a missing value (st.dataframe would show "None")
@@ -74,20 +74,6 @@ def saved(message: str) -> None:
     st.rerun()
 
 
-def choice_in_any_language(name: str, options: list, default: int) -> dict:
-    """The key and index of a selectbox whose options' words change with the language. The
-    browser keeps a selectbox's choice as its words: after a language switch the next click
-    would send words the page no longer offers, and the choice would fall back to the default
-    (another meeting, another event, whose attendance a click on Save would then record). So each
-    language has its own widget, which starts on the value chosen last (remember() keeps it)."""
-    chosen = st.session_state.get(f"{name}_chosen")
-    return {"key": f"{name}_{lang}", "index": options.index(chosen) if chosen in options else default}
-
-
-def remember(name: str, value) -> None:
-    st.session_state[f"{name}_chosen"] = value
-
-
 meetings_tab, checkin_tab, attendance_tab = st.tabs(
     [t("followup.tab_meetings", lang), t("followup.tab_checkin", lang), t("followup.tab_attendance", lang)])
 
@@ -115,11 +101,10 @@ with meetings_tab:
     choice, day_column, tick_column = st.columns([3, 2, 2], vertical_alignment="bottom")
     number = choice.selectbox(
         t("followup.meeting", lang), list(by_number),
-        **choice_in_any_language(f"followup_number_{cohort.id}", list(by_number), list(by_number).index(current[-1])),
+        **context.kept_choice(f"followup_number_{cohort.id}", list(by_number), current[-1]),
         format_func=lambda n: t("followup.meeting_option", lang, number=n, week=format_week(by_number[n].start, lang),
                                 span=f"{format_short_date(by_number[n].start, lang)}–"
                                      f"{format_short_date(by_number[n].end, lang)}"))
-    remember(f"followup_number_{cohort.id}", number)
     window = by_number[number]
     default_day = day_column.date_input(
         t("followup.default_day", lang), value=max(span[0], min(default_meeting_date(window, today), span[1])),
@@ -173,7 +158,7 @@ with meetings_tab:
 with checkin_tab:
     st.caption(t("followup.checkin.intro", lang))
     st.download_button(t("followup.checkin.template", lang), partial(checkin_workbook, pairs, lang),  # made on click
-                       f"{cohort.id}-{t('followup.tab_checkin', lang).lower().replace(' ', '-')}.xlsx", XLSX,
+                       f"{cohort.id}-{t('followup.tab_checkin', lang).lower().replace(' ', '-')}.xlsx", XLSX_MIME,
                        icon=":material/download:")
     upload = st.file_uploader(t("followup.checkin.upload", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"],
                               key=f"followup_checkin_{cohort.id}_{version}")
@@ -209,9 +194,8 @@ with attendance_tab:
     default_event = list(by_id).index(passed[-1]) if passed else 0
     event_id = st.selectbox(
         t("followup.attendance.event", lang), list(by_id),
-        **choice_in_any_language(f"followup_event_{cohort.id}", list(by_id), default_event),
+        **context.kept_choice(f"followup_event_{cohort.id}", list(by_id), list(by_id)[default_event]),
         format_func=lambda e: f"{event_name(e, lang)} · {format_date(by_id[e].start, lang)}")
-    remember(f"followup_event_{cohort.id}", event_id)
     occurrence = by_id[event_id]
     expected = expected_attendees(store, programme, occurrence)
     if occurrence.start > today:

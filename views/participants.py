@@ -8,7 +8,7 @@ import streamlit as st
 
 from core.columns import TARGETS, check_mapping, suggest_mapping
 from core.examples import load_example_participants
-from core.exports import to_csv, to_xlsx
+from core.exports import XLSX_MIME, to_csv, to_xlsx
 from core.i18n import MentorplanError, t
 from core.importing import Upload, read_upload, sheets_for_role
 from core.programme import FIRST_YEAR, LAST_YEAR, cohorts_of_programme_year
@@ -27,7 +27,6 @@ from core.register import (
 from core.template import signup_template
 from ui import context
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROUND = "signup_round"  # a new round empties the uploader after an import
 
 
@@ -67,7 +66,7 @@ st.caption(t("participants.intro", lang))
 if st.session_state.get("signup_done"):
     st.success(st.session_state.pop("signup_done"), icon=":material/check_circle:")
 
-st.download_button(t("participants.template_download", lang), signup_template(lang), mime=XLSX,
+st.download_button(t("participants.template_download", lang), signup_template(lang), mime=XLSX_MIME,
                    file_name=f"{t('participants.template.sheet_mentor', lang).lower()}-"
                              f"{t('participants.template.sheet_mentee', lang).lower()}-mentorplan.xlsx",
                    help=t("participants.template_download_help", lang), icon=":material/download:")
@@ -161,7 +160,7 @@ if report.invalid:
     stem = t("participants.invalid_rows", lang).lower().replace(" ", "-")
     buttons = st.columns(2)
     buttons[0].download_button(t("participants.download_invalid", lang), to_xlsx(to_fix), file_name=f"{stem}.xlsx",
-                               mime=XLSX, help=t("participants.download_invalid_help", lang),
+                               mime=XLSX_MIME, help=t("participants.download_invalid_help", lang),
                                icon=":material/download:")
     if len(to_fix) == 1:
         [(sheet_name, frame)] = to_fix.items()  # named after its sheet, which may say the role

@@ -7,6 +7,7 @@ from functools import partial
 import streamlit as st
 
 from core.columns import STATUSES
+from core.exports import XLSX_MIME
 from core.i18n import MentorplanError, t
 from core.register import (
     delete_consequences,
@@ -24,7 +25,6 @@ from core.register import (
 )
 from ui import context
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PERSON = "register_person"
 
 lang = context.lang()
@@ -178,7 +178,7 @@ with export:
     buttons[0].download_button(t("register.export_json", lang), as_json, file_name=f"{stem}.json",
                                mime="application/json", icon=":material/download:", key="export_json")
     buttons[1].download_button(t("register.export_xlsx", lang), as_xlsx, file_name=f"{stem}.xlsx",
-                               mime=XLSX, icon=":material/download:", key="export_xlsx")
+                               mime=XLSX_MIME, icon=":material/download:", key="export_xlsx")
 
 with removal:
     held = ", ".join(f"{table}: {len(rows)}" for table, rows in store.person_data(int(person_id)).items())

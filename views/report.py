@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from core.exports import to_xlsx
+from core.exports import XLSX_MIME, to_xlsx
 from core.followup import attendance_summary_frame
 from core.i18n import format_date, t
 from core.report import (
@@ -21,7 +21,6 @@ from core.report import (
 from core.schedule import cohort_label
 from ui import context
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EMPTY = "–"  # shown for a missing value, such as the share held of a round not begun (st.dataframe: "None")
 
 
@@ -53,7 +52,7 @@ columns[2].metric(t("report.metric_attendance", lang), "–" if share is None el
 columns[3].metric(t("report.metric_three_party", lang), f"{report.three_party['held']} / {report.pairs}")
 
 st.download_button(t("report.download", lang), partial(workbook, report, lang),  # made on click, not on every rerun
-                   f"{cohort.id}-{t('report.title', lang).lower()}.xlsx", XLSX, icon=":material/download:")
+                   f"{cohort.id}-{t('report.title', lang).lower()}.xlsx", XLSX_MIME, icon=":material/download:")
 
 left, right = st.columns(2)
 left.plotly_chart(rounds_figure(report, lang), width="stretch")

@@ -8,6 +8,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from core.exports import XLSX_MIME
 from core.followup import Pairs, followup_span, pair_label
 from core.i18n import MentorplanError, format_date, t
 from core.schedule import cohort_label
@@ -34,7 +35,6 @@ from core.three_party import (
 )
 from ui import context
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FLASH = "three_party_flash"
 VERSION = "three_party_version"
 PROPOSAL = "three_party_proposal"
@@ -142,16 +142,10 @@ else:
         if free:
             free_labels = slot_labels(free, lang)
             free_ids = list(free_labels)
-            remembered = st.session_state.get(DELETE_CHOICE)
             left, right = st.columns([3, 1], vertical_alignment="bottom")
-            # The options are slot ids. The browser keeps a selectbox's choice as its words, which a
-            # language switch changes: so each language has its own widget (the key names it),
-            # which starts on the time chosen before, remembered by id.
             chosen = left.selectbox(t("followup.three_party.delete_slot", lang), free_ids,
-                                    index=free_ids.index(remembered) if remembered in free_ids else 0,
                                     format_func=free_labels.__getitem__,
-                                    key=f"three_party_delete_{version}_{lang}")
-            st.session_state[DELETE_CHOICE] = chosen
+                                    **context.kept_choice(DELETE_CHOICE, free_ids, free_ids[0]))
             if right.button(t("followup.three_party.delete", lang), key="three_party_delete_button"):
                 try:
                     store.delete_three_party_slot(cohort.id, int(chosen))
@@ -246,6 +240,6 @@ left, right = st.columns(2)
 name = f"{cohort.id}-{t('followup.three_party.nav', lang).lower().replace(' ', '-')}"
 # The files are made when a button is clicked, not on every rerun of the page.
 left.download_button(t("followup.three_party.export_xlsx", lang), partial(booking_workbook, table, lang),
-                     f"{name}.xlsx", XLSX, width="stretch", icon=":material/download:")
+                     f"{name}.xlsx", XLSX_MIME, width="stretch", icon=":material/download:")
 right.download_button(t("followup.three_party.export_ics", lang), partial(booking_calendar, table, cohort, lang),
                       f"{name}.ics", "text/calendar", width="stretch", icon=":material/event:")

@@ -4,12 +4,11 @@ same transaction, so a change that is rolled back leaves no line. Nothing person
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 from sqlalchemy import Delete, Engine, Insert, Update, event, func, insert, select
 
 from core.store import schema
+from core.store.schema import timestamp
 
 _SKIPPED = {schema.change_log.name, schema.login_failures.name}
 
@@ -25,7 +24,7 @@ def _after_execute(connection, statement, multiparams, params, execution_options
         return
     action = {Insert: "insert", Update: "update", Delete: "delete"}[type(statement)]
     connection.execute(insert(schema.change_log).values(
-        at=dt.datetime.now().replace(microsecond=0), table_name=table, action=action, rows=rows))
+        at=timestamp(), table_name=table, action=action, rows=rows))
 
 
 def watch(engine: Engine) -> None:

@@ -3,7 +3,6 @@ transaction (core/backup.py packs, checks and unpacks the file)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from core import backup
 from core.i18n import MentorplanError
-from core.store.schema import metadata
+from core.store.schema import metadata, timestamp
 
 
 @dataclass(frozen=True)
@@ -30,11 +29,11 @@ class BackupStore:
                 columns = [c.name for c in table.columns]
                 rows = connection.execute(select(table).order_by(*table.primary_key.columns)).all()
                 tables[table.name] = {"columns": columns, "rows": [list(row) for row in rows]}
-        return backup.pack(tables, dt.datetime.now().replace(microsecond=0))
+        return backup.pack(tables, timestamp())
 
     def automatic_backup(self, reason: str) -> Path:
         """Keep a backup on disk before a change the coordinator may want to undo."""
-        return backup.write_automatic(self.backup(), dt.datetime.now().replace(microsecond=0), reason)
+        return backup.write_automatic(self.backup(), timestamp(), reason)
 
     def restore(self, data: bytes) -> Restored:
         """Replace all data with a backup's: checked first, an automatic backup of the current

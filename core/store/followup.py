@@ -4,7 +4,6 @@ writes is checked first by core.followup and core.three_party."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -12,6 +11,7 @@ from sqlalchemy import and_, delete, insert, or_, select, update
 
 from core.i18n import MentorplanError
 from core.store import schema
+from core.store.schema import timestamp
 
 MEETING_COLUMNS = ("mentor_person_id", "mentee_person_id", "number", "held_on", "note")
 ATTENDANCE_COLUMNS = ("event_id", "person_id", "attended")
@@ -19,9 +19,6 @@ SLOT_COLUMNS = ("id", "cohort_id", "starts_at", "minutes", "place")
 BOOKING_COLUMNS = ("slot_id", "cohort_id", "mentor_person_id", "mentee_person_id", "held", "starts_at", "minutes",
                    "place")
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class FollowupStore:
@@ -41,7 +38,7 @@ class FollowupStore:
         day and note) and unmark others (MeetingRemoval), in one transaction."""
         table = schema.pair_meetings
         saved = removed = 0
-        now = _now()
+        now = timestamp()
         with self.transaction() as connection:
             for record in records:
                 where = (table.c.cohort_id == cohort_id, table.c.mentor_person_id == record.mentor_id,
@@ -87,7 +84,7 @@ class FollowupStore:
         """Who came to an event (person id → came or not), replacing what was recorded for them,
         in one transaction. Returns the number of people recorded."""
         table = schema.attendance
-        now = _now()
+        now = timestamp()
         with self.transaction() as connection:
             if marks:
                 connection.execute(delete(table).where(table.c.cohort_id == cohort_id, table.c.event_id == event_id,

@@ -13,6 +13,7 @@ from core.i18n import MentorplanError
 from core.matching import PAIR_COLUMNS, UNMATCHED_COLUMNS, Constraint, MatchRun
 from core.scoring import MatchSettings
 from core.store import schema
+from core.store.schema import timestamp
 
 ACCEPTED_PAIR_COLUMNS = ("mentor_person_id", "mentor_email", "mentor_name", "mentee_person_id",
                          "mentee_email", "mentee_name", "score")
@@ -21,9 +22,6 @@ RUN_SUMMARY_COLUMNS = ("id", "created_at", "objective", "pair_count", "unmatched
 # Written into a participation copied to the next start, so that a later acceptance can take it back.
 WAITING_LIST_MARK = "waiting_list_from"
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class MatchingStore:
@@ -44,7 +42,7 @@ class MatchingStore:
         with self.transaction() as connection:
             connection.execute(delete(table).where(table.c.cohort_id == cohort_id))
             connection.execute(insert(table).values(cohort_id=cohort_id, settings=settings.to_dict(),
-                                                    updated_at=_now()))
+                                                    updated_at=timestamp()))
 
     def match_constraints(self, cohort_id: str) -> list[Constraint]:
         table = schema.match_constraints
@@ -151,7 +149,7 @@ class MatchingStore:
 
     def _insert_run(self, connection: Connection, run: MatchRun) -> int:
         run_id = connection.execute(insert(schema.match_runs).values(
-            cohort_id=run.cohort_id, created_at=run.created_at or _now(), objective=run.objective,
+            cohort_id=run.cohort_id, created_at=run.created_at or timestamp(), objective=run.objective,
             settings=run.settings.to_dict(),
             constraints=[[c.mentor_id, c.mentee_id, c.kind] for c in run.constraints],
             notices=run.notices, pair_count=len(run.pairs), unmatched_count=len(run.unmatched),
@@ -183,7 +181,7 @@ class MatchingStore:
                 schema.match_unmatched.c.role == "mentee")).scalars())
         if not set(waiting) <= unmatched_mentees:
             raise MentorplanError("matching.waiting_not_unmatched")
-        now = _now()
+        now = timestamp()
         connection.execute(update(runs).where(runs.c.cohort_id == cohort_id)
                            .values(accepted=False, accepted_at=None))
         connection.execute(update(runs).where(runs.c.id == run_id).values(accepted=True, accepted_at=now))

@@ -3,7 +3,6 @@ event's invitation, and the send log — who was given which message, when, and 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -11,13 +10,11 @@ from sqlalchemy import delete, insert, select, update
 
 from core.messages import CHANNELS, STATUSES, EventDetails, LogEntry, Template
 from core.store import schema
+from core.store.schema import timestamp
 
 LOG_COLUMNS = ("id", "at", "person_id", "name", "email", "cohort_id", "kind", "event_id", "template", "subject",
                "channel", "status", "error")
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class MessageStore:
@@ -35,7 +32,7 @@ class MessageStore:
         with self.transaction() as connection:
             connection.execute(delete(table).where(table.c.kind == template.kind, table.c.lang == template.lang))
             connection.execute(insert(table).values(kind=template.kind, lang=template.lang, subject=template.subject,
-                                                    body=template.body, updated_at=_now()))
+                                                    body=template.body, updated_at=timestamp()))
 
     def reset_template(self, kind: str, lang: str) -> bool:
         """Go back to the shipped text; True when there was an edited one."""
@@ -59,14 +56,14 @@ class MessageStore:
             connection.execute(delete(table).where(table.c.cohort_id == cohort_id, table.c.event_id == event_id))
             connection.execute(insert(table).values(
                 cohort_id=cohort_id, event_id=event_id, place=details.place.strip(), time=details.time.strip(),
-                note=details.note.strip(), updated_at=_now()))
+                note=details.note.strip(), updated_at=timestamp()))
 
     # -- the send log --
 
     def log_messages(self, entries: Sequence[LogEntry]) -> int:
         """Write lines of the send log, all in one transaction. Returns how many."""
         rows = []
-        now = _now()
+        now = timestamp()
         for entry in entries:
             if entry.channel not in CHANNELS or entry.status not in STATUSES:
                 raise ValueError(f"not a channel and status of the send log: {entry.channel}, {entry.status}")

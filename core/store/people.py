@@ -4,7 +4,6 @@ delete it everywhere)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -16,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from core.columns import PARTICIPATION_FIELDS, PERSON_FIELDS
 from core.i18n import MentorplanError
 from core.store import schema
+from core.store.schema import timestamp
 
 # The columns of a participants frame: the person's fields, then their participation's.
 PERSON_COLUMNS = ("person_id", "email", "name", "phone", "organisation", "department", "title",
@@ -33,9 +33,6 @@ def email_digest(email: str) -> str:
     """How a deleted person's address is remembered: a SHA-256 digest, not the address."""
     return hashlib.sha256(email.strip().lower().encode("utf-8")).hexdigest()
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
@@ -129,7 +126,7 @@ class PeopleStore:
 
     def _import_one(self, connection: Connection, candidate: Any) -> str:
         p, q = schema.people, schema.participations
-        now = _now()
+        now = timestamp()
         person = dict(candidate.person)
         person["email"] = candidate.email
         row = connection.execute(select(p).where(p.c.email == candidate.email)).mappings().first()
@@ -174,7 +171,7 @@ class PeopleStore:
                     p.c.email == values["email"], p.c.id != person_id)).first()
                 if other:
                     raise MentorplanError("register.email_taken", email=values["email"])
-            result = connection.execute(update(p).where(p.c.id == person_id).values(**values, updated_at=_now()))
+            result = connection.execute(update(p).where(p.c.id == person_id).values(**values, updated_at=timestamp()))
             if result.rowcount == 0:
                 raise MentorplanError("register.no_person", id=person_id)
 
@@ -186,7 +183,7 @@ class PeopleStore:
             raise ValueError(f"not a participation's field: {sorted(unknown)}")
         with self.transaction() as connection:
             result = connection.execute(update(q).where(q.c.id == participation_id)
-                                        .values(**values, updated_at=_now()))
+                                        .values(**values, updated_at=timestamp()))
             if result.rowcount == 0:
                 raise MentorplanError("register.no_participation", id=participation_id)
 
@@ -208,7 +205,7 @@ class PeopleStore:
                 q.c.role == row["role"])).first()
             if there:
                 raise MentorplanError("register.already_in_cohort", cohort=next_cohort_id)
-            now = _now()
+            now = timestamp()
             connection.execute(update(q).where(q.c.id == participation_id)
                                .values(status="waiting", updated_at=now))
             copied = {k: row[k] for k in PARTICIPATION_FIELDS if k != "status"}
@@ -273,7 +270,7 @@ class PeopleStore:
             deleted, email = self._erase(connection, person_id)
             # Remembered (as a digest) so that restoring an older backup does not bring them back.
             connection.execute(insert(schema.erased_people).values(email_digest=email_digest(email),
-                                                                   erased_at=_now()))
+                                                                   erased_at=timestamp()))
         return deleted
 
     def _erase(self, connection: Connection, person_id: int) -> tuple[dict[str, int], str]:
@@ -300,7 +297,7 @@ class PeopleStore:
                 connection.execute(update(q).where(
                     q.c.person_id == partner["person_id"], q.c.cohort_id == partner["cohort_id"],
                     q.c.role == partner["role"], q.c.status == "matched").values(
-                    status="applied", updated_at=_now()))
+                    status="applied", updated_at=timestamp()))
         return deleted, email
 
     def erased_digests(self, connection: Connection) -> set[str]:
@@ -310,7 +307,7 @@ class PeopleStore:
         """Delete, inside a restore's transaction, anyone whose address was deleted everywhere
         before; the list of such digests is kept whole. Returns how many were deleted again."""
         existing = self.erased_digests(connection)
-        stamp = _now()
+        stamp = timestamp()
         for digest in digests - existing:
             connection.execute(insert(schema.erased_people).values(email_digest=digest, erased_at=stamp))
         every = existing | digests
@@ -375,7 +372,7 @@ class PeopleStore:
     def _save_column_mapping(connection: Connection, signature: str, mapping: Mapping[str, str]) -> None:
         table = schema.column_mappings
         connection.execute(delete(table).where(table.c.signature == signature))
-        connection.execute(insert(table).values(signature=signature, mapping=dict(mapping), updated_at=_now()))
+        connection.execute(insert(table).values(signature=signature, mapping=dict(mapping), updated_at=timestamp()))
 
 
 def _references(column) -> list[str]:

@@ -3,6 +3,8 @@ programme and its people can be read at a glance."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import (
                         JSON,
                         Boolean,
@@ -21,6 +23,11 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+
+
+def timestamp() -> dt.datetime:
+    """The time stamp every `…_at` column takes: local time, to the second."""
+    return dt.datetime.now().replace(microsecond=0)
 
 # -- Calendar ----------------------------------------------------------------------------------
 
