@@ -36,6 +36,7 @@ from core.guests import describe_reason
 from core.i18n import MentorplanError, format_date, format_short_date, format_week, t
 from core.schedule import cohort_label, event_name
 from ui import context
+from ui.pairs import accepted_pairs_or_stop
 
 FLASH = "followup_flash"
 VERSION = "followup_version"  # bumped after a save, so that the editors start from what is stored
@@ -50,11 +51,7 @@ today = context.today()
 st.title(f"{t('followup.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
 if flash := st.session_state.pop(FLASH, None):
     st.success(flash, icon=":material/check_circle:")
-pairs = store.accepted_pairs(cohort.id)
-if pairs.empty:
-    st.info(t("followup.no_pairs", lang, cohort=cohort.id))
-    st.page_link("views/matching.py", label=t("followup.go_matching", lang), icon=":material/handshake:")
-    st.stop()
+pairs = accepted_pairs_or_stop("followup.no_pairs")
 
 version = st.session_state.setdefault(VERSION, 0)
 windows = meeting_windows(programme, cohort)

@@ -20,6 +20,7 @@ from core.report import (
 )
 from core.schedule import cohort_label
 from ui import context
+from ui.pairs import accepted_pairs_or_stop
 
 EMPTY = "–"  # shown for a missing value, such as the share held of a round not begun (st.dataframe: "None")
 
@@ -35,10 +36,7 @@ cohort = context.cohort()
 today = context.today()
 
 st.title(f"{t('report.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
-if store.accepted_pairs(cohort.id).empty:
-    st.info(t("report.no_pairs", lang, cohort=cohort.id))
-    st.page_link("views/matching.py", label=t("followup.go_matching", lang), icon=":material/handshake:")
-    st.stop()
+accepted_pairs_or_stop("report.no_pairs")
 
 report = cohort_report(store, programme, cohort, today)
 st.caption(t("report.intro", lang, day=format_date(today, lang)))

@@ -34,6 +34,7 @@ from core.three_party import (
     unbooked,
 )
 from ui import context
+from ui.pairs import accepted_pairs_or_stop
 
 FLASH = "three_party_flash"
 VERSION = "three_party_version"
@@ -49,11 +50,7 @@ today = context.today()
 st.title(f"{t('followup.three_party.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
 if flash := st.session_state.pop(FLASH, None):
     st.success(flash, icon=":material/check_circle:")
-pairs = store.accepted_pairs(cohort.id)
-if pairs.empty:
-    st.info(t("followup.three_party.no_pairs", lang, cohort=cohort.id))
-    st.page_link("views/matching.py", label=t("followup.go_matching", lang), icon=":material/handshake:")
-    st.stop()
+pairs = accepted_pairs_or_stop("followup.three_party.no_pairs")
 
 version = st.session_state.setdefault(VERSION, 0)
 window = programme.occurrence(cohort, "three_party_window")
