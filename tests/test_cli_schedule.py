@@ -102,3 +102,13 @@ def test_a_closed_pipe_ends_quietly(monkeypatch, tmp_path):
 
     monkeypatch.setattr(sys, "stdout", ClosedPipe())
     assert main(["schedule", "--year", "2026"]) == 1  # no traceback: it returns
+
+
+@pytest.mark.parametrize("args, sv, en", [
+    (["schedule"], "de här argumenten behövs: --year", "the following arguments are required: --year"),
+    (["schedule", "--year"], "argumentet --year behöver ett värde", "argument --year expected one argument"),
+    (["schedule", "--year", "2026", "--bogus"], "okända argument: --bogus", "unrecognized arguments: --bogus"),
+])
+def test_argparse_phrases_in_both_languages(args, sv, en):
+    assert sv in run(*args).stderr.decode()
+    assert en in run(*args, "--lang", "en").stderr.decode()

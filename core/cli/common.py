@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,7 +36,25 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        fail(t("error.bad_arguments", self.lang, detail=message), self.lang)
+        fail(t("error.bad_arguments", self.lang, detail=argparse_words(message, self.lang)), self.lang)
+
+
+# argparse's own phrases (it speaks English only), in the user's language.
+_ARGPARSE_PHRASES = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "error.args_required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "error.args_unrecognized"),
+    (re.compile(r"argument (?P<names>\S+): expected one argument"), "error.args_expected_one"),
+    (re.compile(r"argument (?P<names>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<allowed>.+)\)"),
+     "error.args_invalid_choice"),
+)
+
+
+def argparse_words(message: str, lang: str) -> str:
+    for pattern, key in _ARGPARSE_PHRASES:
+        match = pattern.fullmatch(message.strip())
+        if match:
+            return t(key, lang, **match.groupdict())
+    return message
 
 
 def fail(message: str, lang: str, code: int = EXIT_USAGE) -> None:
