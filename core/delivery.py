@@ -238,13 +238,21 @@ def _quit(server: smtplib.SMTP) -> None:
         _close(server)
 
 
+TIMED_OUT = "timed out"  # stored in the send log as is; describe_detail() words it for the page
+
+
+def describe_detail(detail: str, lang: str) -> str:
+    """A send-log detail in the coordinator's language: ours translated, a server's reply as sent."""
+    return t("delivery.timed_out", lang) if detail == TIMED_OUT else detail
+
+
 def _smtp_detail(error: BaseException) -> str:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return "; ".join(f"{code} {_text(reply)}" for code, reply in error.recipients.values())
     if isinstance(error, smtplib.SMTPResponseException):
         return f"{error.smtp_code} {_text(error.smtp_error)}"
     if isinstance(error, TimeoutError) or isinstance(error.__context__, TimeoutError):
-        return "timed out"  # smtplib words a timeout while reading as "Connection unexpectedly closed"
+        return TIMED_OUT  # smtplib words a timeout while reading as "Connection unexpectedly closed"
     return str(error) or type(error).__name__
 
 

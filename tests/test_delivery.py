@@ -347,3 +347,10 @@ def test_a_message_to_a_bad_address_stops_the_batch_before_anything_is_sent(regi
     with running(inbox) as port, pytest.raises(MentorplanError):
         send(store, dataclasses.replace(decisions, messages=(*decisions.messages, bad)), config(port))
     assert inbox.messages == [] and store.message_log("autumn-2026").empty
+
+
+def test_our_own_send_log_words_are_translated_and_a_servers_reply_is_kept():
+    from core.delivery import TIMED_OUT, describe_detail
+    assert describe_detail(TIMED_OUT, "sv") == "servern svarade inte i tid"
+    assert describe_detail(TIMED_OUT, "en") == "the server did not answer in time"
+    assert describe_detail("550 mailbox unavailable", "sv") == "550 mailbox unavailable"

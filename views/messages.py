@@ -133,8 +133,8 @@ def signature(batch: Batch, force: bool) -> str:
 def report_flash(report: delivery.SendReport) -> None:
     failures = "".join(f"\n- {m.name} <{m.email}>: {detail}" for m, detail in report.failed)
     if report.stopped:
-        flash("error", t("messages.stopped", lang, detail=report.stopped, sent=len(report.sent),
-                         failed=len(report.failed), left=len(report.not_tried)) + failures)
+        flash("error", t("messages.stopped", lang, detail=delivery.describe_detail(report.stopped, lang),
+                         sent=len(report.sent), failed=len(report.failed), left=len(report.not_tried)) + failures)
     elif report.failed:
         flash("warning", t("messages.sent_some", lang, sent=len(report.sent), failed=len(report.failed)) + failures)
     else:
@@ -333,7 +333,8 @@ def show_log() -> None:
         t("delivery.col_template", lang): [t(f"messages.template_{k}", lang) for k in log["template"]],
         t("messages.col_channel", lang): [t(f"messages.channel_{c}", lang) for c in log["channel"]],
         t("messages.col_status", lang): [t(f"messages.status_{s}", lang) for s in log["status"]],
-        t("messages.col_error", lang): log["error"],
+        t("messages.col_error", lang): [delivery.describe_detail(e, lang) if isinstance(e, str) else e
+                                        for e in log["error"]],
     }), hide_index=True, width="stretch")
 
 
