@@ -2,7 +2,6 @@
 meeting held for many pairs at once, every pair's six meetings at a glance — the check-in sheet,
 and attendance at the cohort's events."""
 
-from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -154,7 +153,7 @@ with meetings_tab:
 # -- The check-in sheet ----------------------------------------------------------------------------
 with checkin_tab:
     st.caption(t("followup.checkin.intro", lang))
-    st.download_button(t("followup.checkin.template", lang), partial(checkin_workbook, pairs, lang),  # made on click
+    st.download_button(t("followup.checkin.template", lang), checkin_workbook(pairs, lang),
                        f"{cohort.id}-{t('followup.tab_checkin', lang).lower().replace(' ', '-')}.xlsx", XLSX_MIME,
                        icon=":material/download:")
     upload = st.file_uploader(t("followup.checkin.upload", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"],

@@ -1,7 +1,6 @@
 """Gästlistor: who is invited to each event of the chosen cohort, and why — counts for every
 event, one event's list with each guest's reason, and the list as .xlsx or .csv."""
 
-import functools
 
 import streamlit as st
 
@@ -54,9 +53,9 @@ else:
     name = f"guests-{event_id}-{cohort.id}"
     xlsx_column, csv_column = st.columns(2)
     xlsx_column.download_button(t("guests_page.xlsx", lang),
-                                functools.partial(to_xlsx, {event_name(event_id, lang): table}),
+                                to_xlsx({event_name(event_id, lang): table}),
                                 f"{name}.xlsx", XLSX_MIME, width="stretch")
-    csv_column.download_button(t("guests_page.csv", lang), functools.partial(to_csv, table), f"{name}.csv",
+    csv_column.download_button(t("guests_page.csv", lang), to_csv(table), f"{name}.csv",
                                "text/csv", width="stretch")
     if st.button(t("guests_page.to_messages", lang), icon=":material/mail:", key="guests_to_messages"):
         # The messages page opens on this event's invitation.

@@ -2,7 +2,6 @@
 a run with each pair's reasons; explanations and what a swap costs; pins, forbidden pairs and
 swaps; a comparison with another run; the heat map of all scores; acceptance; the pair list."""
 
-import functools
 import hashlib
 
 import pandas as pd
@@ -335,8 +334,7 @@ else:
 st.subheader(t("matching.export_title", lang))
 file_name = t("matching.file_name", lang, cohort=cohort.id)
 xlsx_column, csv_column = st.columns(2)
-# The files are made when a button is clicked, not on every rerun.
-xlsx_column.download_button(t("matching.download_xlsx", lang), functools.partial(pair_list_xlsx, run, label, lang),
+xlsx_column.download_button(t("matching.download_xlsx", lang), pair_list_xlsx(run, label, lang),
                             f"{file_name}.xlsx", XLSX_MIME, key="matching_download_xlsx", width="stretch")
-csv_column.download_button(t("matching.download_csv", lang), functools.partial(pair_list_csv, run, lang),
+csv_column.download_button(t("matching.download_csv", lang), pair_list_csv(run, lang),
                            f"{file_name}.csv", "text/csv", key="matching_download_csv", width="stretch")

@@ -3,7 +3,6 @@ one event's invitations written for the chosen cohort, previewed, and delivered 
 mail-merge sheet, or through the mail server after a dry run; the templates; the send log."""
 
 import dataclasses
-import functools
 import hashlib
 
 import pandas as pd
@@ -199,15 +198,15 @@ def deliver(batch: Batch, force: bool) -> None:
             st.error(error.message(lang))
             return
     zip_column, csv_column, xlsx_column = st.columns(3)
-    zip_column.download_button(t("messages.download_eml", lang), functools.partial(delivery.eml_zip, batch, sender),
+    zip_column.download_button(t("messages.download_eml", lang), delivery.eml_zip(batch, sender),
                                f"{batch.name}.zip", "application/zip", key="messages_zip", width="stretch",
                                help=t("messages.download_eml_help", lang), on_click=log_prepared, args=(batch, "eml"),
                                icon=":material/drafts:")
-    csv_column.download_button(t("messages.download_csv", lang), functools.partial(delivery.merge_csv, batch),
+    csv_column.download_button(t("messages.download_csv", lang), delivery.merge_csv(batch),
                                f"{batch.name}.csv", "text/csv", key="messages_csv", width="stretch",
                                help=t("messages.download_merge_help", lang), on_click=log_prepared,
                                args=(batch, "merge"))
-    xlsx_column.download_button(t("messages.download_xlsx", lang), functools.partial(delivery.merge_xlsx, batch),
+    xlsx_column.download_button(t("messages.download_xlsx", lang), delivery.merge_xlsx(batch),
                                 f"{batch.name}.xlsx",
                                 XLSX_MIME,
                                 key="messages_xlsx", width="stretch", help=t("messages.download_merge_help", lang),

@@ -2,7 +2,6 @@
 edit, their participation to withdraw or move to the next start, their data to export, or the
 person to delete everywhere."""
 
-from functools import partial
 
 import streamlit as st
 
@@ -172,9 +171,8 @@ with export:
     st.caption(t("register.export_help", lang))
     stem = person["email"].replace("@", "_at_")
     buttons = st.columns(2)
-    # Callables: the export is made when a button is clicked, not each time the person is shown.
-    as_json = partial(person_export_file, store, int(person_id), "json")
-    as_xlsx = partial(person_export_file, store, int(person_id), "xlsx")
+    as_json = person_export_file(store, int(person_id), "json")
+    as_xlsx = person_export_file(store, int(person_id), "xlsx")
     buttons[0].download_button(t("register.export_json", lang), as_json, file_name=f"{stem}.json",
                                mime="application/json", icon=":material/download:", key="export_json")
     buttons[1].download_button(t("register.export_xlsx", lang), as_xlsx, file_name=f"{stem}.xlsx",

@@ -1,7 +1,6 @@
 """Rapport: the chosen cohort's follow-up for the organisation — pair meetings held per round and
 per pair, attendance at its events, three-party conversations — as charts, tables and .xlsx."""
 
-from functools import partial
 
 import streamlit as st
 
@@ -49,7 +48,7 @@ columns[2].metric(t("report.metric_attendance", lang), "–" if share is None el
                   help=t("report.metric_attendance_help", lang))
 columns[3].metric(t("report.metric_three_party", lang), f"{report.three_party['held']} / {report.pairs}")
 
-st.download_button(t("report.download", lang), partial(workbook, report, lang),  # made on click, not on every rerun
+st.download_button(t("report.download", lang), workbook(report, lang),
                    f"{cohort.id}-{t('report.title', lang).lower()}.xlsx", XLSX_MIME, icon=":material/download:")
 
 left, right = st.columns(2)

@@ -1,7 +1,6 @@
 """Schema: one cohort's events in a table, where single occurrences are moved, and exports."""
 
 import datetime as dt
-import functools
 
 import streamlit as st
 
@@ -39,12 +38,12 @@ else:
 sheets = {cid: display_frame([o for o in exported if o.cohort.id == cid], lang)
           for cid in dict.fromkeys(o.cohort.id for o in exported)}
 xlsx_column, csv_column, ics_column = st.columns(3)
-xlsx_column.download_button(t("schedule.xlsx", lang), functools.partial(to_xlsx, sheets), f"{name}.xlsx",
+xlsx_column.download_button(t("schedule.xlsx", lang), to_xlsx(sheets), f"{name}.xlsx",
                             XLSX_MIME,
                             width="stretch")
-csv_column.download_button(t("schedule.csv", lang), lambda: to_csv(schedule_frame(exported, lang)), f"{name}.csv",
+csv_column.download_button(t("schedule.csv", lang), to_csv(schedule_frame(exported, lang)), f"{name}.csv",
                            "text/csv", width="stretch")
-ics_column.download_button(t("schedule.ics", lang), functools.partial(schedule_to_ics, exported, lang), f"{name}.ics",
+ics_column.download_button(t("schedule.ics", lang), schedule_to_ics(exported, lang), f"{name}.ics",
                            "text/calendar", width="stretch")
 
 # -- Move one occurrence ---------------------------------------------------------------------

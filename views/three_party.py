@@ -3,7 +3,6 @@ the bookings (change a pair's time, mark held), the pairs not yet booked, and th
 .xlsx and .ics."""
 
 import datetime as dt
-from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -236,7 +235,7 @@ st.subheader(t("followup.three_party.export", lang))
 left, right = st.columns(2)
 name = f"{cohort.id}-{t('followup.three_party.nav', lang).lower().replace(' ', '-')}"
 # The files are made when a button is clicked, not on every rerun of the page.
-left.download_button(t("followup.three_party.export_xlsx", lang), partial(booking_workbook, table, lang),
+left.download_button(t("followup.three_party.export_xlsx", lang), booking_workbook(table, lang),
                      f"{name}.xlsx", XLSX_MIME, width="stretch", icon=":material/download:")
-right.download_button(t("followup.three_party.export_ics", lang), partial(booking_calendar, table, cohort, lang),
+right.download_button(t("followup.three_party.export_ics", lang), booking_calendar(table, cohort, lang),
                       f"{name}.ics", "text/calendar", width="stretch", icon=":material/event:")

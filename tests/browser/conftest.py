@@ -82,7 +82,7 @@ def browser():
 def page(browser, tmp_path):
     context = browser.new_context(viewport={"width": 1500, "height": 1300}, accept_downloads=True,
                                   locale="sv-SE", timezone_id="Europe/Stockholm")
-    context.set_default_timeout(30_000)
+    context.set_default_timeout(45_000)
     opened = context.new_page()
     yield opened
     context.close()

@@ -9,6 +9,7 @@ import re
 
 import openpyxl
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from core.examples import example_sheets, example_workbook
 from core.i18n import t
@@ -25,13 +26,23 @@ def log_in(page, url: str) -> None:
 
 
 def go_to(page, name: str) -> None:
-    page.get_by_role("link", name=name).click()
+    page.get_by_role("link", name=name, exact=True).click()  # not "Se över schemat" for "Schema"
     page.wait_for_load_state("networkidle")
 
 
-def download(page, button_name: str, folder) -> bytes:
-    with page.expect_download() as event:
-        page.get_by_role("button", name=button_name).click()
+def download(page, button_name: str, folder, tries: int = 3) -> bytes:
+    """Click a download button and return the file. A click that lands while the page is still
+    rerunning can be lost, as a hurried person's would be: then click again."""
+    button = page.get_by_role("button", name=button_name, exact=True)
+    for attempt in range(tries):
+        try:
+            with page.expect_download(timeout=20_000) as event:
+                button.click()
+            break
+        except PlaywrightTimeout:
+            if attempt == tries - 1:
+                raise
+            page.wait_for_timeout(1000)
     path = folder / event.value.suggested_filename
     event.value.save_as(path)
     return path.read_bytes()
@@ -153,6 +164,7 @@ def test_the_coordinators_year_in_a_browser(server, page, tmp_path):
 def test_the_sidebar_choices_survive_a_language_switch_and_page_changes(server, page):
     log_in(page, server["url"])
     go_to(page, "Schema")
+    page.get_by_role("heading", name="Schema · Höststart 2026 (autumn-2026)").wait_for()
     page.get_by_test_id("stRadioGroup").get_by_text("Vårstart 2027 (spring-2027)").click()
     page.get_by_role("heading", name="Schema · Vårstart 2027 (spring-2027)").wait_for()
     page.get_by_text("English", exact=True).click()
