@@ -88,6 +88,17 @@ def format_span(start: dt.date, end: dt.date, lang: str = DEFAULT_LANGUAGE) -> s
     return f"{format_date(start, lang)} – {format_date(end, lang)}"
 
 
+def unique_labels(labels: list[str]) -> list[str]:
+    """Labels told apart where two are the same (two people of one name, two files called
+    anmalan.xlsx): the second becomes "anmalan.xlsx (2)"."""
+    seen: dict[str, int] = {}
+    unique = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        unique.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return unique
+
+
 class MentorplanError(Exception):
     """An error the coordinator can act on, with its words in both languages: `key` names a
     label in data/i18n, `params` fill its placeholders."""

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from babel import Locale
 
 from core.exports import to_csv, to_xlsx
-from core.i18n import t
+from core.i18n import t, unique_labels
 from core.matching import MatchRun, Problem
 from core.scoring import CRITERIA
 
@@ -218,22 +218,14 @@ def compare_runs(before: MatchRun, after: MatchRun, lang: str) -> pd.DataFrame:
 
 # -- The heat map --------------------------------------------------------------------------------
 
-def _unique(labels: Sequence[str]) -> list[str]:
-    """Labels made unique for a chart axis (two people can share a name)."""
-    seen: dict[str, int] = {}
-    out = []
-    for label in labels:
-        seen[label] = seen.get(label, 0) + 1
-        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
-    return out
 
 
 def score_heatmap(problem: Problem, run: MatchRun | None, lang: str) -> go.Figure:
     """Every mentee (rows) against every mentor (columns): the score where the pair is possible,
     blank where a hard rule forbids it; the run's pairs are outlined."""
     scores = problem.scores
-    mentees = _unique([str(n) for n in problem.mentees["name"]])
-    mentors = _unique([str(n) for n in problem.mentors["name"]])
+    mentees = unique_labels([str(n) for n in problem.mentees["name"]])
+    mentors = unique_labels([str(n) for n in problem.mentors["name"]])
     z = np.where(scores.feasible, scores.score.astype(np.float64), np.nan)
     figure = go.Figure(go.Heatmap(
         z=z, x=mentors, y=mentees, zmin=0, zmax=1, colorscale="Viridis", hoverongaps=False,

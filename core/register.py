@@ -25,7 +25,7 @@ from core.columns import (
     suggest_mapping,
 )
 from core.exports import to_xlsx
-from core.i18n import MentorplanError, t
+from core.i18n import MentorplanError, t, unique_labels
 from core.importing import Sheet, role_of_name
 from core.programme import Cohort, Programme
 from core.store.people import changed_fields
@@ -224,7 +224,7 @@ def invalid_rows_sheets(report: Report, lang: str) -> dict[str, pd.DataFrame]:
             fix = "\n".join(i.message(lang) for i in row.issues if i.severity == "error")
             lines.append([fix] + values)
         title = _fix_sheet_title(mapped.sheet, several_files(report.sheets), sheets)
-        sheets[title] = pd.DataFrame(lines, columns=[fix_header] + _unique(headers))
+        sheets[title] = pd.DataFrame(lines, columns=[fix_header] + unique_labels(headers))
     return sheets
 
 
@@ -260,13 +260,6 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _unique(headers: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    unique = []
-    for header in headers:
-        seen[header] = seen.get(header, 0) + 1
-        unique.append(header if seen[header] == 1 else f"{header} ({seen[header]})")
-    return unique
 
 
 # -- The register ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import streamlit as st
 from core.columns import TARGETS, check_mapping, suggest_mapping
 from core.examples import load_example_participants
 from core.exports import XLSX_MIME, to_csv, to_xlsx
-from core.i18n import MentorplanError, t
+from core.i18n import MentorplanError, t, unique_labels
 from core.importing import Upload, read_upload, sheets_for_role
 from core.programme import FIRST_YEAR, LAST_YEAR, cohorts_of_programme_year
 from core.register import (
@@ -42,17 +42,6 @@ def read_file(digest: str, name: str, known: tuple[tuple[str, str], ...], _data:
         while len(kept) > 8:  # the files of the last few uploads
             kept.pop(next(iter(kept)))
     return kept[key]
-
-
-def unique_names(names: list[str]) -> list[str]:
-    """The files' names, a second file of the same name told apart as "anmalan.xlsx (2)": the
-    name is how sheets, column choices and complaints tell the files apart."""
-    seen: dict[str, int] = {}
-    unique = []
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        unique.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    return unique
 
 
 def known_headers(remembered: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
@@ -100,7 +89,7 @@ cohort = right.selectbox(t("participants.cohort", lang), [None] + cohort_ids, ke
 
 sheets = []
 known = known_headers(store.remembered_headers())
-for file, name in zip(files, unique_names([f.name for f in files]), strict=True):
+for file, name in zip(files, unique_labels([f.name for f in files]), strict=True):
     data = file.getvalue()
     try:
         upload = read_file(hashlib.sha256(data).hexdigest(), name, known, data)
