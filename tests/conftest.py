@@ -14,11 +14,15 @@ from core import services
 from core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+# The day the whole suite takes as today (core.clock), so that no test depends on the day it runs;
+# tests about other days set their own (tests/test_any_day.py runs the overview over the year).
+TODAY = dt.date(2026, 12, 1)
 
 
 @pytest.fixture(autouse=True)
 def database_url(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{tmp_path / 'mentorplan.db'}"
+    monkeypatch.setenv("MENTORPLAN_TODAY", TODAY.isoformat())
     monkeypatch.setenv("MENTORPLAN_DATABASE_URL", url)
     monkeypatch.setenv("MENTORPLAN_BACKUP_DIR", str(tmp_path / "backups"))
     monkeypatch.setenv("MENTORPLAN_LANG", "sv")

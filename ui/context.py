@@ -7,8 +7,8 @@ import datetime as dt
 
 import streamlit as st
 
-from core import services
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from core import clock, services
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, MentorplanError
 from core.programme import Cohort, Override, Programme, Settings, cohorts_of_programme_year, programme_year_of
 from core.store import Store, database_url
 
@@ -23,8 +23,15 @@ def lang() -> str:
 
 
 def today() -> dt.date:
-    """Today, or the day a test or a demo set in the session."""
-    return st.session_state.get("today") or dt.date.today()
+    """Today (core.clock: the computer's date or MENTORPLAN_TODAY), or the day a test set in the
+    session."""
+    if chosen := st.session_state.get("today"):
+        return chosen
+    try:
+        return clock.today()
+    except MentorplanError as error:
+        st.error(error.message(lang()), icon=":material/event_busy:")
+        st.stop()
 
 
 @st.cache_resource(show_spinner=False)

@@ -14,10 +14,9 @@ or a role column; with --role, sheets named for the other role are left out."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
-from core import services
+from core import clock, services
 from core.cli.common import choice, fail
 from core.columns import ROLES
 from core.i18n import MentorplanError, format_date, t
@@ -66,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     for sheet in mapped:
         if not empty and sheet.role is None and sheet.sheet.role is None and "role" not in sheet.mapping:
             raise MentorplanError("import.no_role", sheet=sheet.sheet.name)
-    today = dt.date.today()
+    today = clock.today()
     default = services.programme(store).first_start_after(today).id
     report = check(store, mapped, default, cohort)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from core import services
+from core import clock, services
 from core.cli.common import fail
 from core.i18n import format_date, t
 from core.programme import check_year
@@ -24,7 +24,7 @@ def add_parser(subparsers, common) -> str:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    day = dt.date.today()
+    day = clock.today()
     if args.date is not None:
         try:
             day = dt.date.fromisoformat(args.date.strip())

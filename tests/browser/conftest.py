@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from core.auth import hash_password
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TODAY
 
 PASSWORD = "korrekt häst batteri häftapparat"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -41,7 +41,8 @@ def server(tmp_path_factory):
     secrets = folder / "secrets.toml"
     secrets.write_text(f'[mentorplan]\npassword_hash = "{hash_password(PASSWORD)}"\n', encoding="utf-8")
     port = _free_port()
-    env = {**os.environ, "MENTORPLAN_DATABASE_URL": f"sqlite:///{folder / 'mentorplan.db'}",
+    env = {**os.environ, "MENTORPLAN_TODAY": TODAY.isoformat(),
+           "MENTORPLAN_DATABASE_URL": f"sqlite:///{folder / 'mentorplan.db'}",
            "MENTORPLAN_BACKUP_DIR": str(folder / "backups")}
     log = (folder / "streamlit.log").open("w")
     process = subprocess.Popen(
