@@ -9,7 +9,7 @@ sidebar and, on a server, without its login."""
 
 import streamlit as st
 
-from core.i18n import t
+from core.platform.i18n import t
 from ui import auth, context, sidebar
 
 st.set_page_config(page_title="Mentorplan", page_icon=":material/calendar_month:", layout="wide")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from core.programme import Programme, Rulebook, load_rulebook
+from core.calendar.programme import Programme, Rulebook, load_rulebook
 from core.store import Store
 
 

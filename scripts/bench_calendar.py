@@ -13,9 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.exports import schedule_to_ics, to_csv, to_xlsx  # noqa: E402
-from core.programme import Programme, load_rulebook  # noqa: E402
-from core.schedule import display_frame, schedule_frame  # noqa: E402
+from core.calendar.files import schedule_to_ics  # noqa: E402
+from core.calendar.programme import Programme, load_rulebook  # noqa: E402
+from core.calendar.schedule import display_frame, schedule_frame  # noqa: E402
+from core.platform.files import to_csv, to_xlsx  # noqa: E402
 
 
 def timed(action, repeat: int = 5) -> float:

@@ -18,10 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import openpyxl  # noqa: E402
 
-from core.columns import suggest_mapping  # noqa: E402
-from core.examples import MENTOR_HEADERS, example_sheets  # noqa: E402
-from core.importing import read_upload  # noqa: E402
-from core.validation import MappedSheet, validate  # noqa: E402
+from core.people.columns import suggest_mapping  # noqa: E402
+from core.people.examples import MENTOR_HEADERS, example_sheets  # noqa: E402
+from core.people.reading import read_upload  # noqa: E402
+from core.people.validation import MappedSheet, validate  # noqa: E402
 
 
 def make_workbook(path: Path, rows: int) -> None:

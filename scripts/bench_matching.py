@@ -22,9 +22,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.assignment import greedy, solve  # noqa: E402
-from core.matching import prepare, run  # noqa: E402
-from core.scoring import MatchSettings  # noqa: E402
+from core.matching.assignment import greedy, solve  # noqa: E402
+from core.matching.runs import prepare, run  # noqa: E402
+from core.matching.scoring import MatchSettings  # noqa: E402
 from core.store.people import PARTICIPATION_COLUMNS, PERSON_COLUMNS  # noqa: E402
 
 ORGANISATIONS = [f"Organisation {i}" for i in range(40)] + ["Region Norr", "Sundsvalls kommun", "Mittbanken"]

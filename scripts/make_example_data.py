@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.examples import MENTEE_HEADERS, SEED, example_sheets, example_workbook, messy_workbook  # noqa: E402
-from core.programme import programme_year_of  # noqa: E402
+from core.calendar.programme import programme_year_of  # noqa: E402
+from core.people.examples import MENTEE_HEADERS, SEED, example_sheets, example_workbook, messy_workbook  # noqa: E402
 
 
 def main() -> int:

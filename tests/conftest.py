@@ -14,7 +14,7 @@ from core import services
 from core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-# The day the whole suite takes as today (core.clock), so that no test depends on the day it runs;
+# The day the whole suite takes as today (core.platform.clock), so that no test depends on the day it runs;
 # tests about other days set their own (tests/test_any_day.py runs the overview over the year).
 TODAY = dt.date(2026, 12, 1)
 

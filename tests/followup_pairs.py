@@ -9,8 +9,8 @@ import datetime as dt
 import pandas as pd
 from sqlalchemy import insert, select
 
-from core.matching import PAIR_COLUMNS, UNMATCHED_COLUMNS, MatchRun
-from core.scoring import MatchSettings
+from core.matching.runs import PAIR_COLUMNS, UNMATCHED_COLUMNS, MatchRun
+from core.matching.scoring import MatchSettings
 from core.store import Store, schema
 
 COHORT = "autumn-2026"

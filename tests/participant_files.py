@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from sqlalchemy import insert
 
-from core.examples import workbook
+from core.people.examples import workbook
 from core.store import schema
 
 MENTOR_HEADERS = ("Namn", "E-post", "Organisation", "Förvaltning/Avdelning", "Befattning", "Ort", "Språk",

@@ -11,10 +11,11 @@ import sys
 
 import pytest
 
-from core import clock, services
-from core.examples_followup import load_examples
-from core.i18n import MentorplanError, format_date, t
-from core.todo import todo_list
+from core import services
+from core.followup.examples import load_examples
+from core.followup.todo import todo_list
+from core.platform import clock
+from core.platform.i18n import MentorplanError, format_date, t
 from tests.conftest import ROOT
 
 DAYS = [dt.date(2026, 1, 2), dt.date(2026, 6, 20), dt.date(2026, 9, 8), dt.date(2026, 12, 1),

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from core.auth import (
+from core.platform.auth import (
     LOCKOUT,
     MAX_FAILURES,
     access_config,
@@ -17,7 +17,7 @@ from core.auth import (
     locked_until,
     verify_password,
 )
-from core.i18n import MentorplanError
+from core.platform.i18n import MentorplanError
 from core.store import Store
 from tests.conftest import ROOT
 

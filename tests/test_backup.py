@@ -10,9 +10,9 @@ import zipfile
 import pytest
 from sqlalchemy import insert, select
 
-from core import backup
-from core.i18n import MentorplanError
-from core.programme import Override, Settings
+from core.calendar.programme import Override, Settings
+from core.platform import backup
+from core.platform.i18n import MentorplanError
 from core.store import Store, schema
 from core.store.schema import metadata
 
@@ -141,7 +141,7 @@ def test_every_change_is_logged_and_a_failed_one_is_not(store):
 
 
 def test_every_table_has_a_name_the_coordinator_reads():
-    from core.i18n import labels
+    from core.platform.i18n import labels
     assert {f"table.{t.name}" for t in metadata.sorted_tables} <= set(labels())
 
 

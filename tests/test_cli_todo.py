@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from core import services
-from core.todo import todo_list
+from core.followup.todo import todo_list
 from tests.conftest import ROOT
 from tests.followup_pairs import matched_cohort
 

@@ -8,9 +8,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 from participant_files import MENTEE_HEADERS, MENTOR_HEADERS, mentee, mentor, signup_workbook
 
-from core.columns import FIELD_IDS, check_mapping, header_key, normalise_header, recognise, signature, suggest_mapping
-from core.importing import read_upload
-from core.validation import (
+from core.people.columns import (
+    FIELD_IDS,
+    check_mapping,
+    header_key,
+    normalise_header,
+    recognise,
+    signature,
+    suggest_mapping,
+)
+from core.people.reading import read_upload
+from core.people.validation import (
     Invalid,
     MappedSheet,
     clean_capacity,
@@ -231,7 +239,7 @@ def test_missing_name_consent_and_consent_column():
         "Row 2, Namn: the name is missing",
         "Row 2, Samtycke: consent is missing; the person cannot be included without consent"]
     no_consent = [row[:-2] for row in (mentor(1), mentor(2))]
-    from core.examples import workbook
+    from core.people.examples import workbook
 
     report = check(workbook({"Mentorer": (MENTOR_HEADERS[:-2], no_consent)}))
     assert report.summary() == "0 valid, 2 invalid"
@@ -239,7 +247,7 @@ def test_missing_name_consent_and_consent_column():
 
 
 def test_a_sheet_without_a_role_is_named_and_a_role_column_decides_per_row():
-    from core.examples import workbook
+    from core.people.examples import workbook
 
     headers = ("Roll",) + MENTEE_HEADERS
     rows = [["Adept"] + mentee(1), ["Mentor"] + mentee(2), ["Chef"] + mentee(3)]

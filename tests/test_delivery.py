@@ -18,7 +18,8 @@ from aiosmtpd.smtp import AuthResult
 from icalendar import Calendar
 
 from core import services
-from core.delivery import (
+from core.calendar.programme import Cohort
+from core.messages.delivery import (
     MERGE_COLUMNS,
     SmtpConfig,
     check_connection,
@@ -32,9 +33,8 @@ from core.delivery import (
     to_email,
     to_eml,
 )
-from core.i18n import MentorplanError
-from core.messages import EventDetails, Message, decision_messages, invitation_messages, people_not_told
-from core.programme import Cohort
+from core.messages.letters import EventDetails, Message, decision_messages, invitation_messages, people_not_told
+from core.platform.i18n import MentorplanError
 from tests.messages_history import history
 from tests.smtp_server import HOST, Closing, Dropping, Inbox, Refusing, Stalling, running, silent_server
 
@@ -350,7 +350,7 @@ def test_a_message_to_a_bad_address_stops_the_batch_before_anything_is_sent(regi
 
 
 def test_our_own_send_log_words_are_translated_and_a_servers_reply_is_kept():
-    from core.delivery import TIMED_OUT, describe_detail
+    from core.messages.delivery import TIMED_OUT, describe_detail
     assert describe_detail(TIMED_OUT, "sv") == "servern svarade inte i tid"
     assert describe_detail(TIMED_OUT, "en") == "the server did not answer in time"
     assert describe_detail("550 mailbox unavailable", "sv") == "550 mailbox unavailable"

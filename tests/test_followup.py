@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from core import services
-from core.followup import (
+from core.calendar.programme import Cohort
+from core.followup.meetings import (
     MeetingRecord,
     MeetingRemoval,
     MeetingWindow,
@@ -26,8 +27,7 @@ from core.followup import (
     record_meetings,
     stale_meetings,
 )
-from core.i18n import MentorplanError
-from core.programme import Cohort
+from core.platform.i18n import MentorplanError
 from tests.followup_pairs import PAIRS, accept_pairs, add_person, matched_cohort, pair_of
 
 AUTUMN = Cohort(2026, "autumn")

@@ -9,8 +9,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from core import services
-from core.exports import to_xlsx
-from core.followup import (
+from core.calendar.programme import Cohort
+from core.followup.meetings import (
     Pairs,
     check_checkin,
     checkin_template,
@@ -20,8 +20,8 @@ from core.followup import (
     meeting_windows,
     read_checkin,
 )
-from core.i18n import MentorplanError
-from core.programme import Cohort
+from core.platform.files import to_xlsx
+from core.platform.i18n import MentorplanError
 from tests.followup_pairs import matched_cohort
 
 AUTUMN = Cohort(2026, "autumn")

@@ -5,8 +5,8 @@ changes nothing; the to-do list then has something to say."""
 import datetime as dt
 
 from core import services
-from core.examples_followup import example_cohorts, load_examples
-from core.todo import todo_list
+from core.followup.examples import example_cohorts, load_examples
+from core.followup.todo import todo_list
 
 
 def test_example_data_on_a_day_in_the_matching_window(store):

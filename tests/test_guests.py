@@ -4,7 +4,8 @@ cohorts (tests/messages_history.py)."""
 import pytest
 
 from core import services
-from core.guests import (
+from core.calendar.programme import Cohort
+from core.messages.guests import (
     GUEST_COLUMNS,
     counts,
     describe_reasons,
@@ -14,7 +15,6 @@ from core.guests import (
     load_history,
     summary_frame,
 )
-from core.programme import Cohort
 from tests.messages_history import history
 
 

@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from core.i18n import LANGUAGES, MentorplanError, format_date, format_week, labels, t
+from core.platform.i18n import LANGUAGES, MentorplanError, format_date, format_week, labels, t
 from tests.conftest import ROOT
 
 SOURCES = [p for folder in ("core", "views", "ui") for p in (ROOT / folder).rglob("*.py")] + [ROOT / "app.py"]

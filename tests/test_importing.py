@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 from participant_files import MENTEE_HEADERS, MENTOR_HEADERS, csv_text, encrypted, mentee, mentor, ods, signup_workbook
 
-from core import importing
-from core.columns import suggest_mapping
-from core.i18n import MentorplanError
-from core.importing import read_upload, role_of_name, sheets_for_role, sniff
-from core.validation import MappedSheet, validate
+from core.people import reading as importing
+from core.people.columns import suggest_mapping
+from core.people.reading import read_upload, role_of_name, sheets_for_role, sniff
+from core.people.validation import MappedSheet, validate
+from core.platform.i18n import MentorplanError
 
 
 def refused(data: bytes, name: str = "anmalan.xlsx") -> MentorplanError:

@@ -12,13 +12,13 @@ import numpy as np
 import openpyxl
 import pytest
 
-from core import matching
-from core.i18n import MentorplanError
-from core.matching import FORBID, PIN, Constraint
-from core.matching_report import compare_runs, describe, pair_list_csv, pair_list_xlsx, reasons_text
-from core.programme import Cohort, Programme
-from core.scoring import MatchSettings
-from core.tags import canonical_tags, plain, read_lexicon
+from core.calendar.programme import Cohort, Programme
+from core.matching import runs as matching
+from core.matching.report import compare_runs, describe, pair_list_csv, pair_list_xlsx, reasons_text
+from core.matching.runs import FORBID, PIN, Constraint
+from core.matching.scoring import MatchSettings
+from core.matching.tags import canonical_tags, plain, read_lexicon
+from core.platform.i18n import MentorplanError
 from tests.conftest import ROOT
 from tests.matching_people import COHORT, add_participant, small_cohort
 
@@ -342,7 +342,8 @@ def test_a_run_made_before_someone_withdrew_cannot_be_accepted(store):
 
 
 def test_the_matching_domain_needs_neither_streamlit_nor_the_store():
-    code = ("import sys, core.matching, core.scoring, core.assignment, core.tags, core.matching_report; "
+    code = ("import sys, core.matching.runs, core.matching.scoring, core.matching.assignment, core.matching.tags, "
+            "core.matching.report; "
             "print(sorted(m for m in ('streamlit', 'core.store') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

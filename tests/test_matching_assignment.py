@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from core.assignment import bottleneck_threshold, greedy, max_cardinality, solve
+from core.matching.assignment import bottleneck_threshold, greedy, max_cardinality, solve
 
 TOLERANCE = 1e-9
 

@@ -8,9 +8,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core import matching
-from core.matching import FORBID, PIN, Constraint
-from core.scoring import MatchSettings
+from core.matching import runs as matching
+from core.matching.runs import FORBID, PIN, Constraint
+from core.matching.scoring import MatchSettings
 from core.store.people import PARTICIPATION_COLUMNS, PERSON_COLUMNS
 
 ORGANISATIONS = ("Kommun A", "kommun a ", "Region Norr", "Företaget AB")

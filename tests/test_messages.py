@@ -8,9 +8,9 @@ from icalendar import Calendar
 from sqlalchemy import update
 
 from core import services
-from core.delivery import log_prepared
-from core.i18n import LANGUAGES, MentorplanError
-from core.messages import (
+from core.calendar.programme import Cohort
+from core.messages.delivery import log_prepared
+from core.messages.letters import (
     DECISION_TEMPLATES,
     EventDetails,
     LogEntry,
@@ -27,7 +27,7 @@ from core.messages import (
     shipped_templates,
     template_kinds,
 )
-from core.programme import Cohort
+from core.platform.i18n import LANGUAGES, MentorplanError
 from core.store import schema
 from tests.messages_history import history
 

@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 
 from core import services
-from core.delivery import log_prepared
-from core.messages import decision_messages
-from core.programme import Cohort
-from core.todo import decisions_not_sent, todo_list
+from core.calendar.programme import Cohort
+from core.followup.todo import decisions_not_sent, todo_list
+from core.messages.delivery import log_prepared
+from core.messages.letters import decision_messages
 from tests.messages_history import history
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from core import services
-from core.programme import Cohort
+from core.calendar.programme import Cohort
 from core.store import Store
 
 PAGES = [None, "views/timeline.py", "views/year_wheel.py", "views/schedule.py", "views/settings.py"]

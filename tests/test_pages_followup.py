@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 
 from core import services
-from core.exports import to_xlsx
-from core.followup import MeetingRecord
-from core.i18n import t
-from core.programme import Cohort
+from core.calendar.programme import Cohort
+from core.followup.meetings import MeetingRecord
+from core.followup.three_party import add_slots, series, slots_from_frame
+from core.platform.files import to_xlsx
+from core.platform.i18n import t
 from core.store import Store
-from core.three_party import add_slots, series, slots_from_frame
 from tests.followup_pairs import PAIRS, matched_cohort, pair_of
 
 AUTUMN = Cohort(2026, "autumn")

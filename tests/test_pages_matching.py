@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from core.i18n import t
+from core.platform.i18n import t
 from tests.matching_people import COHORT, small_cohort
 
 PAGE = "views/matching.py"

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from core import services
-from core.delivery import log_prepared
-from core.messages import decision_messages, people_not_told
-from core.programme import Cohort
+from core.calendar.programme import Cohort
+from core.messages.delivery import log_prepared
+from core.messages.letters import decision_messages, people_not_told
 from tests.messages_history import history
 from tests.smtp_server import HOST, Inbox, running
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from participant_files import add_matching_rows, mentee, mentor, signup_workbook
 
-from core.examples import example_sheets, example_workbook, messy_workbook
+from core.people.examples import example_sheets, example_workbook, messy_workbook
 from core.store import Store
 
 IMPORT, REGISTER = "views/participants.py", "views/register.py"
@@ -77,7 +77,7 @@ def test_a_file_that_is_no_spreadsheet_gets_a_clear_message(app):
 
 
 def test_changing_a_column_mapping_is_used_and_remembered(app, database_url):
-    from core.examples import workbook
+    from core.people.examples import workbook
 
     headers = ("Deltagare", "Adress", "Samtycke", "Ort")
     data = workbook({"Mentorer": (headers, [["Anna Ek", "anna@x.example", "ja", ""]])})
@@ -111,8 +111,8 @@ def test_example_participants_load_and_show_in_the_register(app):
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_a_person_is_edited_moved_exported_and_deleted_in_the_register(app, lang, database_url):
     store = Store(database_url)
-    from core.importing import read_upload
-    from core.register import check, commit, mapped_sheets
+    from core.people.reading import read_upload
+    from core.people.register import check, commit, mapped_sheets
 
     sheets = mapped_sheets(store, read_upload(signup_workbook([mentor(1)], [mentee(1), mentee(2)]), "x.xlsx").sheets)
     commit(store, check(store, sheets, "autumn-2026").valid)
@@ -175,7 +175,7 @@ def test_the_first_and_last_programme_years_offer_only_the_cohorts_the_programme
 
 
 def two_files_with_a_mentor_sheet() -> list[tuple[str, bytes, str]]:
-    from core.examples import workbook
+    from core.people.examples import workbook
 
     a = workbook({"Mentorer": (("Deltagare", "Adress", "Samtycke", "Ort"), [["Anna Ek", "anna@x.example", "ja", ""]])})
     b = workbook({"Mentorer": (("Adress", "Deltagare", "Samtycke", "Ort"), [["bo@x.example", "Bo Ek", "ja", ""],
@@ -203,7 +203,7 @@ def test_two_files_with_a_sheet_of_the_same_name_keep_their_own_column_choices(a
 def test_an_upload_is_read_once_not_on_every_click(app, monkeypatch):
     import streamlit as st
 
-    from core import importing
+    from core.people import reading as importing
 
     calls = []
     original = importing.read_upload
@@ -245,9 +245,9 @@ def test_a_database_error_on_import_is_shown_in_words(app, monkeypatch):
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_deleting_a_matched_person_says_and_does_what_happens_to_the_partner(app, lang, database_url, monkeypatch):
-    from core import register
-    from core.importing import read_upload
-    from core.register import check, commit, mapped_sheets
+    from core.people import register
+    from core.people.reading import read_upload
+    from core.people.register import check, commit, mapped_sheets
 
     store = Store(database_url)
     sheets = mapped_sheets(store, read_upload(signup_workbook([mentor(1)], [mentee(1)]), "x.xlsx").sheets)

@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.i18n import MentorplanError
-from core.programme import (
+from core.calendar.programme import (
     Cohort,
     Override,
     Programme,
@@ -17,6 +16,7 @@ from core.programme import (
     cohorts_of_programme_year,
     load_rulebook,
 )
+from core.platform.i18n import MentorplanError
 
 D = dt.date
 

@@ -9,15 +9,16 @@ import pytest
 from participant_files import add_matching_rows, mentee, mentor, signup_workbook
 from sqlalchemy import select
 
-from core import register, services
-from core.columns import header_key
-from core.i18n import MentorplanError
-from core.importing import read_upload
-from core.programme import Cohort
-from core.register import check, commit, mapped_sheets, preview, preview_counts
+from core import services
+from core.calendar.programme import Cohort
+from core.people import register
+from core.people.columns import header_key
+from core.people.reading import read_upload
+from core.people.register import check, commit, mapped_sheets, preview, preview_counts
+from core.people.validation import text
+from core.platform.i18n import MentorplanError
 from core.store import Store, schema
 from core.store.people import PeopleStore
-from core.validation import text
 
 
 def sheets_of(store, data: bytes, role=None, choices=None, name="anmalan.xlsx"):
@@ -66,7 +67,7 @@ def test_a_re_import_keeps_the_status_and_the_fields_the_file_does_not_have(stor
     import_file(store, signup_workbook([mentor(1)]))
     [participation] = store.participants()["participation_id"]
     store.update_participation(int(participation), {"status": "matched"})
-    from core.examples import workbook
+    from core.people.examples import workbook
 
     import_file(store, workbook({"Mentorer": (("Namn", "E-post", "Samtycke"), [["Mentor Ett", "mentor1@region.example",
                                                                                   "ja"]])}))
@@ -109,7 +110,7 @@ def test_the_register_survives_a_restart(database_url):
 
 
 def test_a_column_choice_is_remembered_for_the_next_file_with_the_same_headers(store):
-    from core.examples import workbook
+    from core.people.examples import workbook
 
     headers = ("Deltagare", "Adress", "Samtycke", "Ort")
     data = workbook({"Mentorer": (headers, [["Anna Ek", "anna@x.example", "ja", "Timrå"]])})
@@ -131,8 +132,8 @@ def test_a_column_choice_is_remembered_for_the_next_file_with_the_same_headers(s
 
 
 def test_two_files_with_a_sheet_of_the_same_name_keep_their_own_columns_and_are_named(store):
-    from core.examples import workbook
-    from core.exports import to_xlsx
+    from core.people.examples import workbook
+    from core.platform.files import to_xlsx
 
     a = workbook({"Mentorer": (("Deltagare", "Adress", "Samtycke", "Ort"), [["Anna Ek", "anna@x.example", "ja", ""],
                                                                            ["Cy Ek", "cy@x.example", "ja", ""]])})
@@ -171,7 +172,7 @@ def test_two_files_with_a_sheet_of_the_same_name_keep_their_own_columns_and_are_
 def test_the_complaints_table_has_one_type_per_column_with_a_whole_sheet_complaint_among_them():
     import pyarrow
 
-    from core.validation import Issue
+    from core.people.validation import Issue
 
     frame = register.issues_frame([Issue("validation.no_consent_column", sheet="Mentorer"),
                                    Issue("validation.email_missing", sheet="Mentorer", row=3, column="E-post")], "en")
@@ -336,7 +337,7 @@ def test_a_mentor_with_other_mentees_stays_matched_and_a_withdrawn_partner_stays
 
 
 def test_the_rows_to_fix_come_back_with_the_same_columns_and_their_fix_column_ignored(store):
-    from core.exports import to_csv, to_xlsx
+    from core.platform.files import to_csv, to_xlsx
 
     data = signup_workbook([mentor(1), mentor(2, **{"E-post": "mentor2@", "Motivering": "+ vill dela erfarenhet"})],
                            title_rows=("Anmälningar",))

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from core.rules import (
+from core.calendar.rules import (
     EdgeOf,
     FixedDate,
     NthWeekday,

@@ -9,9 +9,10 @@ import openpyxl
 import pytest
 from icalendar import Calendar
 
-from core.exports import safe_cell, schedule_to_ics, to_csv, to_xlsx
-from core.programme import Programme, load_rulebook
-from core.schedule import SCHEDULE_COLUMNS, display_frame, schedule_frame
+from core.calendar.files import schedule_to_ics
+from core.calendar.programme import Programme, load_rulebook
+from core.calendar.schedule import SCHEDULE_COLUMNS, display_frame, schedule_frame
+from core.platform.files import safe_cell, to_csv, to_xlsx
 
 
 @pytest.fixture(scope="module")

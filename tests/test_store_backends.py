@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import insert
 
 from core import services
-from core.i18n import MentorplanError
-from core.programme import Cohort, Override, Settings
+from core.calendar.programme import Cohort, Override, Settings
+from core.platform.i18n import MentorplanError
 from core.store import schema
 
 

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from core import services
-from core.programme import Cohort, Override, Settings
+from core.calendar.programme import Cohort, Override, Settings
 from core.store import Store
 
 

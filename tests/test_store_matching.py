@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
-from core import matching
-from core.i18n import MentorplanError
-from core.matching import FORBID, PIN, Constraint
-from core.scoring import MatchSettings
+from core.matching import runs as matching
+from core.matching.runs import FORBID, PIN, Constraint
+from core.matching.scoring import MatchSettings
+from core.platform.i18n import MentorplanError
 from core.store import schema
 from tests.matching_people import COHORT, small_cohort
 

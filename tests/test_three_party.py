@@ -14,11 +14,10 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from core import services
-from core.exports import appointments_to_ics, to_xlsx
-from core.followup import Pairs
-from core.i18n import MentorplanError
-from core.programme import Cohort
-from core.three_party import (
+from core.calendar.files import appointments_to_ics
+from core.calendar.programme import Cohort
+from core.followup.meetings import Pairs
+from core.followup.three_party import (
     NO_SLOT,
     Booking,
     Slot,
@@ -38,6 +37,8 @@ from core.three_party import (
     slot_labels,
     slots_from_frame,
 )
+from core.platform.files import to_xlsx
+from core.platform.i18n import MentorplanError
 from tests.followup_pairs import matched_cohort, pair_of
 
 AUTUMN = Cohort(2026, "autumn")

@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 
 from core import services
-from core.followup import MeetingRecord, record_attendance
-from core.programme import Cohort
-from core.three_party import add_slots, save_bookings, series, slots_from_frame
-from core.todo import CHECKS, PAGES, Todo, todo_list
+from core.calendar.programme import Cohort
+from core.followup.meetings import MeetingRecord, record_attendance
+from core.followup.three_party import add_slots, save_bookings, series, slots_from_frame
+from core.followup.todo import CHECKS, PAGES, Todo, todo_list
 from tests.followup_pairs import PAIRS, accept_pairs, add_person, matched_cohort, pair_of
 
 AUTUMN = Cohort(2026, "autumn")

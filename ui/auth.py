@@ -1,4 +1,4 @@
-"""The login in front of every page (core/auth.py decides; this draws it and keeps the session).
+"""The login in front of every page (core/platform/auth.py decides; this draws it and keeps the session).
 Called by app.py before the navigation, so no page runs for a visitor who is not let in."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import datetime as dt
 
 import streamlit as st
 
-from core.auth import AccessConfig, access_config, email_allowed, is_local, locked_until, verify_password
-from core.i18n import MentorplanError, format_date, t
+from core.platform.auth import AccessConfig, access_config, email_allowed, is_local, locked_until, verify_password
+from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
 
 SESSION_KEY = "authenticated"

@@ -7,9 +7,10 @@ import datetime as dt
 
 import streamlit as st
 
-from core import clock, services
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, MentorplanError
-from core.programme import Cohort, Override, Programme, Settings, cohorts_of_programme_year, programme_year_of
+from core import services
+from core.calendar.programme import Cohort, Override, Programme, Settings, cohorts_of_programme_year, programme_year_of
+from core.platform import clock
+from core.platform.i18n import DEFAULT_LANGUAGE, LANGUAGES, MentorplanError
 from core.store import Store, database_url
 
 LANG_KEY = "lang"
@@ -23,7 +24,7 @@ def lang() -> str:
 
 
 def today() -> dt.date:
-    """Today (core.clock: the computer's date or MENTORPLAN_TODAY), or the day a test set in the
+    """Today (core.platform.clock: the computer's date or MENTORPLAN_TODAY), or the day a test set in the
     session."""
     if chosen := st.session_state.get("today"):
         return chosen

@@ -1,5 +1,5 @@
 """The mail server for the messages page, read from .streamlit/secrets.toml here in the interface
-layer (core never reads secrets) and handed to core.delivery as a plain SmtpConfig:
+layer (core never reads secrets) and handed to core.messages.delivery as a plain SmtpConfig:
 
     [smtp]
     host = "smtp.example.se"
@@ -15,7 +15,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from core.delivery import SmtpConfig
+from core.messages.delivery import SmtpConfig
 
 
 def smtp_config() -> SmtpConfig | None:

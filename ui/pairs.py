@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.i18n import t
+from core.platform.i18n import t
 from ui import context
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy.engine import make_url
 
-from core.i18n import LANGUAGES, t
-from core.programme import FIRST_YEAR, LAST_YEAR, cohorts_of_programme_year
-from core.schedule import cohort_label
+from core.calendar.programme import FIRST_YEAR, LAST_YEAR, cohorts_of_programme_year
+from core.calendar.schedule import cohort_label
+from core.platform.i18n import LANGUAGES, t
 from core.store import database_url
 from ui import context
 

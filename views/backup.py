@@ -6,8 +6,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core import backup
-from core.i18n import MentorplanError, t
+from core.platform import backup
+from core.platform.i18n import MentorplanError, t
 from ui import context
 
 lang = context.lang()

@@ -6,8 +6,8 @@ and attendance at the cohort's events."""
 import pandas as pd
 import streamlit as st
 
-from core.exports import XLSX_MIME
-from core.followup import (
+from core.calendar.schedule import cohort_label, event_name
+from core.followup.meetings import (
     Pairs,
     attendance_events,
     attendance_frame,
@@ -31,9 +31,9 @@ from core.followup import (
     record_meetings,
     stale_meetings,
 )
-from core.guests import describe_reason
-from core.i18n import MentorplanError, format_date, format_short_date, format_week, t
-from core.schedule import cohort_label, event_name
+from core.messages.guests import describe_reason
+from core.platform.files import XLSX_MIME
+from core.platform.i18n import MentorplanError, format_date, format_short_date, format_week, t
 from ui import context
 from ui.pairs import accepted_pairs_or_stop
 

@@ -4,11 +4,11 @@ event, one event's list with each guest's reason, and the list as .xlsx or .csv.
 
 import streamlit as st
 
-from core.exports import XLSX_MIME, to_csv, to_xlsx
-from core.guests import counts, display_frame, guest_list, invited_events, load_history, summary_frame
-from core.i18n import t
-from core.messages import DECISIONS_EVENT
-from core.schedule import cohort_label, describe_guests, describe_when, event_name
+from core.calendar.schedule import cohort_label, describe_guests, describe_when, event_name
+from core.messages.guests import counts, display_frame, guest_list, invited_events, load_history, summary_frame
+from core.messages.letters import DECISIONS_EVENT
+from core.platform.files import XLSX_MIME, to_csv, to_xlsx
+from core.platform.i18n import t
 from ui import context
 
 lang = context.lang()

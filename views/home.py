@@ -4,12 +4,12 @@ data and a short tour."""
 
 import streamlit as st
 
-from core.agenda import phases, upcoming, week_of
-from core.auth import is_local
-from core.examples_followup import load_examples
-from core.i18n import format_date, format_week, t
-from core.schedule import cohort_label, describe_guests, describe_when, event_name
-from core.todo import todo_list
+from core.calendar.agenda import phases, upcoming, week_of
+from core.calendar.schedule import cohort_label, describe_guests, describe_when, event_name
+from core.followup.examples import load_examples
+from core.followup.todo import todo_list
+from core.platform.auth import is_local
+from core.platform.i18n import format_date, format_week, t
 from ui import context
 
 SEVERITY_ICONS = {"urgent": ":red[:material/priority_high:]", "warning": ":orange[:material/warning:]",

@@ -7,12 +7,10 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from core import matching
-from core.assignment import OBJECTIVES
-from core.exports import XLSX_MIME
-from core.i18n import MentorplanError, t
-from core.matching import FORBID, PIN, Constraint
-from core.matching_report import (
+from core.calendar.schedule import cohort_label
+from core.matching import runs as matching
+from core.matching.assignment import OBJECTIVES
+from core.matching.report import (
     alternatives_text,
     breakdown_table,
     compare_runs,
@@ -26,8 +24,10 @@ from core.matching_report import (
     unmatched_table,
     warnings_text,
 )
-from core.schedule import cohort_label
-from core.scoring import CRITERIA, MAX_WEIGHT, MatchSettings
+from core.matching.runs import FORBID, PIN, Constraint
+from core.matching.scoring import CRITERIA, MAX_WEIGHT, MatchSettings
+from core.platform.files import XLSX_MIME
+from core.platform.i18n import MentorplanError, t
 from ui import context
 
 HEATMAP_LIMIT = 150  # people on a side beyond which the heat map is no longer readable

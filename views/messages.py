@@ -8,10 +8,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from core import delivery
-from core.exports import XLSX_MIME
-from core.i18n import LANGUAGES, MentorplanError, format_date, t
-from core.messages import (
+from core.calendar.schedule import cohort_label, describe_when, event_name
+from core.messages import delivery
+from core.messages.letters import (
     BODY_MAX,
     BRACES,
     DECISIONS_EVENT,
@@ -31,7 +30,8 @@ from core.messages import (
     recipients,
     template_kinds,
 )
-from core.schedule import cohort_label, describe_when, event_name
+from core.platform.files import XLSX_MIME
+from core.platform.i18n import LANGUAGES, MentorplanError, format_date, t
 from ui import context, mail
 from ui.sidebar import LANGUAGE_NAMES
 

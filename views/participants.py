@@ -6,13 +6,11 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from core.columns import TARGETS, check_mapping, suggest_mapping
-from core.examples import load_example_participants
-from core.exports import XLSX_MIME, to_csv, to_xlsx
-from core.i18n import MentorplanError, t, unique_labels
-from core.importing import Upload, read_upload, sheets_for_role
-from core.programme import FIRST_YEAR, LAST_YEAR, cohorts_of_programme_year
-from core.register import (
+from core.calendar.programme import FIRST_YEAR, LAST_YEAR, cohorts_of_programme_year
+from core.people.columns import TARGETS, check_mapping, suggest_mapping
+from core.people.examples import load_example_participants
+from core.people.reading import Upload, read_upload, sheets_for_role
+from core.people.register import (
     check,
     commit,
     field_label,
@@ -24,7 +22,9 @@ from core.register import (
     preview_frame,
     sheet_key,
 )
-from core.template import signup_template
+from core.people.template import signup_template
+from core.platform.files import XLSX_MIME, to_csv, to_xlsx
+from core.platform.i18n import MentorplanError, t, unique_labels
 from ui import context
 
 ROUND = "signup_round"  # a new round empties the uploader after an import

@@ -5,10 +5,8 @@ person to delete everywhere."""
 
 import streamlit as st
 
-from core.columns import STATUSES
-from core.exports import XLSX_MIME
-from core.i18n import MentorplanError, t
-from core.register import (
+from core.people.columns import STATUSES
+from core.people.register import (
     delete_consequences,
     delete_person,
     describe_value,
@@ -22,6 +20,8 @@ from core.register import (
     search,
     withdraw,
 )
+from core.platform.files import XLSX_MIME
+from core.platform.i18n import MentorplanError, t
 from ui import context
 
 PERSON = "register_person"

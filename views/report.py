@@ -4,10 +4,9 @@ per pair, attendance at its events, three-party conversations — as charts, tab
 
 import streamlit as st
 
-from core.exports import XLSX_MIME, to_xlsx
-from core.followup import attendance_summary_frame
-from core.i18n import format_date, t
-from core.report import (
+from core.calendar.schedule import cohort_label
+from core.followup.meetings import attendance_summary_frame
+from core.followup.report import (
     attendance_figure,
     cohort_report,
     pairs_figure,
@@ -17,7 +16,8 @@ from core.report import (
     rounds_frame,
     three_party_figure,
 )
-from core.schedule import cohort_label
+from core.platform.files import XLSX_MIME, to_xlsx
+from core.platform.i18n import format_date, t
 from ui import context
 from ui.pairs import accepted_pairs_or_stop
 

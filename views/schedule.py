@@ -4,10 +4,11 @@ import datetime as dt
 
 import streamlit as st
 
-from core.exports import XLSX_MIME, schedule_to_ics, to_csv, to_xlsx
-from core.i18n import MentorplanError, format_date, t
-from core.programme import Override, check_override, cohorts_of_programme_year
-from core.schedule import cohort_label, display_frame, event_name, schedule_frame
+from core.calendar.files import schedule_to_ics
+from core.calendar.programme import Override, check_override, cohorts_of_programme_year
+from core.calendar.schedule import cohort_label, display_frame, event_name, schedule_frame
+from core.platform.files import XLSX_MIME, to_csv, to_xlsx
+from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
 
 lang = context.lang()

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from core import services
-from core.i18n import MentorplanError, t
-from core.programme import MINGLE_CONVENTIONS, Settings
-from core.rules import WEEK_CONVENTIONS
+from core.calendar.programme import MINGLE_CONVENTIONS, Settings
+from core.calendar.rules import WEEK_CONVENTIONS
+from core.platform.i18n import MentorplanError, t
 from ui import context
 
 lang = context.lang()

@@ -7,11 +7,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core.exports import XLSX_MIME
-from core.followup import Pairs, followup_span, pair_label
-from core.i18n import MentorplanError, format_date, t
-from core.schedule import cohort_label
-from core.three_party import (
+from core.calendar.schedule import cohort_label
+from core.followup.meetings import Pairs, followup_span, pair_label
+from core.followup.three_party import (
     DEFAULT_MINUTES,
     MAX_MINUTES,
     MIN_MINUTES,
@@ -32,6 +30,8 @@ from core.three_party import (
     stale_bookings,
     unbooked,
 )
+from core.platform.files import XLSX_MIME
+from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
 from ui.pairs import accepted_pairs_or_stop
 

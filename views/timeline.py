@@ -5,8 +5,8 @@ import datetime as dt
 import streamlit as st
 from dateutil.relativedelta import relativedelta
 
-from core.charts import timeline_figure
-from core.i18n import t
+from core.calendar.charts import timeline_figure
+from core.platform.i18n import t
 from ui import context
 
 lang = context.lang()

@@ -4,9 +4,9 @@ import datetime as dt
 
 import streamlit as st
 
-from core.charts import wheel_figure
-from core.i18n import t
-from core.programme import FIRST_YEAR, LAST_YEAR
+from core.calendar.charts import wheel_figure
+from core.calendar.programme import FIRST_YEAR, LAST_YEAR
+from core.platform.i18n import t
 from ui import context
 
 lang = context.lang()

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from core.cli import guests, imports, match, messages, password, schedule, todo
 from core.cli.common import EXIT_USAGE, Parser, choice, fail, language
-from core.i18n import LANGUAGES, MentorplanError
+from core.platform.i18n import LANGUAGES, MentorplanError
 
 COMMANDS = (schedule, match, imports, password, guests, messages, todo)
 

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from core.exports import to_csv
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from core.platform.files import to_csv
+from core.platform.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 EXIT_USAGE = 2
 

@@ -11,10 +11,10 @@ import argparse
 import sys
 
 from core import services
+from core.calendar.programme import Cohort
 from core.cli.common import choice, write_csv
-from core.guests import guest_frame, guest_list, load_history, role_word
-from core.i18n import t
-from core.programme import Cohort
+from core.messages.guests import guest_frame, guest_list, load_history, role_word
+from core.platform.i18n import t
 
 EXIT_SOME_MISSING = 1
 

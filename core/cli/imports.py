@@ -16,13 +16,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core import clock, services
+from core import services
+from core.calendar.programme import Cohort
 from core.cli.common import choice, fail
-from core.columns import ROLES
-from core.i18n import MentorplanError, format_date, t
-from core.importing import MAX_BYTES, read_upload, sheets_for_role
-from core.programme import Cohort
-from core.register import check, commit, mapped_sheets
+from core.people.columns import ROLES
+from core.people.reading import MAX_BYTES, read_upload, sheets_for_role
+from core.people.register import check, commit, mapped_sheets
+from core.platform import clock
+from core.platform.i18n import MentorplanError, format_date, t
 
 
 def add_parser(subparsers, common) -> str:

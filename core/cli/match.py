@@ -13,13 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core import matching, services
-from core.assignment import OBJECTIVES
+from core import services
+from core.calendar.programme import Cohort
+from core.calendar.schedule import cohort_label
 from core.cli.common import choice, write_csv, write_output
-from core.i18n import t
-from core.matching_report import command_line_frame, describe, pair_list_xlsx
-from core.programme import Cohort
-from core.schedule import cohort_label
+from core.matching import runs as matching
+from core.matching.assignment import OBJECTIVES
+from core.matching.report import command_line_frame, describe, pair_list_xlsx
+from core.platform.i18n import t
 
 FORMATS = ("csv", "xlsx")
 

@@ -20,11 +20,11 @@ import dataclasses
 import sys
 
 from core import services
+from core.calendar.programme import Cohort
 from core.cli.common import choice, fail, write_output
-from core.delivery import eml_zip, log_prepared, plan, sender_header
-from core.i18n import t
-from core.messages import EventDetails, decision_messages, invitation_messages
-from core.programme import Cohort
+from core.messages.delivery import eml_zip, log_prepared, plan, sender_header
+from core.messages.letters import EventDetails, decision_messages, invitation_messages
+from core.platform.i18n import t
 
 KINDS = ("decisions", "invitation")
 EXIT_SOME_MISSING = 1

@@ -8,9 +8,9 @@ import argparse
 import getpass
 import sys
 
-from core.auth import hash_password
 from core.cli.common import fail
-from core.i18n import t
+from core.platform.auth import hash_password
+from core.platform.i18n import t
 
 
 def add_parser(subparsers, common) -> str:

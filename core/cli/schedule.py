@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 
 from core import services
+from core.calendar.files import schedule_to_ics
+from core.calendar.programme import check_year
+from core.calendar.schedule import display_frame, schedule_frame
 from core.cli.common import choice, fail, write_csv, write_output
-from core.exports import schedule_to_ics, to_xlsx
-from core.i18n import t
-from core.programme import check_year
-from core.schedule import display_frame, schedule_frame
+from core.platform.files import to_xlsx
+from core.platform.i18n import t
 
 TRACKS = ("autumn", "spring", "both")
 FORMATS = ("csv", "xlsx", "ics")

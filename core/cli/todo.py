@@ -7,11 +7,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from core import clock, services
+from core import services
+from core.calendar.programme import check_year
 from core.cli.common import fail
-from core.i18n import format_date, t
-from core.programme import check_year
-from core.todo import todo_list
+from core.followup.todo import todo_list
+from core.platform import clock
+from core.platform.i18n import format_date, t
 
 
 def add_parser(subparsers, common) -> str:

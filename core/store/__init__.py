@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from core.paths import DATA_DIR
+from core.platform.paths import DATA_DIR
 from core.store import audit
 from core.store.access import AccessStore
 from core.store.audit import AuditStore

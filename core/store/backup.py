@@ -1,16 +1,19 @@
 """The store's side of backups: every table read out, or every table replaced in one
-transaction (core/backup.py packs, checks and unpacks the file)."""
+transaction, each value typed for its column (core/platform/backup.py packs, checks and unpacks
+the file)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Integer, delete, insert, select, text
+from sqlalchemy import Date, DateTime, Integer, delete, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from core import backup
-from core.i18n import MentorplanError
+from core.platform import backup
+from core.platform.i18n import MentorplanError
 from core.store.schema import metadata, timestamp
 
 
@@ -40,7 +43,7 @@ class BackupStore:
         data kept, then everything in one transaction. People deleted everywhere since the backup
         was made are deleted again (core/store/people.py keeps their digests). Returns the rows
         restored per table and how many people were deleted again."""
-        tables = backup.unpack(data)
+        tables = {name: _typed(name, table) for name, table in backup.unpack(data).items()}
         self.automatic_backup("before-restore")
         counts = {}
         with self.reading() as connection:
@@ -62,6 +65,35 @@ class BackupStore:
         except SQLAlchemyError as error:  # rows that break the schema's rules: nothing was changed
             raise MentorplanError("backup.damaged") from error
         return Restored(counts, erased_again)
+
+
+def _typed(name: str, table: dict[str, list]) -> dict[str, list]:
+    if name not in metadata.tables:
+        raise MentorplanError("backup.unknown_table", table=name)
+    schema_table = metadata.tables[name]
+    columns = table["columns"]
+    unknown = [c for c in columns if c not in schema_table.c]
+    if unknown:
+        raise MentorplanError("backup.unknown_column", table=name, column=", ".join(map(str, unknown)))
+    rows = []
+    for row in table["rows"]:
+        if not isinstance(row, list) or len(row) != len(columns):
+            raise MentorplanError("backup.damaged")
+        rows.append([_typed_value(schema_table.c[c].type, v) for c, v in zip(columns, row, strict=True)])
+    return {"columns": columns, "rows": rows}
+
+
+def _typed_value(column_type: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        if isinstance(column_type, DateTime):
+            return dt.datetime.fromisoformat(value)
+        if isinstance(column_type, Date):
+            return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise MentorplanError("backup.damaged") from None
+    return value
 
 
 def _reset_sequences(connection) -> None:

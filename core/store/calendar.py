@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, insert, select
 
-from core.programme import Override, Settings
+from core.calendar.programme import Override, Settings
 from core.store import schema
 
 

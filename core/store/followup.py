@@ -1,6 +1,6 @@
 """Follow-up's stored part: pair meetings marked held, attendance at a cohort's events, and the
 three-party conversations' free slots and bookings. Each write is one transaction; what it
-writes is checked first by core.followup and core.three_party."""
+writes is checked first by core.followup.meetings and core.three_party."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 from sqlalchemy import and_, delete, insert, or_, select, update
 
-from core.i18n import MentorplanError
+from core.platform.i18n import MentorplanError
 from core.store import schema
 from core.store.schema import timestamp
 

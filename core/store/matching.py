@@ -9,9 +9,9 @@ from collections.abc import Iterable
 import pandas as pd
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from core.i18n import MentorplanError
-from core.matching import PAIR_COLUMNS, UNMATCHED_COLUMNS, Constraint, MatchRun
-from core.scoring import MatchSettings
+from core.matching.runs import PAIR_COLUMNS, UNMATCHED_COLUMNS, Constraint, MatchRun
+from core.matching.scoring import MatchSettings
+from core.platform.i18n import MentorplanError
 from core.store import schema
 from core.store.schema import timestamp
 

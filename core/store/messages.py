@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 from sqlalchemy import delete, insert, select, update
 
-from core.messages import CHANNELS, STATUSES, EventDetails, LogEntry, Template
+from core.messages.letters import CHANNELS, STATUSES, EventDetails, LogEntry, Template
 from core.store import schema
 from core.store.schema import timestamp
 

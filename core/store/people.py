@@ -12,8 +12,8 @@ import pandas as pd
 from sqlalchemy import Connection, Table, delete, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.columns import PARTICIPATION_FIELDS, PERSON_FIELDS
-from core.i18n import MentorplanError
+from core.people.columns import PARTICIPATION_FIELDS, PERSON_FIELDS
+from core.platform.i18n import MentorplanError
 from core.store import schema
 from core.store.schema import timestamp
 

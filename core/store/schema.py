@@ -187,7 +187,7 @@ erased_people = Table(
     Column("erased_at", DateTime, nullable=False),
 )
 
-# Failed password logins, for the lock-out (core/auth.py); no names, no passwords.
+# Failed password logins, for the lock-out (core/platform/auth.py); no names, no passwords.
 login_failures = Table(
     "login_failures", metadata,
     Column("id", Integer, primary_key=True),
@@ -195,7 +195,7 @@ login_failures = Table(
 )
 
 # -- Messages ----------------------------------------------------------------------------------
-# Decisions and invitations (core/messages.py, core/delivery.py). The texts shipped in
+# Decisions and invitations (core/messages/letters.py, core/messages/delivery.py). The texts shipped in
 # data/messages.toml are the defaults; a row here is the coordinator's own version of one.
 message_templates = Table(
     "message_templates", metadata,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from core.auth import hash_password
+from core.platform.auth import hash_password
 from tests.conftest import ROOT, TODAY
 
 PASSWORD = "korrekt häst batteri häftapparat"

@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from core.examples import example_sheets, example_workbook
-from core.i18n import t
+from core.people.examples import example_sheets, example_workbook
+from core.platform.i18n import t
 from tests.browser.conftest import PASSWORD, screenshot
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,102 @@
+"""A schedule in words: occurrences as rows a coordinator reads (event, weekday, date, week,
+rule, guests, warnings) in Swedish or English, for the pages and the exports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from core.calendar.programme import Cohort, Occurrence, Warning
+from core.calendar.workdays import holiday_name
+from core.platform.i18n import format_date, format_short_date, format_week, format_weekday, t
+
+# The command line's columns, a contract with scripts: keep them as they are.
+SCHEDULE_COLUMNS = ("cohort", "event", "start", "end", "iso_week", "rule", "invited", "warnings")
+
+
+def event_name(event_id: str, lang: str) -> str:
+    return t(f"event.{event_id}", lang)
+
+
+def cohort_label(cohort: Cohort, lang: str) -> str:
+    """ "Höststart 2026" """
+    return t("cohort.label", lang, track=t(f"cohort.track_{cohort.track}", lang), year=cohort.year)
+
+
+def describe_rule(occurrence: Occurrence, lang: str) -> str:
+    return occurrence.rule.describe(lang, lambda event_id: event_name(event_id, lang).lower())
+
+
+def describe_guests(occurrence: Occurrence, lang: str) -> list[str]:
+    described = []
+    for invite, cohort in occurrence.guests():
+        group = t(f"guests.{invite.who}", lang)
+        if cohort is None:
+            described.append(group)
+        elif invite.reason:
+            described.append(t("guests.of_cohort_because", lang, group=group, cohort=cohort.id,
+                               reason=t(f"guests.{invite.reason}", lang)))
+        else:
+            described.append(t("guests.of_cohort", lang, group=group, cohort=cohort.id))
+    return described
+
+
+def describe_warning(warning: Warning, lang: str) -> str:
+    params = {}
+    if warning.day:
+        params["day"] = format_date(warning.day, lang)
+        params["holiday"] = holiday_name(warning.day, lang) or ""
+    if warning.suggestion:
+        params["suggestion"] = format_date(warning.suggestion, lang)
+    if warning.other_event:
+        params["event"] = event_name(warning.other_event, lang).lower()
+        params["cohort"] = warning.other_cohort
+        params["other_day"] = format_date(warning.other_day, lang)
+    return t(f"warning.{warning.code}", lang, **params)
+
+
+def describe_when(occurrence: Occurrence, lang: str) -> str:
+    """ "tors 24 sep. 2026" for a day; "v. 40 (28 sep.–4 okt.)" for a week; a span otherwise."""
+    if occurrence.one_day:
+        return format_date(occurrence.start, lang)
+    span = f"{format_short_date(occurrence.start, lang)}–{format_short_date(occurrence.end, lang)}"
+    if (occurrence.end - occurrence.start).days == 6 and occurrence.start.weekday() == 0:
+        return f"{format_week(occurrence.start, lang)} ({span})"
+    return f"{span} {occurrence.end.year}"
+
+
+def schedule_frame(occurrences: Iterable[Occurrence], lang: str) -> pd.DataFrame:
+    """The command line's schedule: one row per occurrence, dates in ISO 8601."""
+    rows = [{
+        "cohort": o.cohort.id,
+        "event": o.id,
+        "start": o.start.isoformat(),
+        "end": o.end.isoformat(),
+        "iso_week": o.iso_week,
+        "rule": describe_rule(o, lang),
+        "invited": "; ".join(describe_guests(o, lang)),
+        "warnings": "; ".join(describe_warning(w, lang) for w in o.warnings),
+    } for o in occurrences]
+    return pd.DataFrame(rows, columns=list(SCHEDULE_COLUMNS))
+
+
+def display_frame(occurrences: Iterable[Occurrence], lang: str) -> pd.DataFrame:
+    """The schedule as the coordinator reads it, with headings in their language."""
+    rows = []
+    for o in occurrences:
+        rows.append({
+            t("schedule.cohort", lang): o.cohort.id,
+            t("schedule.event", lang): event_name(o.id, lang),
+            t("schedule.weekday", lang): format_weekday(o.start, lang) if o.one_day else "",
+            t("schedule.date", lang): describe_when(o, lang),
+            t("schedule.start", lang): o.start,
+            t("schedule.end", lang): o.end,
+            t("schedule.week", lang): o.iso_week,
+            t("schedule.rule", lang): describe_rule(o, lang),
+            t("schedule.warnings", lang): "; ".join(describe_warning(w, lang) for w in o.warnings),
+            t("schedule.invited", lang): ", ".join(describe_guests(o, lang)),
+            t("schedule.moved", lang): (t("timeline.moved_from", lang, day=format_date(o.rule_start, lang))
+                                        if o.moved else ""),
+        })
+    return pd.DataFrame(rows)

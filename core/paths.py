@@ -1,6 +1,0 @@
-"""Where Mentorplan's own files are: the project root and its data/ folder."""
-
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"

@@ -1,0 +1,98 @@
+"""Who may open the dashboard. Three set-ups:
+
+- `oidc`: the organisation's identity provider through Streamlit's own st.login, when an [auth]
+  section is in .streamlit/secrets.toml (optionally only the e-mails in [mentorplan].allowed_emails);
+- `password`: one password whose scrypt hash (never the password) is [mentorplan].password_hash,
+  compared in constant time, with a lock-out after repeated failures;
+- `local`: neither — then the server must listen on this computer only.
+
+The decisions are pure functions here; ui/auth.py draws the login and keeps the session.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from core.platform.i18n import MentorplanError
+
+LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
+MAX_FAILURES = 5
+LOCKOUT = dt.timedelta(minutes=15)
+# scrypt's cost: 2**15 × 8 × 128 bytes = 32 MB and ~0.1 s a try — slow for a guesser, quick for a login.
+_N, _R, _P = 2**15, 8, 1
+_MAXMEM = 64 * 1024 * 1024
+MIN_PASSWORD_LENGTH = 12
+
+
+@dataclass(frozen=True)
+class AccessConfig:
+    mode: str  # "oidc" | "password" | "local"
+    password_hash: str = ""
+    allowed_emails: tuple[str, ...] = ()
+
+
+def access_config(secrets_: Mapping) -> AccessConfig:
+    """Read the set-up from the secrets (a mapping such as st.secrets)."""
+    own = secrets_.get("mentorplan", {}) or {}
+    allowed = tuple(str(e).strip().lower() for e in own.get("allowed_emails", ()) if str(e).strip())
+    if secrets_.get("auth"):
+        return AccessConfig("oidc", allowed_emails=allowed)
+    password_hash = str(own.get("password_hash", "")).strip()
+    if password_hash:
+        parse_hash(password_hash)  # a malformed hash is a set-up error, said at start
+        return AccessConfig("password", password_hash=password_hash)
+    return AccessConfig("local")
+
+
+def is_local(address: str | None) -> bool:
+    """Whether a server bound to `address` is reachable from this computer only. Streamlit's
+    empty default means every network interface."""
+    return (address or "").strip().strip("[]") in LOCAL_ADDRESSES
+
+
+def hash_password(password: str) -> str:
+    """A line for secrets.toml: scrypt$N$r$p$salt$hash, salt and hash in base64."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise MentorplanError("auth.password_too_short", length=MIN_PASSWORD_LENGTH)
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, maxmem=_MAXMEM)
+    return "$".join(["scrypt", str(_N), str(_R), str(_P),
+                     base64.b64encode(salt).decode(), base64.b64encode(digest).decode()])
+
+
+def parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes]:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            raise ValueError(scheme)
+        return int(n), int(r), int(p), base64.b64decode(salt, validate=True), base64.b64decode(digest, validate=True)
+    except ValueError:
+        raise MentorplanError("auth.bad_hash") from None
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """True when the password matches the stored hash; compared in constant time."""
+    n, r, p, salt, expected = parse_hash(stored)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM,
+                            dklen=len(expected))
+    return hmac.compare_digest(digest, expected)
+
+
+def locked_until(failures: list[dt.datetime], now: dt.datetime) -> dt.datetime | None:
+    """After MAX_FAILURES failed logins within LOCKOUT, logins wait until LOCKOUT after the last."""
+    recent = sorted(f for f in failures if now - f < LOCKOUT)
+    if len(recent) >= MAX_FAILURES:
+        return recent[-1] + LOCKOUT
+    return None
+
+
+def email_allowed(config: AccessConfig, email: str | None) -> bool:
+    if not config.allowed_emails:
+        return True
+    return (email or "").strip().lower() in config.allowed_emails

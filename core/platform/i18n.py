@@ -1,0 +1,117 @@
+"""Words of the interface in Swedish (the default) and English, and dates written each language's
+way through Babel (CLDR): "tors 24 sep. 2026", "v. 40" in Swedish; "Thu 24 Sep 2026", "week 40"
+in English.
+
+Labels live in data/i18n/*.toml, one file per area of the app, each key with an `sv` and an `en`
+text; `{name}` placeholders are filled with str.format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date as _babel_format_date
+
+from core.platform.paths import DATA_DIR
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+I18N_DIR = DATA_DIR / "i18n"
+_LOCALES = {"sv": "sv_SE", "en": "en"}
+
+
+def _flatten(table: dict[str, Any], prefix: str, into: dict[str, dict[str, str]], source: Path) -> None:
+    for key, value in table.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and set(value) <= set(LANGUAGES) and value:
+            if path in into:
+                raise ValueError(f"{source.name}: label {path!r} is defined twice")
+            into[path] = value
+        elif isinstance(value, dict):
+            _flatten(value, f"{path}.", into, source)
+        else:
+            raise ValueError(f"{source.name}: {path!r} needs an sv and an en text")
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, dict[str, str]]:
+    """Every label, by dotted key, from all files in data/i18n."""
+    found: dict[str, dict[str, str]] = {}
+    for path in sorted(I18N_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            _flatten(tomllib.load(handle), "", found, path)
+    return found
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+    """The label `key` in `lang`, with its placeholders filled. A missing key is a bug, and
+    raises, so that a test finds it before a coordinator does."""
+    text = labels()[key][check_language(lang)]
+    return text.format(**params) if params else text
+
+
+def format_date(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Weekday, day, month and year the language's way: "tors 24 sep. 2026"."""
+    return _babel_format_date(day, "EEE d MMM y", locale=_LOCALES[check_language(lang)])
+
+
+def format_short_date(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Day and month without the year: "24 sep."."""
+    return _babel_format_date(day, "d MMM", locale=_LOCALES[check_language(lang)])
+
+
+def format_weekday(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    return _babel_format_date(day, "EEEE", locale=_LOCALES[check_language(lang)])
+
+
+def month_name(month: int, lang: str = DEFAULT_LANGUAGE, width: str = "abbreviated") -> str:
+    pattern = {"abbreviated": "LLL", "wide": "LLLL"}[width]
+    return _babel_format_date(dt.date(2000, month, 1), pattern, locale=_LOCALES[check_language(lang)])
+
+
+def format_week(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The ISO week of a day, the way a Swedish workplace names it: "v. 40"."""
+    return t("common.week_number", lang, week=day.isocalendar().week)
+
+
+def format_span(start: dt.date, end: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    if start == end:
+        return format_date(start, lang)
+    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+def unique_labels(labels: list[str]) -> list[str]:
+    """Labels told apart where two are the same (two people of one name, two files called
+    anmalan.xlsx): the second becomes "anmalan.xlsx (2)"."""
+    seen: dict[str, int] = {}
+    unique = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        unique.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return unique
+
+
+class MentorplanError(Exception):
+    """An error the coordinator can act on, with its words in both languages: `key` names a
+    label in data/i18n, `params` fill its placeholders."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
