@@ -8,19 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from participant_files import MENTEE_HEADERS, MENTOR_HEADERS, mentee, mentor, signup_workbook
 
-from core.people.columns import (
-    FIELD_IDS,
-    check_mapping,
-    header_key,
-    normalise_header,
-    recognise,
-    signature,
-    suggest_mapping,
-)
-from core.people.reading import read_upload
-from core.people.validation import (
-    Invalid,
-    MappedSheet,
+from core.people.cleaning import (
     clean_capacity,
     clean_cohort,
     clean_consent,
@@ -34,8 +22,19 @@ from core.people.validation import (
     clean_start_preference,
     clean_tags,
     valid_email,
-    validate,
 )
+from core.people.columns import (
+    FIELD_IDS,
+    check_mapping,
+    header_key,
+    normalise_header,
+    recognise,
+    signature,
+    suggest_mapping,
+)
+from core.people.issues import Invalid
+from core.people.reading import read_upload
+from core.people.validation import MappedSheet, validate
 
 # -- Headers -----------------------------------------------------------------------------------
 

@@ -10,11 +10,11 @@ import openpyxl
 import pytest
 
 from core import services
+from core.people.cleaning import valid_email
 from core.people.examples import example_sheets, load_example_participants
 from core.people.reading import read_upload
 from core.people.register import check, mapped_sheets
 from core.people.template import COLUMNS, signup_template
-from core.people.validation import valid_email
 from tests.conftest import ROOT
 
 

@@ -12,10 +12,10 @@ from sqlalchemy import select
 from core import services
 from core.calendar.programme import Cohort
 from core.people import register
+from core.people.cleaning import text
 from core.people.columns import header_key
 from core.people.reading import read_upload
 from core.people.register import check, commit, mapped_sheets, preview, preview_counts
-from core.people.validation import text
 from core.platform.i18n import MentorplanError
 from core.store import Store, schema
 from core.store.people import PeopleStore
@@ -172,7 +172,7 @@ def test_two_files_with_a_sheet_of_the_same_name_keep_their_own_columns_and_are_
 def test_the_complaints_table_has_one_type_per_column_with_a_whole_sheet_complaint_among_them():
     import pyarrow
 
-    from core.people.validation import Issue
+    from core.people.issues import Issue
 
     frame = register.issues_frame([Issue("validation.no_consent_column", sheet="Mentorer"),
                                    Issue("validation.email_missing", sheet="Mentorer", row=3, column="E-post")], "en")

@@ -24,9 +24,9 @@ import pandas as pd
 from core.calendar.programme import Cohort, Occurrence, Programme
 from core.calendar.schedule import event_name
 from core.messages.guests import guest_list, load_history
+from core.people.cleaning import clean_email, valid_email
 from core.people.columns import header_key
 from core.people.reading import Sheet, excel_date, read_upload
-from core.people.validation import clean_email, valid_email
 from core.platform.files import to_xlsx
 from core.platform.i18n import MentorplanError, t
 

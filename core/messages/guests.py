@@ -21,7 +21,7 @@ import pandas as pd
 
 from core.calendar.programme import Cohort, Occurrence, Programme
 from core.calendar.schedule import describe_guests, describe_when, event_name
-from core.people.validation import valid_email
+from core.people.cleaning import valid_email
 from core.platform.i18n import MentorplanError, t
 
 ROLES = ("mentor", "mentee")

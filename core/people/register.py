@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from core.calendar.programme import Cohort, Programme
+from core.people.cleaning import clean_email, clean_fields
 from core.people.columns import (
     FIX_HEADERS,
     PARTICIPATION_FIELDS,
@@ -25,18 +26,9 @@ from core.people.columns import (
     signature,
     suggest_mapping,
 )
+from core.people.issues import Issue, Label
 from core.people.reading import Sheet, role_of_name
-from core.people.validation import (
-    Candidate,
-    Issue,
-    Label,
-    MappedSheet,
-    Report,
-    clean_email,
-    clean_fields,
-    several_files,
-    validate,
-)
+from core.people.validation import Candidate, MappedSheet, Report, several_files, validate
 from core.platform.files import to_xlsx
 from core.platform.i18n import MentorplanError, t, unique_labels
 from core.store.people import changed_fields

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from core.people.validation import MAX_CAPACITY, MAX_EXPERIENCE
+from core.people.cleaning import MAX_CAPACITY, MAX_EXPERIENCE
 from core.platform.i18n import t
 
 ROWS = 500  # rows below the header that the drop-downs cover

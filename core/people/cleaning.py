@@ -1,0 +1,521 @@
+"""Cleaning one value, and one record: from the cells of a sign-up sheet to clean participant
+fields, with a complaint (core.people.issues.Invalid) for every cell that cannot be used. The
+same cleaning checks the coordinator's edits in the register, so that a value is accepted or
+refused the same way wherever it comes from.
+
+Canonical values (what the store keeps and matching reads): e-mail lowercased and stripped;
+`languages` ISO 639-1 codes where recognised; `competences`/`goals` lists of tags as written;
+`gender`/`gender_preference` "woman" | "man" | "other" | ""; `start_preference` "autumn" |
+"spring" | "any"; `sector_preference` "same" | "other" | ""; `capacity` a whole number ≥ 1."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale
+
+from core.calendar.programme import Cohort
+from core.people.columns import STATUSES, header_key, normalise_header
+from core.people.issues import Invalid
+from core.people.reading import Cell, excel_date
+
+# The longest text each stored column takes (core/store/schema.py).
+MAX_LENGTH = {"email": 254, "name": 200, "phone": 64, "organisation": 200, "department": 200,
+              "title": 200, "town": 100, "sector": 100}
+MAX_CAPACITY = 10
+MAX_EXPERIENCE = 70
+
+
+# -- Cleaning one value ------------------------------------------------------------------------
+
+_EDGE_SPACE = " \t\r\n\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def text(value: Cell) -> str:
+    """A cell as one line of text: spaces (non-breaking too) trimmed and runs of them made one;
+    numbers without a needless ".0"; dates as YYYY-MM-DD. The apostrophe that our own exports
+    put before a formula-like value ("'+46 70…") is taken away again."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    result = " ".join(str(value).replace("\u00a0", " ").split()).strip(_EDGE_SPACE)
+    if result.startswith("'") and result[1:2] and result[1] in _FORMULA_STARTS:
+        result = result[1:]
+    return result
+
+
+def _words(value: Cell) -> list[str]:
+    return normalise_header(text(value)).split()
+
+
+_EMAIL = re.compile(
+    r"(?P<local>[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*)"
+    r"@(?P<domain>(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59}))")
+
+
+def clean_email(value: Cell) -> str:
+    """An address as stored: trimmed (non-breaking and zero-width spaces too), without a
+    "mailto:" or angle brackets, lowercased. Not yet checked: see valid_email."""
+    address = str(value if value is not None else "").strip(_EDGE_SPACE + " ")
+    address = address.strip(_EDGE_SPACE)
+    if address.lower().startswith("mailto:"):
+        address = address[7:].strip(_EDGE_SPACE)
+    if address.startswith("<") and address.endswith(">"):
+        address = address[1:-1].strip(_EDGE_SPACE)
+    return address.lower()
+
+
+def valid_email(address: str) -> bool:
+    match = _EMAIL.fullmatch(address)
+    return bool(match) and len(address) <= 254 and len(match["local"]) <= 64
+
+
+def check_email(value: Cell) -> str:
+    address = clean_email(value)
+    if not address:
+        raise Invalid("validation.email_missing")
+    if not valid_email(address):
+        raise Invalid("validation.email_invalid", value=_shown(value))
+    return address
+
+
+def _shown(value: Cell) -> str:
+    shown = text(value) if not isinstance(value, str) else value.strip(_EDGE_SPACE)
+    return shown if len(shown) <= 60 else shown[:57] + "…"
+
+
+# Languages: names in Swedish and English from the CLDR (through Babel), and a few names people
+# write that the CLDR does not use.
+_LANGUAGE_SYNONYMS = {"farsi": "fa", "mandarin": "zh", "kantonesiska": "zh", "cantonese": "zh",
+                      "svensk": "sv", "engelsk": "en", "samiska": "se", "sami": "se",
+                      "arabic": "ar", "persiska": "fa", "norska": "no", "flamländska": "nl",
+                      "holländska": "nl", "kurdiska sorani": "ku", "sorani": "ku", "kurmanji": "ku",
+                      "somaliska": "so", "tigrinja": "ti"}
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> dict[str, str]:
+    codes: dict[str, str] = {}
+    for locale in ("sv", "en"):
+        for code, name in Locale.parse(locale).languages.items():
+            if len(code) == 2:
+                codes.setdefault(header_key(name), code)
+                codes.setdefault(code, code)
+    for name, code in _LANGUAGE_SYNONYMS.items():
+        codes[header_key(name)] = code
+    return codes
+
+
+_LIST_SPLIT = re.compile(r"[,;/\n\r•·]+")
+_LANGUAGE_SPLIT = re.compile(r"[,;/\n\r•·+&]+|\s(?:och|and|samt|eller|or)\s", re.IGNORECASE)
+
+
+def language_code(name: str) -> str:
+    """ "Svenska", "Swedish", "SV", "sv-SE" → "sv"; a language the CLDR does not name is kept
+    as written, lowercased ("meänkieli")."""
+    cleaned = " ".join(name.split()).strip(" .-").casefold()
+    key = header_key(cleaned)
+    codes = _language_codes()
+    if key in codes:
+        return codes[key]
+    regional = re.fullmatch(r"([a-z]{2})[-_][a-z]{2}", cleaned)
+    if regional and regional[1] in codes:
+        return codes[regional[1]]
+    return cleaned
+
+
+@lru_cache(maxsize=4096)
+def clean_languages(value: Cell) -> list[str]:
+    raw = re.sub(r"\([^)]*\)", " ", text_multiline(value))
+    found: list[str] = []
+    for part in _LANGUAGE_SPLIT.split(raw):
+        if part.strip(_EDGE_SPACE + " .-"):
+            code = language_code(part)
+            if code and code not in found:
+                found.append(code)
+    return found
+
+
+def text_multiline(value: Cell) -> str:
+    if isinstance(value, str):
+        return value.replace("\u00a0", " ").replace("\r\n", "\n")
+    return text(value)
+
+
+@lru_cache(maxsize=4096)
+def clean_tags(value: Cell) -> list[str]:
+    """Competences or goals: tags as written, split on , ; / and new lines, trimmed, each once."""
+    tags: list[str] = []
+    seen = set()
+    for part in _LIST_SPLIT.split(text_multiline(value)):
+        tag = re.sub(r"^[-*•]\s+", "", " ".join(part.split())).strip(_EDGE_SPACE + " .")
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            tags.append(tag)
+    return tags
+
+
+def _one_of(words: list[str], vocabulary: Iterable[str]) -> bool:
+    vocabulary = set(vocabulary)
+    return any(w in vocabulary for w in words)
+
+
+_WOMAN = {"kvinna", "kvinnor", "kvinnlig", "kvinnliga", "k", "kv", "woman", "women", "female", "f", "w",
+          "tjej", "dam"}
+_MAN = {"man", "men", "manlig", "manliga", "m", "male", "kille", "herre"}
+_OTHER = {"annat", "annan", "ickebinar", "icke", "binar", "nonbinary", "non", "binary", "other", "hen",
+          "enby", "genderfluid", "ickebinara", "queer", "agender"}
+_UNSAID = {"vill ej uppge", "vill inte uppge", "ej angivet", "inte angivet", "prefer not to say",
+           "rather not say", "uppger ej", "okant", "unknown", "nej", "no", "ingen uppgift"}
+
+
+@lru_cache(maxsize=1024)
+def clean_gender(value: Cell) -> str:
+    words = _words(value)
+    phrase = " ".join(words)
+    if not words or phrase in _UNSAID:
+        return ""
+    if _one_of(words, _OTHER):
+        return "other"
+    woman, man = _one_of(words, _WOMAN), _one_of(words, _MAN)
+    if woman != man:
+        return "woman" if woman else "man"
+    raise Invalid("validation.gender_unknown", value=_shown(value))
+
+
+_NO_PREFERENCE = ("ingen", "inget", "inga", "spelar ingen roll", "oviktigt", "valfri", "valfritt",
+                  "no preference", "none", "doesnt matter", "does not matter", "dont mind", "any",
+                  "either", "nej", "no", "egal", "oavsett", "bada", "both", "vilket som",
+                  "ingen preferens", "inget onskemal", "inga onskemal", "n a", "na")
+
+
+def _no_preference(words: list[str]) -> bool:
+    phrase = " ".join(words)
+    return (not words or phrase in _NO_PREFERENCE or "ingen roll" in phrase or "no preference" in phrase
+            or "onskemal saknas" in phrase or phrase.startswith(("ingen ", "inget ", "inga ", "no ")))
+
+
+@lru_cache(maxsize=1024)
+def clean_gender_preference(value: Cell) -> str:
+    """A mentee's wish for their mentor's gender: "" when there is none."""
+    words = _words(value)
+    if _no_preference(words):
+        return ""
+    woman, man, other = _one_of(words, _WOMAN), _one_of(words, _MAN), _one_of(words, _OTHER)
+    if woman and man:  # "kvinna eller man"
+        return ""
+    if other and not (woman or man):
+        return "other"
+    if woman or man:
+        return "woman" if woman else "man"
+    raise Invalid("validation.gender_preference_unknown", value=_shown(value))
+
+
+_AUTUMN = {"host", "hosten", "hoststart", "hostterminen", "ht", "autumn", "fall", "aug", "augusti",
+           "august", "sep", "sept", "september", "septembermaj"}
+_SPRING = {"var", "varen", "varstart", "varterminen", "vt", "spring", "jan", "januari", "january",
+           "feb", "februari", "february", "januarinovember"}
+
+
+def _track_words(words: list[str]) -> set[str]:
+    tracks = set()
+    for word in words:
+        bare = re.sub(r"\d+$", "", word)  # "ht26", "vt2027", "autumn-2026"
+        if word in _AUTUMN or bare in _AUTUMN or word.startswith("hoststart"):
+            tracks.add("autumn")
+        if word in _SPRING or bare in _SPRING or word.startswith("varstart"):
+            tracks.add("spring")
+    return tracks
+
+
+@lru_cache(maxsize=1024)
+def clean_start_preference(value: Cell) -> str:
+    """ "Höst", "hösten", "HT", "autumn", "september" → autumn; "Vår", "VT", "spring", "januari"
+    → spring; "valfri", "båda", "any", empty → any; a date → the start of its half of the year."""
+    day = excel_date(value) if not isinstance(value, str) or re.search(r"\d{4}-\d|^\s*\d{5}", value) else None
+    if day:
+        return "autumn" if day.month >= 7 else "spring"
+    words = _words(value)
+    if _no_preference(words):
+        return "any"
+    tracks = _track_words(words)
+    if len(tracks) == 1:
+        return tracks.pop()
+    if len(tracks) == 2:
+        return "any"
+    raise Invalid("validation.start_unknown", value=_shown(value))
+
+
+@lru_cache(maxsize=1024)
+def clean_sector_preference(value: Cell) -> str:
+    words = _words(value)
+    if not words:
+        return ""
+    same = _one_of(words, {"samma", "same", "lika", "egen", "own"})
+    other = _one_of(words, {"annan", "annat", "andra", "other", "another", "different", "ny", "new"})
+    if same != other:
+        return "same" if same else "other"
+    if _no_preference(words) or (same and other):
+        return ""
+    raise Invalid("validation.sector_preference_unknown", value=_shown(value))
+
+
+_YES = {"ja", "j", "yes", "y", "x", "sant", "true", "1", "ok", "okej", "absolut", "garna", "visst",
+        "kryss", "check", "checked", "✓", "✔", "☑"}
+_NO = {"nej", "n", "no", "falskt", "false", "0", "inte", "ej", "not", "dont", "nope", "aldrig",
+       "never"}
+
+
+def _yes_no(value: Cell) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    raw = text(value)
+    if raw in ("✓", "✔", "☑", "x", "X"):
+        return True
+    words = _words(value)
+    if not words:
+        return None
+    if _one_of(words, _NO):
+        return False
+    if _one_of(words, _YES):
+        return True
+    return None
+
+
+@lru_cache(maxsize=1024)
+def clean_same_org_allowed(value: Cell) -> bool:
+    if not _words(value) and not isinstance(value, (bool, int, float)):
+        return False
+    answer = _yes_no(value)
+    if answer is None:
+        raise Invalid("validation.yes_no_unknown", value=_shown(value))
+    return answer
+
+
+_CONSENT_WORDS = ("samtyck", "godkann", "medger", "medgiv", "agree", "consent", "accept", "approve",
+                  "intygar")
+
+
+@lru_cache(maxsize=1024)
+def clean_consent(value: Cell) -> bool:
+    """Consent must be given in the sheet: "Ja", "x", TRUE, or the form's sentence ("Jag
+    samtycker till…"); empty or "nej" is no consent."""
+    answer = _yes_no(value)
+    if answer is None:
+        words = _words(value)
+        if not words:
+            answer = False
+        elif any(w.startswith(_CONSENT_WORDS) for w in words):
+            answer = True
+        else:
+            raise Invalid("validation.consent_unclear", value=_shown(value))
+    if not answer:
+        raise Invalid("validation.consent_missing")
+    return True
+
+
+_NUMBER_WORDS = {"en": 1, "ett": 1, "one": 1, "tva": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4,
+                 "four": 4, "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7, "atta": 8,
+                 "eight": 8, "nio": 9, "nine": 9, "tio": 10, "ten": 10}
+_CAPACITY = re.compile(r"(?:max(?:imalt|imum)?\.?|upp till|up to|högst)?\s*(\d+)"
+                       r"(?:\s*(?:st|stycken|adepter|adept|mentees?|personer|pers))?\.?", re.IGNORECASE)
+
+
+def clean_capacity(value: Cell) -> int:
+    """How many mentees a mentor takes: a whole number from 1; empty means 1."""
+    if isinstance(value, bool):
+        raise Invalid("validation.capacity_invalid", value=_shown(value))
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and (math.isnan(value) or not value.is_integer()):
+            raise Invalid("validation.capacity_invalid", value=_shown(value))
+        number = int(value)
+    else:
+        raw = text(value)
+        if not raw:
+            return 1
+        words = _words(value)
+        match = _CAPACITY.fullmatch(raw)
+        if match:
+            number = int(match[1])
+        elif len(words) in (1, 2) and words[0] in _NUMBER_WORDS and \
+                (len(words) == 1 or words[1] in ("st", "adepter", "adept", "mentees", "mentee")):
+            number = _NUMBER_WORDS[words[0]]
+        else:
+            raise Invalid("validation.capacity_invalid", value=_shown(value))
+    if number < 1:
+        raise Invalid("validation.capacity_invalid", value=_shown(value))
+    if number > MAX_CAPACITY:
+        raise Invalid("validation.capacity_too_many", value=number, limit=MAX_CAPACITY)
+    return number
+
+
+_EXPERIENCE = re.compile(r"(?:ca\.?|cirka|ungefär|omkring|about|approx\.?|around|över|over|mer än|"
+                         r"more than|drygt|>|~)?\s*(\d{1,3})(?:[.,](\d+))?\s*\+?\s*"
+                         r"(?:år|ar|years?|yrs?\.?|y)?\.?", re.IGNORECASE)
+
+
+def clean_experience(value: Cell) -> int | None:
+    """Years of experience, a whole number (7.5 → 8); empty is unknown."""
+    if isinstance(value, bool):
+        raise Invalid("validation.experience_invalid", value=_shown(value))
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        years = round(value)
+    else:
+        raw = text(value)
+        if not raw:
+            return None
+        match = _EXPERIENCE.fullmatch(raw)
+        if not match:
+            words = _words(value)
+            if len(words) in (1, 2) and words[0] in _NUMBER_WORDS and (len(words) == 1 or words[1] in
+                                                                      ("ar", "years", "year")):
+                return _NUMBER_WORDS[words[0]]
+            raise Invalid("validation.experience_invalid", value=_shown(value))
+        years = round(float(f"{match[1]}.{match[2] or 0}"))
+    if not 0 <= years <= MAX_EXPERIENCE:
+        raise Invalid("validation.experience_invalid", value=_shown(value))
+    return years
+
+
+_MENTOR_ROLE = {"mentor", "mentorer", "mentors", "handledare"}
+_MENTEE_ROLE = {"adept", "adepter", "mentee", "mentees", "adepten"}
+
+
+@lru_cache(maxsize=256)
+def clean_role(value: Cell) -> str | None:
+    """ "Mentor", "Jag vill bli mentor" → mentor; "Adept", "Mentee", "Jag vill ha en mentor"
+    → mentee; empty → None."""
+    words = _words(value)
+    if not words:
+        return None
+    phrase = " ".join(words)
+    if _one_of(words, _MENTEE_ROLE) or any(w.startswith("adept") for w in words) or \
+            re.search(r"\b(ha|fa|fatt|have|get|find) (en |a )?mentor\b", phrase):
+        return "mentee"
+    if _one_of(words, _MENTOR_ROLE):
+        return "mentor"
+    raise Invalid("validation.role_unknown", value=_shown(value))
+
+
+@lru_cache(maxsize=256)
+def clean_cohort(value: Cell) -> str | None:
+    """ "autumn-2026", "Höst 2026", "HT26", "vårstart 2027", "spring-2027", or a date → the
+    cohort's id; empty → None."""
+    raw = text(value)
+    if not raw:
+        return None
+    day = excel_date(value)
+    if day:
+        return Cohort(day.year, "autumn" if day.month >= 7 else "spring").id
+    words = _words(value)
+    tracks = _track_words(words)
+    years = [int(y) for y in re.findall(r"(?<!\d)(\d{4}|\d{2})(?!\d)", " ".join(words))]
+    years = [y + 2000 if y < 100 else y for y in years]
+    if len(tracks) == 1 and len(set(years)) == 1 and (cohort := Cohort(years[0], tracks.pop())).in_calendar:
+        return cohort.id
+    raise Invalid("validation.cohort_unknown", value=_shown(value))
+
+
+_STATUS_WORDS = {"applied": ("applied", "anmald", "anmalan", "sokt"), "matched": ("matched", "matchad"),
+                 "waiting": ("waiting", "vantar", "vantelista", "reserv"),
+                 "withdrawn": ("withdrawn", "avhoppad", "aterkallad", "hoppat av", "avbrutit")}
+
+
+def clean_status(value: Cell) -> str:
+    phrase = " ".join(_words(value))
+    for status, words in _STATUS_WORDS.items():
+        if phrase in words:
+            return status
+    raise Invalid("validation.status_unknown", value=_shown(value), allowed=", ".join(STATUSES))
+
+
+def extra_value(value: Cell) -> object:
+    """A cell of a column we do not know, kept as JSON can hold it."""
+    if isinstance(value, float):
+        return None if math.isnan(value) else (int(value) if value.is_integer() else value)
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    if isinstance(value, (bool, int)):
+        return value
+    return text_multiline(value).strip(_EDGE_SPACE) or None
+
+
+# -- Cleaning a record -------------------------------------------------------------------------
+
+_CLEANERS = {
+    "languages": clean_languages, "gender": clean_gender, "competences": clean_tags,
+    "goals": clean_tags, "sector_preference": clean_sector_preference,
+    "experience_years": clean_experience, "start_preference": clean_start_preference,
+    "gender_preference": clean_gender_preference, "consent": clean_consent,
+    "same_org_allowed": clean_same_org_allowed, "status": clean_status,
+}
+
+
+def clean_fields(values: Mapping[str, Cell], role: str, complete: bool = True
+                 ) -> tuple[dict[str, Any], dict[str, Any], list[tuple[str, Invalid]]]:
+    """The person's fields and the participation's fields from raw values by field id, and
+    the problems, each with the field it is about. `complete` (an import) also asks for what a
+    new participant must have: an e-mail, a name and consent; an edit checks what it changes."""
+    person: dict[str, Any] = {}
+    participation: dict[str, Any] = {}
+    problems: list[tuple[str, Invalid]] = []
+
+    def attempt(field_id: str, clean, raw: Cell) -> Any:
+        try:
+            return clean(raw)
+        except Invalid as problem:
+            problems.append((field_id, problem))
+            return None
+
+    if "email" in values or complete:
+        person["email"] = attempt("email", check_email, values.get("email"))
+    if any(f in values for f in ("name", "first_name", "last_name")) or complete:
+        name = text(values.get("name"))
+        if not name:
+            name = " ".join(p for p in (text(values.get("first_name")), text(values.get("last_name"))) if p)
+        if not name:
+            problems.append(("name" if "name" in values or "first_name" not in values else "first_name",
+                             Invalid("validation.name_missing")))
+        person["name"] = name
+    for field_id in ("phone", "organisation", "department", "title", "town"):
+        if field_id in values:
+            person[field_id] = text(values[field_id])
+    for field_id in ("languages", "gender"):
+        if field_id in values:
+            person[field_id] = attempt(field_id, _CLEANERS[field_id], values[field_id])
+    for field_id in ("sector", "motivation"):
+        if field_id in values:
+            participation[field_id] = (text(values[field_id]) if field_id == "sector"
+                                       else text_multiline(values[field_id]).strip(_EDGE_SPACE))
+    for field_id in ("competences", "goals", "sector_preference", "experience_years",
+                     "start_preference", "gender_preference", "same_org_allowed", "status"):
+        if field_id in values:
+            participation[field_id] = attempt(field_id, _CLEANERS[field_id], values[field_id])
+    if "capacity" in values and role == "mentor":
+        participation["capacity"] = attempt("capacity", clean_capacity, values["capacity"])
+    if "consent" in values or complete:
+        participation["consent"] = attempt("consent", clean_consent, values.get("consent"))
+    for field_id, limit in MAX_LENGTH.items():
+        value = person.get(field_id, participation.get(field_id))
+        if isinstance(value, str) and len(value) > limit:
+            problems.append((field_id, Invalid("validation.too_long", limit=limit)))
+    return person, participation, problems
