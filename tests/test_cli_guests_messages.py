@@ -12,7 +12,7 @@ from email import message_from_bytes, policy
 import pytest
 
 from core.cli import main
-from core.messages.letters import EventDetails
+from core.messages.templates import EventDetails
 from tests.conftest import ROOT
 from tests.messages_history import history
 

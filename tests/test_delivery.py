@@ -33,7 +33,9 @@ from core.messages.delivery import (
     to_email,
     to_eml,
 )
-from core.messages.letters import EventDetails, Message, decision_messages, invitation_messages, people_not_told
+from core.messages.letters import Message, decision_messages, invitation_messages
+from core.messages.sendlog import people_not_told
+from core.messages.templates import EventDetails
 from core.platform.i18n import MentorplanError
 from tests.messages_history import history
 from tests.smtp_server import HOST, Closing, Dropping, Inbox, Refusing, Stalling, running, silent_server

@@ -8,6 +8,7 @@ import pytest
 
 from core import services
 from core.calendar.programme import Cohort
+from core.followup.attendance import expected_attendees, record_attendance
 from core.followup.meetings import (
     MeetingRecord,
     MeetingRemoval,
@@ -16,14 +17,12 @@ from core.followup.meetings import (
     default_meeting_date,
     editor_changes,
     editor_frame,
-    expected_attendees,
     followup_cohorts,
     followup_span,
     meeting_states,
     meeting_windows,
     overdue_by_pair,
     overview_frame,
-    record_attendance,
     record_meetings,
     stale_meetings,
 )

@@ -10,16 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from core import services
 from core.calendar.programme import Cohort
-from core.followup.meetings import (
-    Pairs,
-    check_checkin,
-    checkin_template,
-    checkin_workbook,
-    followup_span,
-    import_checkin,
-    meeting_windows,
-    read_checkin,
-)
+from core.followup.checkin import check_checkin, checkin_template, checkin_workbook, import_checkin, read_checkin
+from core.followup.meetings import Pairs, followup_span, meeting_windows
 from core.platform.files import to_xlsx
 from core.platform.i18n import MentorplanError
 from tests.followup_pairs import matched_cohort

@@ -10,19 +10,15 @@ from sqlalchemy import update
 from core import services
 from core.calendar.programme import Cohort
 from core.messages.delivery import log_prepared
-from core.messages.letters import (
+from core.messages.letters import decision_messages, event_ics, invitation_messages
+from core.messages.sendlog import LogEntry, decisions_deadline, people_not_told
+from core.messages.templates import (
     DECISION_TEMPLATES,
     EventDetails,
-    LogEntry,
     Template,
     all_templates,
     check_template,
-    decision_messages,
-    decisions_deadline,
-    event_ics,
-    invitation_messages,
     is_invitation,
-    people_not_told,
     render,
     shipped_templates,
     template_kinds,

@@ -10,7 +10,8 @@ import pytest
 from core import services
 from core.calendar.programme import Cohort
 from core.messages.delivery import log_prepared
-from core.messages.letters import decision_messages, people_not_told
+from core.messages.letters import decision_messages
+from core.messages.sendlog import people_not_told
 from tests.messages_history import history
 from tests.smtp_server import HOST, Inbox, running
 

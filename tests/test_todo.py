@@ -7,7 +7,8 @@ import pytest
 
 from core import services
 from core.calendar.programme import Cohort
-from core.followup.meetings import MeetingRecord, record_attendance
+from core.followup.attendance import record_attendance
+from core.followup.meetings import MeetingRecord
 from core.followup.three_party import add_slots, save_bookings, series, slots_from_frame
 from core.followup.todo import CHECKS, PAGES, Todo, todo_list
 from tests.followup_pairs import PAIRS, accept_pairs, add_person, matched_cohort, pair_of

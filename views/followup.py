@@ -7,27 +7,26 @@ import pandas as pd
 import streamlit as st
 
 from core.calendar.schedule import cohort_label, event_name
-from core.followup.meetings import (
-    Pairs,
+from core.followup.attendance import (
     attendance_events,
     attendance_frame,
     attendance_summary,
     attendance_summary_frame,
-    check_checkin,
-    checkin_workbook,
+    expected_attendees,
+    record_attendance,
+)
+from core.followup.checkin import check_checkin, checkin_workbook, import_checkin, read_checkin
+from core.followup.meetings import (
+    Pairs,
     default_meeting_date,
     editor_changes,
     editor_frame,
-    expected_attendees,
     followup_span,
-    import_checkin,
     meeting_states,
     meeting_windows,
     overdue_by_pair,
     overview_frame,
     pair_label,
-    read_checkin,
-    record_attendance,
     record_meetings,
     stale_meetings,
 )

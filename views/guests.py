@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.calendar.schedule import cohort_label, describe_guests, describe_when, event_name
 from core.messages.guests import counts, display_frame, guest_list, invited_events, load_history, summary_frame
-from core.messages.letters import DECISIONS_EVENT
+from core.messages.templates import DECISIONS_EVENT
 from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import t
 from ui import context

@@ -10,24 +10,20 @@ import streamlit as st
 
 from core.calendar.schedule import cohort_label, describe_when, event_name
 from core.messages import delivery
-from core.messages.letters import (
+from core.messages.letters import Batch, decision_messages, invitation_messages
+from core.messages.sendlog import decisions_deadline, people_not_told, recipients
+from core.messages.templates import (
     BODY_MAX,
     BRACES,
     DECISIONS_EVENT,
     KINDS,
     SUBJECT_MAX,
-    Batch,
     EventDetails,
     Template,
     all_templates,
     allowed_placeholders,
     check_template,
-    decision_messages,
-    decisions_deadline,
-    invitation_messages,
     is_invitation,
-    people_not_told,
-    recipients,
     template_kinds,
 )
 from core.platform.files import XLSX_MIME

@@ -5,7 +5,7 @@ per pair, attendance at its events, three-party conversations — as charts, tab
 import streamlit as st
 
 from core.calendar.schedule import cohort_label
-from core.followup.meetings import attendance_summary_frame
+from core.followup.attendance import attendance_summary_frame
 from core.followup.report import (
     attendance_figure,
     cohort_report,

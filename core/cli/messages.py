@@ -23,7 +23,8 @@ from core import services
 from core.calendar.programme import Cohort
 from core.cli.common import choice, fail, write_output
 from core.messages.delivery import eml_zip, log_prepared, plan, sender_header
-from core.messages.letters import EventDetails, decision_messages, invitation_messages
+from core.messages.letters import decision_messages, invitation_messages
+from core.messages.templates import EventDetails
 from core.platform.i18n import t
 
 KINDS = ("decisions", "invitation")

@@ -12,16 +12,8 @@ import datetime as dt
 import random
 
 from core.calendar.programme import FIRST_YEAR, LAST_YEAR, Cohort, Programme, programme_year_of
-from core.followup.meetings import (
-    MeetingRecord,
-    Pairs,
-    attendance_events,
-    expected_attendees,
-    followup_span,
-    meeting_windows,
-    record_attendance,
-    record_meetings,
-)
+from core.followup.attendance import attendance_events, expected_attendees, record_attendance
+from core.followup.meetings import MeetingRecord, Pairs, followup_span, meeting_windows, record_meetings
 from core.followup.three_party import (
     DEFAULT_MINUTES,
     add_slots,
@@ -33,7 +25,8 @@ from core.followup.three_party import (
 )
 from core.matching import runs as matching
 from core.messages.delivery import log_prepared
-from core.messages.letters import DECISIONS_EVENT, decision_messages
+from core.messages.letters import decision_messages
+from core.messages.templates import DECISIONS_EVENT
 from core.people.examples import SEED, load_example_participants
 
 EXAMPLE_PLACES = ("Samtalsrummet, Storgatan 12", "Teams: https://teams.example/mentorskap")

@@ -12,14 +12,8 @@ import plotly.graph_objects as go
 
 from core.calendar.programme import Cohort, Programme
 from core.calendar.schedule import cohort_label, event_name
-from core.followup.meetings import (
-    Pairs,
-    attendance_summary,
-    attendance_summary_frame,
-    meeting_states,
-    meeting_windows,
-    pair_label,
-)
+from core.followup.attendance import attendance_summary, attendance_summary_frame
+from core.followup.meetings import Pairs, meeting_states, meeting_windows, pair_label
 from core.followup.three_party import booking_table
 from core.platform.i18n import format_date, format_week, t
 

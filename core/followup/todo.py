@@ -13,18 +13,10 @@ from dataclasses import dataclass, field
 from core.calendar.agenda import warnings_ahead
 from core.calendar.programme import Cohort, Occurrence, Programme, Warning
 from core.calendar.schedule import cohort_label, describe_warning, event_name
-from core.followup.meetings import (
-    Pairs,
-    attendance_events,
-    expected_attendees,
-    followup_cohorts,
-    meeting_states,
-    meeting_windows,
-    overdue,
-    overdue_by_pair,
-)
+from core.followup.attendance import attendance_events, expected_attendees
+from core.followup.meetings import Pairs, followup_cohorts, meeting_states, meeting_windows, overdue, overdue_by_pair
 from core.followup.three_party import bookings_from_frame, slots_from_frame
-from core.messages.letters import people_not_told, recipients
+from core.messages.sendlog import people_not_told, recipients
 from core.platform.i18n import format_date, t
 
 SEVERITIES = ("urgent", "warning", "info")

@@ -25,7 +25,8 @@ from email.utils import formatdate, make_msgid, parseaddr
 import pandas as pd
 
 from core.messages.guests import usable_address
-from core.messages.letters import Batch, Message, log_entry
+from core.messages.letters import Batch, Message
+from core.messages.sendlog import log_entry
 from core.platform.files import to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, t
 

@@ -1,21 +1,14 @@
-"""Messages to the programme's people: the match decisions (besked) and the invitations to the
-year's events, written from templates in Swedish or English, one per person, each checked before
-it can be sent.
-
-A template's placeholders are checked against the set its kind allows before anything is
-rendered (an unknown one is an error naming it), and a placeholder whose value is missing for a
+"""Letters to the programme's people: the match decisions (besked) and the invitations to the
+year's events, written from the templates (core.messages.templates) in Swedish or English, one
+per person, each checked before it can be sent: a placeholder whose value is missing for a
 person stops that person's message with a problem that says so — never a blank in the text.
-Who has been told is read from the send log (core/store/messages.py); docs/messages.md explains
-the readings."""
+docs/messages.md explains the readings."""
 
 from __future__ import annotations
 
 import datetime as dt
-import string
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -26,160 +19,22 @@ from core.calendar.files import schedule_to_ics
 from core.calendar.programme import Cohort, Occurrence, Programme
 from core.calendar.schedule import cohort_label, event_name
 from core.messages.guests import Guest, History, Reason, guest_list, load_history, role_word, usable_address
-from core.platform.i18n import LANGUAGES, MentorplanError, check_language, format_week, format_weekday, t
-from core.platform.paths import DATA_DIR
-
-TEMPLATES_FILE = DATA_DIR / "messages.toml"
-DECISIONS_EVENT = "decisions_sent"
-KINDS = ("decision", "invitation")
-DECISION_TEMPLATES = ("decision_mentor", "decision_mentee", "not_matched")
-SUBJECT_MAX, BODY_MAX = 250, 20_000
-NOT_TOLD_COLUMNS = ("person_id", "email", "name", "role")
-# How labels show braces to the coordinator (a label's own braces are placeholders).
-BRACES = {"example": "{first_name}", "open": "{{", "close": "}}"}
-# The long date of a letter ("24 september 2026"); English as written in Europe.
-_LETTER_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
-
-_PERSON = ("name", "first_name", "email", "role", "cohort")
-_TRAINING_AND_KICKOFF = ("training_date", "training_weekday", "training_week",
-                         "kickoff_date", "kickoff_weekday", "kickoff_week")
-PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
-    "decision_mentor": _PERSON + ("mentees", "mentee_name", "mentee_organisation", "mentee_email",
-                                  "mentee_phone", "mentee_title") + _TRAINING_AND_KICKOFF,
-    "decision_mentee": _PERSON + ("mentor_name", "mentor_organisation", "mentor_email", "mentor_phone",
-                                  "mentor_title") + _TRAINING_AND_KICKOFF,
-    "not_matched": _PERSON + ("next_cohort", "next_kickoff_date", "next_kickoff_weekday", "next_kickoff_week"),
-}
-INVITATION_PLACEHOLDERS = _PERSON + ("event", "date", "weekday", "week", "time", "place", "note", "reason")
-# Filled once for the whole event: missing, they stop the whole batch with one message.
-EVENT_DETAILS = ("place", "time", "note")
-
-
-# -- Templates ---------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Template:
-    kind: str
-    lang: str
-    subject: str
-    body: str
-    edited: bool = False  # the coordinator's own text, stored; else the shipped one
-
-
-@dataclass(frozen=True)
-class EventDetails:
-    """What the coordinator fills in for an invitation."""
-    place: str = ""
-    time: str = ""
-    note: str = ""
-
-
-def invitation_template(event_kind: str) -> str:
-    return f"invitation_{event_kind}"
-
-
-def is_invitation(occurrence: Occurrence) -> bool:
-    """An event people are invited to (the decisions are messages of their own)."""
-    return bool(occurrence.event.invites) and occurrence.id != DECISIONS_EVENT
-
-
-def allowed_placeholders(kind: str) -> tuple[str, ...]:
-    if kind in PLACEHOLDERS:
-        return PLACEHOLDERS[kind]
-    if kind.startswith("invitation_"):
-        return INVITATION_PLACEHOLDERS
-    raise MentorplanError("messages.unknown_template", kind=kind)
-
-
-def placeholders_in(text: str) -> list[str]:
-    """The placeholders of a text, in order. Only plain names are placeholders: {0}, {a.b},
-    {name!r} and {name:>10} are refused, and so are unmatched braces."""
-    try:
-        parsed = list(string.Formatter().parse(text))
-    except ValueError:
-        raise MentorplanError("messages.bad_braces", **BRACES) from None
-    found = []
-    for _literal, name, spec, conversion in parsed:
-        if name is None:
-            continue
-        if not name.isidentifier() or spec or conversion:
-            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
-            raise MentorplanError("messages.bad_placeholder", placeholder="{" + shown + "}")
-        found.append(name)
-    return found
-
-
-def check_template(template: Template) -> Template:
-    """A template that can be rendered: a one-line subject, a body, and only the placeholders
-    its kind allows. Otherwise MentorplanError says what is wrong."""
-    allowed = allowed_placeholders(template.kind)
-    if not template.subject.strip() or not template.body.strip():
-        raise MentorplanError("messages.empty_template")
-    if "\r" in template.subject or "\n" in template.subject:
-        raise MentorplanError("messages.subject_one_line")
-    if len(template.subject) > SUBJECT_MAX or len(template.body) > BODY_MAX:
-        raise MentorplanError("messages.too_long", subject=SUBJECT_MAX, body=BODY_MAX)
-    for text in (template.subject, template.body):
-        for name in placeholders_in(text):
-            if name not in allowed:
-                raise MentorplanError("messages.unknown_placeholder", placeholder="{" + name + "}",
-                                      allowed=", ".join("{" + a + "}" for a in allowed))
-    return template
-
-
-def used_placeholders(template: Template) -> set[str]:
-    return set(placeholders_in(template.subject)) | set(placeholders_in(template.body))
-
-
-@lru_cache(maxsize=1)
-def shipped_templates() -> dict[tuple[str, str], Template]:
-    """The texts in data/messages.toml, by (kind, language), each checked."""
-    with TEMPLATES_FILE.open("rb") as handle:
-        raw = tomllib.load(handle)
-    found = {}
-    for kind, texts in raw.items():
-        for lang in LANGUAGES:
-            text = texts[lang]
-            found[(kind, lang)] = check_template(Template(kind, lang, text["subject"].strip(), text["body"]))
-    return found
-
-
-def template_kinds(programme: Programme) -> list[str]:
-    """Every kind of template: the three decisions, and one invitation for each kind of event
-    that invites anyone."""
-    kinds = list(DECISION_TEMPLATES)
-    for track in programme.rulebook.tracks.values():
-        for event in track.events:
-            kind = invitation_template(event.kind)
-            if event.invites and event.id != DECISIONS_EVENT and kind not in kinds:
-                kinds.append(kind)
-    return kinds
-
-
-def all_templates(store) -> dict[tuple[str, str], Template]:
-    """The shipped texts with the coordinator's edits in their place."""
-    return {**shipped_templates(), **store.stored_templates()}
-
-
-def template_for(templates: Mapping[tuple[str, str], Template], kind: str, lang: str) -> Template:
-    try:
-        return check_template(templates[(kind, check_language(lang))])
-    except KeyError:
-        raise MentorplanError("messages.no_template", kind=kind, lang=lang) from None
-
-
-def render(template: Template, values: Mapping[str, Any]) -> tuple[str, str]:
-    """Subject and body with the placeholders filled. A placeholder without a value (missing,
-    None or blank) is MentorplanError messages.missing_value naming it. Values in the subject
-    are made one line, so that no value can add a header to an e-mail."""
-    check_template(template)
-    for name in used_placeholders(template):
-        value = values.get(name)
-        if value is None or not str(value).strip():
-            raise MentorplanError("messages.missing_value", placeholder="{" + name + "}")
-    one_line = {k: " ".join(str(v).split()) for k, v in values.items()}
-    return template.subject.format_map(one_line), template.body.format_map({k: str(v) for k, v in values.items()})
-
+from core.messages.templates import (
+    _LETTER_LOCALES,
+    DECISION_TEMPLATES,
+    DECISIONS_EVENT,
+    EVENT_DETAILS,
+    NOT_TOLD_COLUMNS,
+    EventDetails,
+    Template,
+    all_templates,
+    invitation_template,
+    is_invitation,
+    render,
+    template_for,
+    used_placeholders,
+)
+from core.platform.i18n import MentorplanError, check_language, format_week, format_weekday, t
 
 # -- Words for the letters -----------------------------------------------------------------------
 
@@ -297,7 +152,7 @@ def decision_messages(store, programme: Programme, cohort: Cohort, lang: str,
     if not len(pairs):
         raise MentorplanError("messages.no_accepted_pairs", cohort=cohort.id)
     taking_part = store.participants(cohort.id)
-    pairs = _standing(pairs, taking_part)
+    pairs = pairs_standing(pairs, taking_part)
     person = taking_part.drop_duplicates("person_id").set_index("person_id")
     dates = {}
     for role, training in (("mentor", "training_mentors"), ("mentee", "training_mentees")):
@@ -335,7 +190,7 @@ def decision_messages(store, programme: Programme, cohort: Cohort, lang: str,
             values[f"mentor_{column}"] = detail(mentor_id, column)
         results.append(_person_message(chosen["decision_mentee"], values, mentee_id, pair.mentee_email,
                                        str(pair.mentee_name), "mentee"))
-    unmatched = _unmatched(taking_part, pairs)
+    unmatched = left_unmatched(taking_part, pairs)
     if len(unmatched):
         following = programme.next_start(cohort)
         later = {"next_cohort": cohort_label(following, lang),
@@ -357,7 +212,7 @@ def _joined(values: list[str], lang: str) -> str:
     return ", ".join(values[:-1]) + t("messages.and", lang) + values[-1]
 
 
-def _standing(pairs: pd.DataFrame, taking_part: pd.DataFrame) -> pd.DataFrame:
+def pairs_standing(pairs: pd.DataFrame, taking_part: pd.DataFrame) -> pd.DataFrame:
     """The accepted pairs without those whose mentor or mentee has withdrawn since."""
     withdrawn = taking_part[taking_part["status"] == "withdrawn"]
     gone = {(role, int(pid)) for role, pid in zip(withdrawn["role"], withdrawn["person_id"], strict=True)}
@@ -366,7 +221,7 @@ def _standing(pairs: pd.DataFrame, taking_part: pd.DataFrame) -> pd.DataFrame:
     return pairs[pd.Series(keep, index=pairs.index, dtype=bool)]
 
 
-def _unmatched(taking_part: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+def left_unmatched(taking_part: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     """Who takes part in the cohort (not withdrawn) and is in none of its pairs, by role and name."""
     in_pairs = ({("mentor", int(i)) for i in pairs["mentor_person_id"]}
                 | {("mentee", int(i)) for i in pairs["mentee_person_id"]})
@@ -431,73 +286,3 @@ def event_ics(occurrence: Occurrence, lang: str, details: EventDetails = EventDe
         if extra:
             event["description"] = "\n".join([*extra, str(event.get("description", ""))]).strip()
     return calendar.to_ical()
-
-
-# -- Who has been told ---------------------------------------------------------------------------
-
-CHANNELS = ("eml", "merge", "smtp")
-STATUSES = ("sent", "failed", "prepared")
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    """One line of the send log: a message to a person, how it left and how it went."""
-    person_id: int
-    email: str
-    cohort_id: str
-    kind: str
-    event_id: str
-    template: str
-    subject: str
-    channel: str  # eml | merge | smtp
-    status: str  # sent | failed | prepared
-    error: str = ""
-    at: dt.datetime | None = None
-
-
-def log_entry(batch: Batch, message: Message, channel: str, status: str, error: str = "") -> LogEntry:
-    return LogEntry(message.person_id, message.email, batch.cohort_id, batch.kind, batch.event_id,
-                    message.template, message.subject, channel, status, error)
-
-
-
-
-def decisions_deadline(programme: Programme, cohort: Cohort) -> dt.date:
-    """The day the decisions are to be sent by (the cohort's decisions_sent event)."""
-    return programme.occurrence(cohort, DECISIONS_EVENT).start
-
-
-def recipients(store, programme: Programme, cohort_id: str, kind: str, event_id: str | None = None,
-               history: History | None = None) -> pd.DataFrame:
-    """Who a step's message is for (person_id, email, name, role). Decisions: the people of the
-    accepted pairs and everyone else taking part, none who has withdrawn; before a matching is
-    accepted, everyone taking part. Invitations: the event's guests."""
-    cohort = Cohort.parse(cohort_id, programme.rulebook)
-    if kind == "decision":
-        taking_part = store.participants(cohort.id)
-        pairs = _standing(store.accepted_pairs(cohort.id), taking_part)
-        rows = [(int(pid), email, name, role) for role in ("mentor", "mentee")
-                for pid, email, name in zip(pairs[f"{role}_person_id"], pairs[f"{role}_email"],
-                                            pairs[f"{role}_name"], strict=True)]
-        rows += [(int(r.person_id), r.email, r.name, r.role)
-                 for r in _unmatched(taking_part, pairs).itertuples()]
-        found = pd.DataFrame(rows, columns=list(NOT_TOLD_COLUMNS))
-        return found.drop_duplicates("person_id").reset_index(drop=True)
-    if kind == "invitation":
-        if not event_id:
-            raise MentorplanError("messages.event_needed")
-        occurrence = programme.occurrence(cohort, event_id)
-        guests = guest_list(history or load_history(store), programme, occurrence)
-        return pd.DataFrame([(g.person_id, g.email, g.name, g.role) for g in guests], columns=list(NOT_TOLD_COLUMNS))
-    raise MentorplanError("messages.unknown_kind", kind=kind, allowed=", ".join(KINDS))
-
-
-def people_not_told(store, programme: Programme, cohort_id: str, kind: str = "decision",
-                    event_id: str | None = None) -> pd.DataFrame:
-    """Who of a step's recipients has no line "sent" in the send log yet (person_id, email, name,
-    role). `kind` is decision (the cohort's decisions) or invitation (to `event_id`)."""
-    wanted = recipients(store, programme, cohort_id, kind, event_id)
-    if kind == "decision":
-        event_id = DECISIONS_EVENT
-    told = store.sent_to(cohort_id, kind, event_id)
-    return wanted[~wanted["person_id"].isin(told)].reset_index(drop=True)

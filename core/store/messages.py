@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 from sqlalchemy import delete, insert, select, update
 
-from core.messages.letters import CHANNELS, STATUSES, EventDetails, LogEntry, Template
+from core.messages.sendlog import CHANNELS, STATUSES, LogEntry
+from core.messages.templates import EventDetails, Template
 from core.store import schema
 from core.store.schema import timestamp
 
