@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 ROLES = ("mentor", "mentee")
 STATUSES = ("applied", "matched", "waiting", "withdrawn")
@@ -238,3 +239,16 @@ def column_letter(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(65 + remainder) + letters
     return letters
+
+
+def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """The fields of `new` whose value differs from `old`'s, as (old, new). Empty text and a
+    missing value are the same; so are 3 and 3.0."""
+    def same(a: Any, b: Any) -> bool:
+        if a in (None, "") and b in (None, ""):
+            return True
+        if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+            return list(a) == list(b)
+        return a == b
+
+    return {key: (old.get(key), value) for key, value in new.items() if not same(old.get(key), value)}

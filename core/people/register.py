@@ -21,6 +21,7 @@ from core.people.columns import (
     PARTICIPATION_FIELDS,
     PERSON_FIELDS,
     ROLES,
+    changed_fields,
     header_key,
     normalise_header,
     signature,
@@ -31,7 +32,6 @@ from core.people.reading import Sheet, role_of_name
 from core.people.validation import Candidate, MappedSheet, Report, several_files, validate
 from core.platform.files import to_xlsx
 from core.platform.i18n import MentorplanError, t, unique_labels
-from core.store.people import changed_fields
 
 # -- Checking sheets against the register ------------------------------------------------------
 

@@ -12,7 +12,7 @@ import pandas as pd
 from sqlalchemy import Connection, Table, delete, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.people.columns import PARTICIPATION_FIELDS, PERSON_FIELDS
+from core.people.columns import PARTICIPATION_FIELDS, PERSON_FIELDS, changed_fields
 from core.platform.i18n import MentorplanError
 from core.store import schema
 from core.store.schema import timestamp
@@ -33,19 +33,6 @@ def email_digest(email: str) -> str:
     """How a deleted person's address is remembered: a SHA-256 digest, not the address."""
     return hashlib.sha256(email.strip().lower().encode("utf-8")).hexdigest()
 
-
-
-def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
-    """The fields of `new` whose value differs from `old`'s, as (old, new). Empty text and a
-    missing value are the same; so are 3 and 3.0."""
-    def same(a: Any, b: Any) -> bool:
-        if a in (None, "") and b in (None, ""):
-            return True
-        if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-            return list(a) == list(b)
-        return a == b
-
-    return {key: (old.get(key), value) for key, value in new.items() if not same(old.get(key), value)}
 
 
 class PeopleStore:
