@@ -7,9 +7,10 @@ import datetime as dt
 from sqlalchemy import delete, insert, select
 
 from core.store import schema
+from core.store.base import StoreBase
 
 
-class AccessStore:
+class AccessStore(StoreBase):
     def record_login_failure(self, at: dt.datetime) -> None:
         with self.transaction() as connection:
             connection.execute(insert(schema.login_failures).values(at=at))

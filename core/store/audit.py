@@ -4,19 +4,40 @@ same transaction, so a change that is rolled back leaves no line. Nothing person
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 import pandas as pd
-from sqlalchemy import Delete, Engine, Insert, Update, event, func, insert, select
+from sqlalchemy import (
+    Alias,
+    Connection,
+    CursorResult,
+    Delete,
+    Engine,
+    Executable,
+    Insert,
+    TableClause,
+    Update,
+    event,
+    func,
+    insert,
+    select,
+)
 
 from core.store import schema
+from core.store.base import StoreBase
 from core.store.schema import timestamp
 
 _SKIPPED = {schema.change_log.name, schema.login_failures.name}
 
 
-def _after_execute(connection, statement, multiparams, params, execution_options, result) -> None:
+def _after_execute(connection: Connection, statement: Executable, multiparams: Sequence[Any],
+                   params: Mapping[str, Any], execution_options: Mapping[str, Any],
+                   result: CursorResult[Any]) -> None:
     if not isinstance(statement, (Insert, Update, Delete)):
         return
-    table = statement.table.name
+    target = statement.table  # a table, or (typed, never used here) an alias or a join
+    table = target.name if isinstance(target, (TableClause, Alias)) else str(target)
     if table in _SKIPPED:
         return
     rows = result.rowcount if result.rowcount is not None and result.rowcount >= 0 else len(multiparams) or 1
@@ -31,7 +52,7 @@ def watch(engine: Engine) -> None:
     event.listen(engine, "after_execute", _after_execute)
 
 
-class AuditStore:
+class AuditStore(StoreBase):
     def change_log(self, limit: int = 500) -> pd.DataFrame:
         """The latest changes first: at, table_name, action, rows."""
         log = schema.change_log

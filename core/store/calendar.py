@@ -6,9 +6,10 @@ from sqlalchemy import delete, insert, select
 
 from core.calendar.programme import Override, Settings
 from core.store import schema
+from core.store.base import StoreBase
 
 
-class CalendarStore:
+class CalendarStore(StoreBase):
     def settings(self, defaults: Settings) -> Settings:
         """The stored settings, with the rulebook's defaults for what was never set."""
         with self.reading() as connection:

@@ -11,6 +11,7 @@ from sqlalchemy import and_, delete, insert, or_, select, update
 
 from core.platform.i18n import MentorplanError
 from core.store import schema
+from core.store.base import StoreBase, inserted_id
 from core.store.schema import timestamp
 
 MEETING_COLUMNS = ("mentor_person_id", "mentee_person_id", "number", "held_on", "note")
@@ -21,7 +22,7 @@ BOOKING_COLUMNS = ("slot_id", "cohort_id", "mentor_person_id", "mentee_person_id
 
 
 
-class FollowupStore:
+class FollowupStore(StoreBase):
     # -- pair meetings --
 
     def pair_meetings(self, cohort_id: str) -> pd.DataFrame:
@@ -112,9 +113,9 @@ class FollowupStore:
         ids = []
         with self.transaction() as connection:
             for slot in slots:
-                ids.append(int(connection.execute(insert(table).values(
+                ids.append(int(inserted_id(connection.execute(insert(table).values(
                     cohort_id=slot.cohort_id, starts_at=slot.starts_at, minutes=slot.minutes,
-                    place=slot.place)).inserted_primary_key[0]))
+                    place=slot.place)))))
         return ids
 
     def delete_three_party_slot(self, cohort_id: str, slot_id: int) -> None:

@@ -13,10 +13,11 @@ from core.matching.runs import PAIR_COLUMNS, UNMATCHED_COLUMNS, Constraint, Matc
 from core.matching.scoring import MatchSettings
 from core.platform.i18n import MentorplanError
 from core.store import schema
+from core.store.base import StoreBase, inserted_id
 from core.store.schema import timestamp
 
 ACCEPTED_PAIR_COLUMNS = ("mentor_person_id", "mentor_email", "mentor_name", "mentee_person_id",
-                         "mentee_email", "mentee_name", "score")
+                         "mentee_email", "mentee_name", "score", "mentor_organisation", "mentee_organisation")
 RUN_SUMMARY_COLUMNS = ("id", "created_at", "objective", "pair_count", "unmatched_count", "total_score",
                        "accepted")
 # Written into a participation copied to the next start, so that a later acceptance can take it back.
@@ -24,7 +25,7 @@ WAITING_LIST_MARK = "waiting_list_from"
 
 
 
-class MatchingStore:
+class MatchingStore(StoreBase):
     # -- settings and constraints --
 
     def match_settings(self, cohort_id: str) -> MatchSettings:
@@ -138,8 +139,9 @@ class MatchingStore:
         return self.match_run(run_id) if run_id is not None else None
 
     def accepted_pairs(self, cohort_id: str) -> pd.DataFrame:
-        """The cohort's pairs as accepted: mentor and mentee ids, e-mails and names, and score.
-        Empty (with these columns) before a run is accepted."""
+        """The cohort's pairs as accepted: mentor and mentee ids, e-mails and names, score, and
+        organisations (which tell apart people of one name). Empty (with these columns) before a
+        run is accepted."""
         run = self.accepted_run(cohort_id)
         if run is None:
             return pd.DataFrame(columns=list(ACCEPTED_PAIR_COLUMNS))
@@ -148,12 +150,12 @@ class MatchingStore:
     # -- inside a transaction --
 
     def _insert_run(self, connection: Connection, run: MatchRun) -> int:
-        run_id = connection.execute(insert(schema.match_runs).values(
+        run_id = inserted_id(connection.execute(insert(schema.match_runs).values(
             cohort_id=run.cohort_id, created_at=run.created_at or timestamp(), objective=run.objective,
             settings=run.settings.to_dict(),
             constraints=[[c.mentor_id, c.mentee_id, c.kind] for c in run.constraints],
             notices=run.notices, pair_count=len(run.pairs), unmatched_count=len(run.unmatched),
-            total_score=run.total_score, accepted=False)).inserted_primary_key[0]
+            total_score=run.total_score, accepted=False)))
         if len(run.pairs):
             connection.execute(insert(schema.match_pairs), [
                 {"run_id": run_id, "mentor_person_id": int(p.mentor_person_id),

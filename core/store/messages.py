@@ -11,6 +11,7 @@ from sqlalchemy import delete, insert, select, update
 from core.messages.sendlog import CHANNELS, STATUSES, LogEntry
 from core.messages.templates import EventDetails, Template
 from core.store import schema
+from core.store.base import StoreBase
 from core.store.schema import timestamp
 
 LOG_COLUMNS = ("id", "at", "person_id", "name", "email", "cohort_id", "kind", "event_id", "template", "subject",
@@ -18,7 +19,7 @@ LOG_COLUMNS = ("id", "at", "person_id", "name", "email", "cohort_id", "kind", "e
 
 
 
-class MessageStore:
+class MessageStore(StoreBase):
     # -- templates --
 
     def stored_templates(self) -> dict[tuple[str, str], Template]:

@@ -4,17 +4,19 @@ delete it everywhere)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Table, delete, insert, or_, select, update
+from sqlalchemy import Column, Connection, Table, delete, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.people.columns import PARTICIPATION_FIELDS, PERSON_FIELDS, changed_fields
 from core.platform.i18n import MentorplanError
 from core.store import schema
+from core.store.base import StoreBase, inserted_id
 from core.store.schema import timestamp
 
 # The columns of a participants frame: the person's fields, then their participation's.
@@ -30,12 +32,51 @@ _CHUNK = 500  # values in one IN (…): well below every database's limit
 
 
 def email_digest(email: str) -> str:
-    """How a deleted person's address is remembered: a SHA-256 digest, not the address."""
+    """How a deleted person's address, and every address they had before, is remembered: a
+    SHA-256 digest of it trimmed and in lower case, never the address. Unkeyed on purpose: the
+    digests travel in backups and must match on any installation and after any key change."""
     return hashlib.sha256(email.strip().lower().encode("utf-8")).hexdigest()
 
 
+def erased_since(erasures: Mapping[str, dt.datetime], made_at: dt.datetime | None) -> set[str]:
+    """The digests deleted everywhere at or after `made_at` (all of them if it is not known): a
+    person in a backup made then with one of these addresses was deleted after the backup was
+    made; a person with an address deleted before it signed up again later and stays."""
+    return {digest for digest, at in erasures.items() if made_at is None or at >= made_at}
 
-class PeopleStore:
+
+def people_erased_in(tables: Mapping[str, Mapping[str, list]], erasures: Mapping[str, dt.datetime],
+                     made_at: dt.datetime | None) -> list[int]:
+    """The ids of the people in a backup's tables (as core.platform.backup reads them) whose
+    address, or an address they had before, was deleted everywhere after the backup was made."""
+    gone = erased_since(erasures, made_at)
+    if not gone:
+        return []
+    digests = _backup_digests(tables)
+    return sorted(person for person, theirs in digests.items() if theirs & gone)
+
+
+def _backup_digests(tables: Mapping[str, Mapping[str, list]]) -> dict[int, set[str]]:
+    digests: dict[int, set[str]] = {}
+    people = tables.get("people") or {}
+    columns = list(people.get("columns") or [])
+    if "id" in columns and "email" in columns:
+        at_id, at_email = columns.index("id"), columns.index("email")
+        for row in people.get("rows") or []:
+            if isinstance(row[at_email], str):
+                digests.setdefault(row[at_id], set()).add(email_digest(row[at_email]))
+    past = tables.get(schema.past_addresses.name) or {}
+    columns = list(past.get("columns") or [])
+    if "person_id" in columns and "email_digest" in columns:
+        at_person, at_digest = columns.index("person_id"), columns.index("email_digest")
+        for row in past.get("rows") or []:
+            if row[at_person] in digests:
+                digests[row[at_person]].add(row[at_digest])
+    return digests
+
+
+
+class PeopleStore(StoreBase):
     def participants(self, cohort_id: str | None = None, role: str | None = None) -> pd.DataFrame:
         """One row per participation (a person in a cohort in a role), with the person's fields;
         filtered by cohort and role when given."""
@@ -118,9 +159,9 @@ class PeopleStore:
         person["email"] = candidate.email
         row = connection.execute(select(p).where(p.c.email == candidate.email)).mappings().first()
         if row is None:
-            person_id = connection.execute(insert(p).values(
+            person_id = inserted_id(connection.execute(insert(p).values(
                 **{k: v for k, v in person.items() if k in PERSON_FIELDS},
-                created_at=now, updated_at=now)).inserted_primary_key[0]
+                created_at=now, updated_at=now)))
             person_changes: dict = {"new": True}
         else:
             person_id = row["id"]
@@ -158,9 +199,21 @@ class PeopleStore:
                     p.c.email == values["email"], p.c.id != person_id)).first()
                 if other:
                     raise MentorplanError("register.email_taken", email=values["email"])
+                old = connection.execute(select(p.c.email).where(p.c.id == person_id)).scalar()
+                if old is not None and email_digest(old) != email_digest(values["email"]):
+                    self._remember_past_address(connection, person_id, old)
             result = connection.execute(update(p).where(p.c.id == person_id).values(**values, updated_at=timestamp()))
             if result.rowcount == 0:
                 raise MentorplanError("register.no_person", id=person_id)
+
+    @staticmethod
+    def _remember_past_address(connection: Connection, person_id: int, email: str) -> None:
+        """An address a person leaves, as a digest: deleting them everywhere later forgets none."""
+        past, digest = schema.past_addresses, email_digest(email)
+        known = connection.execute(select(past.c.id).where(
+            past.c.person_id == person_id, past.c.email_digest == digest)).first()
+        if known is None:
+            connection.execute(insert(past).values(person_id=person_id, email_digest=digest, replaced_at=timestamp()))
 
     def update_participation(self, participation_id: int, values: Mapping[str, Any]) -> None:
         """Change a participation's fields (checked by core.register.edit_participation)."""
@@ -197,10 +250,10 @@ class PeopleStore:
                                .values(status="waiting", updated_at=now))
             copied = {k: row[k] for k in PARTICIPATION_FIELDS if k != "status"}
             extra = {**(row["extra"] or {}), MOVED_FROM: row["cohort_id"]}
-            return connection.execute(insert(q).values(
+            return inserted_id(connection.execute(insert(q).values(
                 **copied, extra=extra, person_id=row["person_id"], role=row["role"],
                 cohort_id=next_cohort_id, status="applied", created_at=now,
-                updated_at=now)).inserted_primary_key[0]
+                updated_at=now)))
 
     # -- One person everywhere ---------------------------------------------------------------
 
@@ -254,20 +307,37 @@ class PeopleStore:
         each goes back from "matched" to "applied" in that cohort (the coordinator can match
         them again or offer them the next start), unless a mentor keeps other mentees there."""
         with self.transaction() as connection:
-            deleted, email = self._erase(connection, person_id)
-            # Remembered (as a digest) so that restoring an older backup does not bring them back.
-            connection.execute(insert(schema.erased_people).values(email_digest=email_digest(email),
-                                                                   erased_at=timestamp()))
+            deleted, digests = self._erase(connection, person_id)
+            # Every address they had, remembered as a digest with the time, so that restoring a
+            # backup made before now leaves them out again (a backup made after they sign up
+            # again keeps the new sign-up). The time to the microsecond: a backup made in the
+            # same second before the deletion is older than it.
+            self._remember_erasure(connection, digests, dt.datetime.now())
+        # The automatic backups on disk are rewritten without them (core/store/backup.py).
+        self.scrub_automatic_backups()
         return deleted
 
-    def _erase(self, connection: Connection, person_id: int) -> tuple[dict[str, int], str]:
+    @staticmethod
+    def _remember_erasure(connection: Connection, digests: Iterable[str], at: dt.datetime) -> None:
+        """Record addresses deleted everywhere at `at`; one deleted again keeps the later time."""
+        table = schema.erased_people
+        for digest in sorted(set(digests)):
+            known = connection.execute(select(table.c.erased_at).where(table.c.email_digest == digest)).first()
+            if known is None:
+                connection.execute(insert(table).values(email_digest=digest, erased_at=at))
+            elif known.erased_at < at:
+                connection.execute(update(table).where(table.c.email_digest == digest).values(erased_at=at))
+
+    def _erase(self, connection: Connection, person_id: int) -> tuple[dict[str, int], set[str]]:
         """delete_person's work inside a transaction (a restore repeats it for people deleted
-        after the backup was made). Returns the rows deleted by table, and the address."""
+        after the backup was made). Returns the rows deleted by table, and the digests of every
+        address the person had (their address and those they had before)."""
         deleted: dict[str, int] = {}
         found = self._rows_of_person(connection, person_id)
         if not found.get(schema.people):
             raise MentorplanError("register.no_person", id=person_id)
-        email = found[schema.people][0]["email"]
+        digests = {email_digest(found[schema.people][0]["email"])}
+        digests |= {row["email_digest"] for row in found.get(schema.past_addresses) or []}
         partners = self._accepted_partners(connection, person_id)
         for table in reversed(schema.metadata.sorted_tables):
             rows = found.get(table) or []
@@ -285,24 +355,36 @@ class PeopleStore:
                     q.c.person_id == partner["person_id"], q.c.cohort_id == partner["cohort_id"],
                     q.c.role == partner["role"], q.c.status == "matched").values(
                     status="applied", updated_at=timestamp()))
-        return deleted, email
+        return deleted, digests
 
-    def erased_digests(self, connection: Connection) -> set[str]:
-        return set(connection.execute(select(schema.erased_people.c.email_digest)).scalars())
+    def erased_digests(self, connection: Connection) -> dict[str, dt.datetime]:
+        """Every address deleted everywhere, as its digest, with when it was last deleted."""
+        table = schema.erased_people
+        return {digest: at for digest, at in connection.execute(select(table.c.email_digest, table.c.erased_at))}
 
-    def erase_again(self, connection: Connection, digests: set[str]) -> int:
-        """Delete, inside a restore's transaction, anyone whose address was deleted everywhere
-        before; the list of such digests is kept whole. Returns how many were deleted again."""
-        existing = self.erased_digests(connection)
-        stamp = timestamp()
-        for digest in digests - existing:
-            connection.execute(insert(schema.erased_people).values(email_digest=digest, erased_at=stamp))
-        every = existing | digests
-        again = [row.id for row in connection.execute(select(schema.people.c.id, schema.people.c.email))
-                 if email_digest(row.email) in every]
+    def erase_again(self, connection: Connection, erasures: Mapping[str, dt.datetime],
+                    made_at: dt.datetime | None) -> int:
+        """Inside a restore's transaction, with the backup's rows in place: delete again everyone
+        with an address (or an address they had before) deleted everywhere after the backup was
+        made (`made_at`; None for a backup whose time cannot be trusted: every deletion ever;
+        erasures as erased_digests read them before the restore), and keep
+        the record of erasures whole, each with its latest time. Returns how many were deleted."""
+        for digest, at in erasures.items():
+            self._remember_erasure(connection, [digest], at)
+        gone = erased_since(erasures, made_at)
+        again = sorted(person for person, theirs in self._digests_of_people(connection).items() if theirs & gone)
         for person_id in again:
             self._erase(connection, person_id)
         return len(again)
+
+    @staticmethod
+    def _digests_of_people(connection: Connection) -> dict[int, set[str]]:
+        """Every person's digests: of their address and of those they had before."""
+        p, past = schema.people, schema.past_addresses
+        digests = {row.id: {email_digest(row.email)} for row in connection.execute(select(p.c.id, p.c.email))}
+        for person_id, digest in connection.execute(select(past.c.person_id, past.c.email_digest)):
+            digests.setdefault(person_id, set()).add(digest)
+        return digests
 
     @staticmethod
     def _rows_of_person(connection: Connection, person_id: int) -> dict[Table, list[dict[str, Any]]]:
@@ -362,7 +444,7 @@ class PeopleStore:
         connection.execute(insert(table).values(signature=signature, mapping=dict(mapping), updated_at=timestamp()))
 
 
-def _references(column) -> list[str]:
+def _references(column: Column[Any]) -> list[str]:
     """The tables a column points at: its foreign keys, or by name a person or participation."""
     targets = [fk.column.table.name for fk in column.foreign_keys]
     if not targets and column.name == "person_id":

@@ -184,7 +184,18 @@ change_log = Table(
 erased_people = Table(
     "erased_people", metadata,
     Column("email_digest", String(64), primary_key=True),
-    Column("erased_at", DateTime, nullable=False),
+    Column("erased_at", DateTime, nullable=False),  # the latest deletion, to the microsecond
+)
+
+# The addresses a person had before their current one, each as a SHA-256 digest (never the
+# address): deleting the person everywhere remembers every address they ever had, so that an
+# older backup holding them under an old address leaves them out too (core/store/people.py).
+past_addresses = Table(
+    "past_addresses", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("email_digest", String(64), nullable=False),
+    Column("replaced_at", DateTime, nullable=False),
 )
 
 # Failed password logins, for the lock-out (core/platform/auth.py); no names, no passwords.
