@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import openpyxl  # noqa: E402
 
-from core.people.columns import suggest_mapping  # noqa: E402
 from core.people.examples import MENTOR_HEADERS, example_sheets  # noqa: E402
 from core.people.reading import read_upload  # noqa: E402
+from core.people.recognising import suggest_mapping  # noqa: E402
 from core.people.validation import MappedSheet, validate  # noqa: E402
 
 
@@ -42,7 +42,7 @@ def make_workbook(path: Path, rows: int) -> None:
 
 def import_path(data: bytes) -> tuple[int, int]:
     upload = read_upload(data, "mentorer.xlsx")
-    sheets = [MappedSheet(s, suggest_mapping(s.headers, None, s.has_data())) for s in upload.sheets]
+    sheets = [MappedSheet(s, suggest_mapping(s.headers, s.columns())) for s in upload.sheets]
     report = validate(sheets, "autumn-2026")
     return len(report.valid), len(report.invalid)
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from core.calendar.programme import FIRST_YEAR, LAST_YEAR, cohorts_of_programme_year
-from core.people.columns import TARGETS, check_mapping, suggest_mapping
+from core.people.columns import IGNORE, TARGETS, check_mapping
 from core.people.examples import load_example_participants
 from core.people.reading import Upload, read_upload, sheets_for_role
 from core.people.register import (
@@ -26,6 +26,7 @@ from core.people.template import signup_template
 from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, t, unique_labels
 from ui import context
+from ui.text import plain
 
 ROUND = "signup_round"  # a new round empties the uploader after an import
 
@@ -93,8 +94,9 @@ for file, name in zip(files, unique_labels([f.name for f in files]), strict=True
     data = file.getvalue()
     try:
         upload = read_file(hashlib.sha256(data).hexdigest(), name, known, data)
-    except MentorplanError as error:
-        st.error(f"**{name}**: {error.message(lang)}", icon=":material/error:")
+    except MentorplanError as error:  # named by the message itself, or in front of it
+        message = error.shown(lang)
+        st.error(message if error.params.get("file") == name else f"**{name}**: {message}", icon=":material/error:")
         continue
     kept, _ = sheets_for_role(upload, role)
     sheets.extend(kept)
@@ -109,23 +111,38 @@ for file, name in zip(files, unique_labels([f.name for f in files]), strict=True
 if not sheets:
     st.stop()
 
-# Columns: the remembered or recognised field of each, which the coordinator may change.
+# Columns: the remembered or recognised field of each, which the coordinator may change. Columns
+# kept unused and guesses to check are shown open, above the rows; the sure ones in a closed list.
 suggested = mapped_sheets(store, sheets, role)
 choices, changed = {}, []
 for mapped in suggested:
     sheet = mapped.sheet
-    with st.expander(t("participants.mapping", lang, sheet=f"{sheet.source} › {sheet.name}"), expanded=False):
+    chosen = list(mapped.mapping)
+
+    def column_choice(container, index: int, sheet=sheet, mapped=mapped) -> str:
+        header = sheet.headers[index]
+        example = next((str(v[index]) for _, v in sheet.rows if index < len(v) and str(v[index]).strip()), "")
+        return container.selectbox(
+            plain(header) if header else f"({index + 1})", TARGETS, index=TARGETS.index(mapped.mapping[index]),
+            key=f"map|{sheet.source}|{sheet.name}|{index}", format_func=lambda f: field_label(f, lang),
+            help=t("participants.mapping_example", lang, value=plain(example[:60])) if example else None)
+
+    to_check = [i for i, guess in enumerate(mapped.guesses) if guess.unsure and guess.target != IGNORE]
+    if to_check:
+        with st.container(border=True):
+            st.markdown("**" + t("participants.mapping_check", lang, sheet=plain(f"{sheet.source} › {sheet.name}"))
+                        + "**")
+            st.caption(t("participants.mapping_check_help", lang))
+            columns = st.columns(3)
+            for n, index in enumerate(to_check):
+                chosen[index] = column_choice(columns[n % 3], index)
+    with st.expander(t("participants.mapping", lang, sheet=plain(f"{sheet.source} › {sheet.name}")), expanded=False):
         st.caption(t("participants.mapping_help", lang))
         columns = st.columns(3)
-        chosen = []
-        for index, header in enumerate(sheet.headers):
-            example = next((str(v[index]) for _, v in sheet.rows if index < len(v) and str(v[index]).strip()), "")
-            chosen.append(columns[index % 3].selectbox(
-                header or f"({index + 1})", TARGETS, index=TARGETS.index(mapped.mapping[index]),
-                key=f"map|{sheet.source}|{sheet.name}|{index}", format_func=lambda f: field_label(f, lang),
-                help=t("participants.mapping_example", lang, value=example[:60]) if example else None))
+        for n, index in enumerate(i for i in range(len(sheet.headers)) if i not in to_check):
+            chosen[index] = column_choice(columns[n % 3], index)
     choices[sheet_key(sheet)] = tuple(chosen)  # by file and sheet: two files may both have "Mentorer"
-    if tuple(chosen) != suggest_mapping(sheet.headers, None, sheet.has_data()):  # the coordinator's own choice
+    if tuple(chosen) != mapped.mapping:  # the coordinator's own choice, remembered on import
         changed.append(sheet_key(sheet))
     for field in check_mapping(chosen):
         st.warning(t("participants.mapping_twice", lang, field=field_label(field, lang)), icon=":material/warning:")
@@ -138,12 +155,14 @@ counts[0].metric(t("participants.valid_rows", lang), len(report.valid))
 counts[1].metric(t("participants.invalid_rows", lang), len(report.invalid))
 counts[2].metric(t("participants.warnings", lang), len(report.warnings))
 for issue in report.issues:
-    if issue.row is None:
-        st.error(f"**{issue.sheet}**: {issue.message(lang)}", icon=":material/error:")
+    if issue.row is None:  # about a whole sheet: said above the table, a warning as a warning
+        warning = issue.severity == "warning"
+        (st.warning if warning else st.error)(f"**{plain(issue.sheet)}**: {plain(issue.shown(lang))}",
+                                              icon=":material/warning:" if warning else ":material/error:")
+if not report.errors and not report.warnings:  # notes (two people of one name) only inform
+    st.success(t("participants.all_valid", lang), icon=":material/check_circle:")
 if report.issues:
     st.dataframe(issues_frame(report.issues, lang), hide_index=True, width="stretch")
-else:
-    st.success(t("participants.all_valid", lang), icon=":material/check_circle:")
 if report.invalid:
     to_fix = invalid_rows_sheets(report, lang)
     stem = t("participants.invalid_rows", lang).lower().replace(" ", "-")
@@ -169,7 +188,7 @@ if st.button(t("participants.commit", lang, count=len(rows)), type="primary", ke
     try:
         done = commit(store, report.valid, [m for m in mapped if sheet_key(m.sheet) in changed])
     except MentorplanError as error:  # the store words a database error too (import.database)
-        st.error(t("participants.commit_failed", lang, detail=error.message(lang)), icon=":material/error:")
+        st.error(t("participants.commit_failed", lang, detail=error.shown(lang)), icon=":material/error:")
     else:
         st.session_state["signup_done"] = t("participants.committed", lang, **done)
         st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1

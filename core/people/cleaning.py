@@ -11,11 +11,13 @@ Canonical values (what the store keeps and matching reads): e-mail lowercased an
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
+import numbers
 import re
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
-from typing import Any
+from collections.abc import Callable, Iterable
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 from babel import Locale
 
@@ -33,14 +35,72 @@ MAX_EXPERIENCE = 70
 
 # -- Cleaning one value ------------------------------------------------------------------------
 
-_EDGE_SPACE = " \t\r\n\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
+EDGE_SPACE = " \t\r\n\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@")
+
+_SHEET_TYPES = frozenset({str, type(None), bool, int, float, dt.date, dt.datetime, dt.time, dt.timedelta})
+
+
+def _plain(value: Cell) -> Cell:
+    """A cell as one of the types a sheet gives (str, int, float, bool, a date, a time, a
+    timedelta or None): numpy's numbers and booleans become Python's, Decimal and other real
+    numbers a float, bytes the text they hold (UTF-8)."""
+    kind = type(value)
+    if kind in _SHEET_TYPES:
+        return value
+    item_of = getattr(value, "item", None)
+    if kind.__module__ == "numpy" and callable(item_of):
+        item = item_of()
+        if type(item) is not kind:
+            return _plain(item)
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, decimal.Decimal):
+        return math.nan if value.is_nan() else float(value)  # a signalling NaN cannot be a float
+    if isinstance(value, numbers.Real):
+        try:
+            return float(value)
+        except (OverflowError, ValueError):  # a Fraction too large for a float
+            # (typeshed's numbers.Real has no comparisons, though every real number compares)
+            return math.inf if value > 0 else -math.inf if value < 0 else math.nan  # type: ignore[operator]
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).decode("utf-8", "replace")
+    return value
+
+
+def _int_text(number: int) -> str:
+    try:
+        return str(number)
+    except ValueError:  # more digits than Python writes out (sys.get_int_max_str_digits): the first thousand
+        digits = int(abs(number).bit_length() * math.log10(2))
+        return ("-" if number < 0 else "") + str(abs(number) // 10 ** (digits - 1000)) + "…"
+
+
+_Result = TypeVar("_Result")
+
+
+def _cleaner(maxsize: int = 0) -> Callable[[Callable[[Cell], _Result]], Callable[[Cell], _Result]]:
+    """A cleaner of one cell, given the cell made plain (_plain). With `maxsize`, the answers for
+    the most recent text cells are remembered: a sheet repeats its answers ("Ja", "Svenska").
+    Only text: numbers, dates and booleans clean fast, and 1, 1.0 and True, equal as keys of a
+    cache, must not share an answer. A remembered answer must not be one the caller can change
+    (a tuple, not a list)."""
+    def decorate(clean: Callable[[Cell], _Result]) -> Callable[[Cell], _Result]:
+        remembered = lru_cache(maxsize=maxsize)(clean) if maxsize else clean
+
+        @wraps(clean)
+        def cleaned(value: Cell) -> _Result:
+            value = _plain(value)
+            return remembered(value) if type(value) is str else clean(value)
+        return cleaned
+    return decorate
 
 
 def text(value: Cell) -> str:
     """A cell as one line of text: spaces (non-breaking too) trimmed and runs of them made one;
     numbers without a needless ".0"; dates as YYYY-MM-DD. The apostrophe that our own exports
     put before a formula-like value ("'+46 70…") is taken away again."""
+    value = _plain(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -48,10 +108,12 @@ def text(value: Cell) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return ""
-        return str(int(value)) if value.is_integer() else repr(value)
+        return _int_text(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        return _int_text(value)
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    result = " ".join(str(value).replace("\u00a0", " ").split()).strip(_EDGE_SPACE)
+    result = " ".join(str(value).replace("\u00a0", " ").split()).strip(EDGE_SPACE)
     if result.startswith("'") and result[1:2] and result[1] in _FORMULA_STARTS:
         result = result[1:]
     return result
@@ -69,18 +131,18 @@ _EMAIL = re.compile(
 def clean_email(value: Cell) -> str:
     """An address as stored: trimmed (non-breaking and zero-width spaces too), without a
     "mailto:" or angle brackets, lowercased. Not yet checked: see valid_email."""
-    address = str(value if value is not None else "").strip(_EDGE_SPACE + " ")
-    address = address.strip(_EDGE_SPACE)
+    address = (value if isinstance(value, str) else text(value)).strip(EDGE_SPACE + " ")
+    address = address.strip(EDGE_SPACE)
     if address.lower().startswith("mailto:"):
-        address = address[7:].strip(_EDGE_SPACE)
+        address = address[7:].strip(EDGE_SPACE)
     if address.startswith("<") and address.endswith(">"):
-        address = address[1:-1].strip(_EDGE_SPACE)
+        address = address[1:-1].strip(EDGE_SPACE)
     return address.lower()
 
 
 def valid_email(address: str) -> bool:
     match = _EMAIL.fullmatch(address)
-    return bool(match) and len(address) <= 254 and len(match["local"]) <= 64
+    return match is not None and len(address) <= 254 and len(match["local"]) <= 64
 
 
 def check_email(value: Cell) -> str:
@@ -93,7 +155,7 @@ def check_email(value: Cell) -> str:
 
 
 def _shown(value: Cell) -> str:
-    shown = text(value) if not isinstance(value, str) else value.strip(_EDGE_SPACE)
+    shown = text(value) if not isinstance(value, str) else value.strip(EDGE_SPACE)
     return shown if len(shown) <= 60 else shown[:57] + "…"
 
 
@@ -121,6 +183,7 @@ def _language_codes() -> dict[str, str]:
 
 _LIST_SPLIT = re.compile(r"[,;/\n\r•·]+")
 _LANGUAGE_SPLIT = re.compile(r"[,;/\n\r•·+&]+|\s(?:och|and|samt|eller|or)\s", re.IGNORECASE)
+_LEADING_AND = re.compile(r"^\s*(?:och|and|samt|eller|or)\s+(?=\S)", re.IGNORECASE)
 
 
 def language_code(name: str) -> str:
@@ -137,35 +200,48 @@ def language_code(name: str) -> str:
     return cleaned
 
 
-@lru_cache(maxsize=4096)
 def clean_languages(value: Cell) -> list[str]:
+    """The languages named, as codes (language_code), each once: a new list at every call."""
+    return list(_languages(value))
+
+
+@_cleaner(4096)
+def _languages(value: Cell) -> tuple[str, ...]:
     raw = re.sub(r"\([^)]*\)", " ", text_multiline(value))
     found: list[str] = []
     for part in _LANGUAGE_SPLIT.split(raw):
-        if part.strip(_EDGE_SPACE + " .-"):
+        part = _LEADING_AND.sub("", part)  # "svenska,och engelska": the "och" of a list, no language
+        if part.strip(EDGE_SPACE + " .-"):
             code = language_code(part)
             if code and code not in found:
                 found.append(code)
-    return found
+    return tuple(found)
 
 
 def text_multiline(value: Cell) -> str:
     if isinstance(value, str):
-        return value.replace("\u00a0", " ").replace("\r\n", "\n")
+        return value.replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")  # "\r\r\n" too
     return text(value)
 
 
-@lru_cache(maxsize=4096)
 def clean_tags(value: Cell) -> list[str]:
-    """Competences or goals: tags as written, split on , ; / and new lines, trimmed, each once."""
+    """Competences or goals: tags as written, split on , ; / and new lines, trimmed, each once;
+    a new list at every call."""
+    return list(_tags(value))
+
+
+@_cleaner(4096)
+def _tags(value: Cell) -> tuple[str, ...]:
     tags: list[str] = []
     seen = set()
     for part in _LIST_SPLIT.split(text_multiline(value)):
-        tag = re.sub(r"^[-*•]\s+", "", " ".join(part.split())).strip(_EDGE_SPACE + " .")
+        tag = " ".join(part.split())
+        while (bare := re.sub(r"^[-*•]\s+", "", tag).strip(EDGE_SPACE + " .")) != tag:  # "- - x", ". - x"
+            tag = bare
         if tag and tag.casefold() not in seen:
             seen.add(tag.casefold())
             tags.append(tag)
-    return tags
+    return tuple(tags)
 
 
 def _one_of(words: list[str], vocabulary: Iterable[str]) -> bool:
@@ -182,7 +258,7 @@ _UNSAID = {"vill ej uppge", "vill inte uppge", "ej angivet", "inte angivet", "pr
            "rather not say", "uppger ej", "okant", "unknown", "nej", "no", "ingen uppgift"}
 
 
-@lru_cache(maxsize=1024)
+@_cleaner(1024)
 def clean_gender(value: Cell) -> str:
     words = _words(value)
     phrase = " ".join(words)
@@ -208,7 +284,7 @@ def _no_preference(words: list[str]) -> bool:
             or "onskemal saknas" in phrase or phrase.startswith(("ingen ", "inget ", "inga ", "no ")))
 
 
-@lru_cache(maxsize=1024)
+@_cleaner(1024)
 def clean_gender_preference(value: Cell) -> str:
     """A mentee's wish for their mentor's gender: "" when there is none."""
     words = _words(value)
@@ -241,11 +317,18 @@ def _track_words(words: list[str]) -> set[str]:
     return tracks
 
 
-@lru_cache(maxsize=1024)
+def _date(value: Cell) -> dt.date | None:
+    """excel_date, for a number too: one larger than a float holds is no date (nor a serial)."""
+    if isinstance(value, int) and not isinstance(value, bool) and not -2 ** 53 <= value <= 2 ** 53:
+        return None
+    return excel_date(value)
+
+
+@_cleaner(1024)
 def clean_start_preference(value: Cell) -> str:
     """ "Höst", "hösten", "HT", "autumn", "september" → autumn; "Vår", "VT", "spring", "januari"
     → spring; "valfri", "båda", "any", empty → any; a date → the start of its half of the year."""
-    day = excel_date(value) if not isinstance(value, str) or re.search(r"\d{4}-\d|^\s*\d{5}", value) else None
+    day = _date(value) if not isinstance(value, str) or re.search(r"\d{4}-\d|^\s*\d{5}", value) else None
     if day:
         return "autumn" if day.month >= 7 else "spring"
     words = _words(value)
@@ -259,7 +342,7 @@ def clean_start_preference(value: Cell) -> str:
     raise Invalid("validation.start_unknown", value=_shown(value))
 
 
-@lru_cache(maxsize=1024)
+@_cleaner(1024)
 def clean_sector_preference(value: Cell) -> str:
     words = _words(value)
     if not words:
@@ -297,9 +380,9 @@ def _yes_no(value: Cell) -> bool | None:
     return None
 
 
-@lru_cache(maxsize=1024)
+@_cleaner(1024)
 def clean_same_org_allowed(value: Cell) -> bool:
-    if not _words(value) and not isinstance(value, (bool, int, float)):
+    if not _words(value) and (not isinstance(value, (bool, int, float)) or value != value):  # NaN: empty
         return False
     answer = _yes_no(value)
     if answer is None:
@@ -311,21 +394,20 @@ _CONSENT_WORDS = ("samtyck", "godkann", "medger", "medgiv", "agree", "consent", 
                   "intygar")
 
 
-@lru_cache(maxsize=1024)
+@_cleaner(1024)
 def clean_consent(value: Cell) -> bool:
     """Consent must be given in the sheet: "Ja", "x", TRUE, or the form's sentence ("Jag
-    samtycker till…"); empty or "nej" is no consent."""
+    samtycker till…"). An empty cell is consent missing; "Nej"/"No" is consent refused."""
+    words = _words(value)
+    if not words:
+        raise Invalid("validation.consent_missing")
     answer = _yes_no(value)
     if answer is None:
-        words = _words(value)
-        if not words:
-            answer = False
-        elif any(w.startswith(_CONSENT_WORDS) for w in words):
-            answer = True
-        else:
+        if not any(w.startswith(_CONSENT_WORDS) for w in words):
             raise Invalid("validation.consent_unclear", value=_shown(value))
-    if not answer:
-        raise Invalid("validation.consent_missing")
+        answer = True
+    if not answer:  # an answer, and it is no: a refusal, not an oversight
+        raise Invalid("validation.consent_refused")
     return True
 
 
@@ -336,6 +418,7 @@ _CAPACITY = re.compile(r"(?:max(?:imalt|imum)?\.?|upp till|up to|högst)?\s*(\d+
                        r"(?:\s*(?:st|stycken|adepter|adept|mentees?|personer|pers))?\.?", re.IGNORECASE)
 
 
+@_cleaner()
 def clean_capacity(value: Cell) -> int:
     """How many mentees a mentor takes: a whole number from 1; empty means 1."""
     if isinstance(value, bool):
@@ -350,7 +433,7 @@ def clean_capacity(value: Cell) -> int:
             return 1
         words = _words(value)
         match = _CAPACITY.fullmatch(raw)
-        if match:
+        if match and len(match[1]) <= 4000:  # more digits than Python reads as a number: no number
             number = int(match[1])
         elif len(words) in (1, 2) and words[0] in _NUMBER_WORDS and \
                 (len(words) == 1 or words[1] in ("st", "adepter", "adept", "mentees", "mentee")):
@@ -360,7 +443,7 @@ def clean_capacity(value: Cell) -> int:
     if number < 1:
         raise Invalid("validation.capacity_invalid", value=_shown(value))
     if number > MAX_CAPACITY:
-        raise Invalid("validation.capacity_too_many", value=number, limit=MAX_CAPACITY)
+        raise Invalid("validation.capacity_too_many", value=_shown(number), limit=MAX_CAPACITY)
     return number
 
 
@@ -369,14 +452,18 @@ _EXPERIENCE = re.compile(r"(?:ca\.?|cirka|ungefär|omkring|about|approx\.?|aroun
                          r"(?:år|ar|years?|yrs?\.?|y)?\.?", re.IGNORECASE)
 
 
+@_cleaner()
 def clean_experience(value: Cell) -> int | None:
-    """Years of experience, a whole number (7.5 → 8); empty is unknown."""
+    """Years of experience, a whole number, halves rounded up (6.5 → 7, 7.5 → 8); empty is
+    unknown."""
     if isinstance(value, bool):
         raise Invalid("validation.experience_invalid", value=_shown(value))
     if isinstance(value, (int, float)):
         if isinstance(value, float) and math.isnan(value):
             return None
-        years = round(value)
+        if not -1 <= value <= MAX_EXPERIENCE + 1:  # infinity too
+            raise Invalid("validation.experience_invalid", value=_shown(value))
+        years = math.floor(value + 0.5)
     else:
         raw = text(value)
         if not raw:
@@ -388,7 +475,7 @@ def clean_experience(value: Cell) -> int | None:
                                                                       ("ar", "years", "year")):
                 return _NUMBER_WORDS[words[0]]
             raise Invalid("validation.experience_invalid", value=_shown(value))
-        years = round(float(f"{match[1]}.{match[2] or 0}"))
+        years = math.floor(float(f"{match[1]}.{match[2] or 0}") + 0.5)
     if not 0 <= years <= MAX_EXPERIENCE:
         raise Invalid("validation.experience_invalid", value=_shown(value))
     return years
@@ -398,7 +485,7 @@ _MENTOR_ROLE = {"mentor", "mentorer", "mentors", "handledare"}
 _MENTEE_ROLE = {"adept", "adepter", "mentee", "mentees", "adepten"}
 
 
-@lru_cache(maxsize=256)
+@_cleaner(256)
 def clean_role(value: Cell) -> str | None:
     """ "Mentor", "Jag vill bli mentor" → mentor; "Adept", "Mentee", "Jag vill ha en mentor"
     → mentee; empty → None."""
@@ -414,16 +501,16 @@ def clean_role(value: Cell) -> str | None:
     raise Invalid("validation.role_unknown", value=_shown(value))
 
 
-@lru_cache(maxsize=256)
+@_cleaner(256)
 def clean_cohort(value: Cell) -> str | None:
     """ "autumn-2026", "Höst 2026", "HT26", "vårstart 2027", "spring-2027", or a date → the
     cohort's id; empty → None."""
     raw = text(value)
     if not raw:
         return None
-    day = excel_date(value)
-    if day:
-        return Cohort(day.year, "autumn" if day.month >= 7 else "spring").id
+    day = _date(value)
+    if day and (cohort := Cohort(day.year, "autumn" if day.month >= 7 else "spring")).in_calendar:
+        return cohort.id
     words = _words(value)
     tracks = _track_words(words)
     years = [int(y) for y in re.findall(r"(?<!\d)(\d{4}|\d{2})(?!\d)", " ".join(words))]
@@ -438,6 +525,7 @@ _STATUS_WORDS = {"applied": ("applied", "anmald", "anmalan", "sokt"), "matched":
                  "withdrawn": ("withdrawn", "avhoppad", "aterkallad", "hoppat av", "avbrutit")}
 
 
+@_cleaner()
 def clean_status(value: Cell) -> str:
     phrase = " ".join(_words(value))
     for status, words in _STATUS_WORDS.items():
@@ -446,76 +534,23 @@ def clean_status(value: Cell) -> str:
     raise Invalid("validation.status_unknown", value=_shown(value), allowed=", ".join(STATUSES))
 
 
+@_cleaner()
 def extra_value(value: Cell) -> object:
     """A cell of a column we do not know, kept as JSON can hold it."""
     if isinstance(value, float):
-        return None if math.isnan(value) else (int(value) if value.is_integer() else value)
+        if math.isnan(value):
+            return None
+        if not math.isfinite(value):
+            return text(value)  # JSON has no infinity
+        value = int(value) if value.is_integer() else value
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, dt.timedelta):
         return str(value)
-    if isinstance(value, (bool, int)):
+    if isinstance(value, bool):
         return value
-    return text_multiline(value).strip(_EDGE_SPACE) or None
-
-
-# -- Cleaning a record -------------------------------------------------------------------------
-
-_CLEANERS = {
-    "languages": clean_languages, "gender": clean_gender, "competences": clean_tags,
-    "goals": clean_tags, "sector_preference": clean_sector_preference,
-    "experience_years": clean_experience, "start_preference": clean_start_preference,
-    "gender_preference": clean_gender_preference, "consent": clean_consent,
-    "same_org_allowed": clean_same_org_allowed, "status": clean_status,
-}
-
-
-def clean_fields(values: Mapping[str, Cell], role: str, complete: bool = True
-                 ) -> tuple[dict[str, Any], dict[str, Any], list[tuple[str, Invalid]]]:
-    """The person's fields and the participation's fields from raw values by field id, and
-    the problems, each with the field it is about. `complete` (an import) also asks for what a
-    new participant must have: an e-mail, a name and consent; an edit checks what it changes."""
-    person: dict[str, Any] = {}
-    participation: dict[str, Any] = {}
-    problems: list[tuple[str, Invalid]] = []
-
-    def attempt(field_id: str, clean, raw: Cell) -> Any:
-        try:
-            return clean(raw)
-        except Invalid as problem:
-            problems.append((field_id, problem))
-            return None
-
-    if "email" in values or complete:
-        person["email"] = attempt("email", check_email, values.get("email"))
-    if any(f in values for f in ("name", "first_name", "last_name")) or complete:
-        name = text(values.get("name"))
-        if not name:
-            name = " ".join(p for p in (text(values.get("first_name")), text(values.get("last_name"))) if p)
-        if not name:
-            problems.append(("name" if "name" in values or "first_name" not in values else "first_name",
-                             Invalid("validation.name_missing")))
-        person["name"] = name
-    for field_id in ("phone", "organisation", "department", "title", "town"):
-        if field_id in values:
-            person[field_id] = text(values[field_id])
-    for field_id in ("languages", "gender"):
-        if field_id in values:
-            person[field_id] = attempt(field_id, _CLEANERS[field_id], values[field_id])
-    for field_id in ("sector", "motivation"):
-        if field_id in values:
-            participation[field_id] = (text(values[field_id]) if field_id == "sector"
-                                       else text_multiline(values[field_id]).strip(_EDGE_SPACE))
-    for field_id in ("competences", "goals", "sector_preference", "experience_years",
-                     "start_preference", "gender_preference", "same_org_allowed", "status"):
-        if field_id in values:
-            participation[field_id] = attempt(field_id, _CLEANERS[field_id], values[field_id])
-    if "capacity" in values and role == "mentor":
-        participation["capacity"] = attempt("capacity", clean_capacity, values["capacity"])
-    if "consent" in values or complete:
-        participation["consent"] = attempt("consent", clean_consent, values.get("consent"))
-    for field_id, limit in MAX_LENGTH.items():
-        value = person.get(field_id, participation.get(field_id))
-        if isinstance(value, str) and len(value) > limit:
-            problems.append((field_id, Invalid("validation.too_long", limit=limit)))
-    return person, participation, problems
+    if isinstance(value, int):
+        return value if -2 ** 63 <= value < 2 ** 63 else text(value)  # beyond 64 bits: as its digits
+    if isinstance(value, float):
+        return value
+    return text_multiline(value).strip(EDGE_SPACE) or None

@@ -47,6 +47,10 @@ def _field(id: str, aliases: str, patterns: str = "") -> Field:
 
 # In the order patterns are tried: a field whose words include another's comes first.
 FIELDS: tuple[Field, ...] = (
+    # When a form tool sent the sign-up in (Microsoft Forms, Google Forms, SurveyMonkey, Typeform):
+    # kept to tell two sign-ups of one person apart, never read as a preference.
+    _field("submitted_at", "Tid för slutförande|Completion time|Timestamp|Tidstämpel|Tidsstämpel|Submitted At|"
+           "Submit Date (UTC)|End Date|Slutdatum|Inskickat|Submission time|Svarstid"),
     _field("email", "E-post|E-postadress|Epost|Email|E-mail|E-mail address|Email address|Mejl|"
            "Mejladress|Mail|Mailadress|Din e-post|Your e-mail",
            "epost|email|mejl|mail"),
@@ -65,13 +69,13 @@ FIELDS: tuple[Field, ...] = (
     _field("organisation", "Organisation|Organization|Org|Arbetsgivare|Employer|Företag|Company|"
            "Myndighet|Arbetsplats|Workplace|Förvaltning/bolag",
            "organisation|organization|arbetsgivare|employer|foretag|company|arbetsplats|"
-           "workplace|myndighet"),
+           "workplace|myndighet|where work|var arbetar|var jobbar"),
     _field("department", "Förvaltning|Avdelning|Förvaltning/avdelning|Enhet|Department|Unit|"
            "Division|Section|Sektion",
            "forvaltning|avdelning|enhet|department|unit|division|sektion|section"),
     _field("experience_years", "Erfarenhet|Erfarenhet (år)|År av erfarenhet|Antal år i yrket|"
            "Yrkeserfarenhet|Experience|Experience (years)|Years of experience|Years",
-           "erfarenhet|experience|antal ar|years|yrkesverksam"),
+           "erfarenhet|experience|antal ar|manga ar|years|yrkesverksam"),
     _field("title", "Befattning|Titel|Yrkestitel|Tjänst|Title|Job title|Position|Role at work",
            "befattning|titel|title|yrkestitel|tjanst|position|job"),
     _field("town", "Ort|Stad|Hemort|Arbetsort|Bostadsort|Town|City|Location",
@@ -85,22 +89,24 @@ FIELDS: tuple[Field, ...] = (
     _field("sector", "Bransch|Sektor|Bransch/sektor|Sector|Industry|Verksamhetsområde",
            "bransch|sektor|sector|industry"),
     _field("capacity", "Antal adepter|Kapacitet|Capacity|Number of mentees|Antal mentees|"
-           "Max antal adepter|How many mentees",
-           "antal adept|kapacitet|capacity|number mentee|many mentee|manga adept|max adept"),
+           "Max antal adepter|How many mentees|Max mentees|Max adepter|Antal platser|Number of places",
+           "antal adept|kapacitet|capacity|number mentee|many mentee|manga adept|max adept|max mentee|"
+           "mentees could|adepter kan|platser adept|places mentee"),
     _field("start_preference", "Önskad start|Start|Önskad programstart|Preferred start|"
            "Start preference|Når vill du starta",
-           "start|programstart"),
+           "start|programstart|borja|begin"),
     _field("consent", "Samtycke|Consent|GDPR|Samtycke GDPR|Personuppgifter|Jag samtycker",
-           "samtyck|consent|gdpr|personuppgift"),
+           "samtyck|consent|gdpr|personuppgift|godkanner|agree storing|agree store|lagra"),
     _field("motivation", "Motivering|Motivation|Varför vill du vara med|Why", "motiver|motivation|varfor|why"),
     _field("competences", "Kompetensområden|Kompetens|Kompetenser|Competences|Competencies|"
            "Skills|Expertise|Areas of expertise",
-           "kompetens|competen|skill|expertis"),
+           "kompetens|competen|skill|expertis|omraden erfarenhet|dela erfarenhet|share experience|"
+           "areas experience|kunskap|knowledge"),
     _field("goals", "Utvecklingsområden|Utvecklingsområde|Mål|Utvecklingsmål|Goals|"
            "Development areas|Development goals",
-           "utveckl|mal|goal|development"),
+           "utveckl|mal|goal|develop|lara|learn"),
     _field("role", "Roll|Role|Deltagartyp|Mentor eller adept|Mentor/adept|Mentor/mentee",
-           "roll|role|mentor adept|mentor mentee|deltagartyp"),
+           "roll|role|mentor adept|mentor mentee|deltagartyp|join as|delta som|anmaler mig som|sign up as"),
     _field("cohort", "Kohort|Cohort|Omgång|Programomgång", "kohort|cohort|omgang"),
     # First and last name before the name, which would otherwise take "Your first name".
     _field("first_name", "Förnamn|First name|Given name|Tilltalsnamn",
@@ -117,6 +123,14 @@ TARGETS = FIELD_IDS + (EXTRA, IGNORE)
 # The column of "what to fix" that an export of invalid rows carries; left out when the fixed
 # sheet comes back.
 FIX_HEADERS = ("Att rätta (ignoreras vid import)", "To fix (ignored on import)")
+# The form tools' own columns, left out: response ids, when the form was opened or last changed,
+# the responder's network address, quiz points. Those that are moments are left out only when their
+# values are moments (a question "Start date" in a form of one's own is a preference).
+FORM_TOOL_IDS = ("ID", "Respondent ID", "Collector ID", "Network ID", "IP Address", "IP-adress", "Response ID",
+                 "Svars-ID", "Custom Data 1", "Response Type", "Tags", "Poäng", "Score", "Total points", "Points",
+                 "Quiz feedback", "Feedback", "#")
+FORM_TOOL_MOMENTS = ("Starttid", "Start time", "Senast ändrad", "Tid för senaste ändring", "Last modified time",
+                     "Start Date", "Start Date (UTC)", "Stage Date (UTC)", "Startdatum")
 
 
 def normalise_header(text: object) -> str:
@@ -139,6 +153,28 @@ for _f in FIELDS:
         _ALIASES.setdefault(header_key(_alias), _f.id)
 for _fix in FIX_HEADERS:
     _ALIASES[header_key(_fix)] = IGNORE
+_FORM_TOOL_IDS = {header_key(h) or h for h in FORM_TOOL_IDS}
+_FORM_TOOL_MOMENTS = {header_key(h) for h in FORM_TOOL_MOMENTS}
+
+
+def alias_of(header: object) -> str | None:
+    """The target a whole header names: a field's alias, or IGNORE for a form tool's id column and
+    our own what-to-fix column. (A form tool's moment columns: see is_form_tool_moment.)"""
+    key = header_key(header)
+    if key in _ALIASES:
+        return _ALIASES[key]
+    if (key or str(header).strip()) in _FORM_TOOL_IDS:
+        return IGNORE
+    return None
+
+
+def is_form_tool_moment(header: object) -> bool:
+    return header_key(header) in _FORM_TOOL_MOMENTS
+
+
+def pattern_matches(field: Field, normalised_header: str) -> bool:
+    words = normalised_header.split()
+    return any(_matches(words, p) for p in field.patterns)
 
 
 def _word_matches(pattern_word: str, word: str) -> bool:
@@ -185,43 +221,6 @@ def signature(headers: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(keys).encode()).hexdigest()
 
 
-def suggest_mapping(headers: Sequence[str], remembered: Mapping[str, str] | None = None,
-                    has_data: Sequence[bool] | None = None) -> tuple[str, ...]:
-    """A target for each column: a field, EXTRA or IGNORE. A remembered choice for the same
-    header wins; then whole-header aliases; then word patterns, most specific field first.
-    Each field takes one column (the first); a second column of the same kind is kept as extra."""
-    keys = [header_key(h) for h in headers]
-    targets: list[str | None] = [None] * len(headers)
-    used: set[str] = set()
-
-    def take(index: int, field: str) -> None:
-        targets[index] = field
-        if field not in (EXTRA, IGNORE):
-            used.add(field)
-
-    for index, key in enumerate(keys):
-        choice = (remembered or {}).get(key)
-        if choice in TARGETS and (choice in (EXTRA, IGNORE) or choice not in used):
-            take(index, choice)
-    for index, key in enumerate(keys):
-        field = _ALIASES.get(key)
-        if targets[index] is None and field and (field == IGNORE or field not in used):
-            take(index, field)
-    for field in FIELDS:
-        if field.id in used:
-            continue
-        for index, header in enumerate(headers):
-            if targets[index] is None and keys[index] and any(
-                    _matches(normalise_header(header).split(), p) for p in field.patterns):
-                take(index, field.id)
-                break
-    for index, key in enumerate(keys):
-        if targets[index] is None:
-            empty_column = not key and has_data is not None and not has_data[index]
-            targets[index] = IGNORE if empty_column else EXTRA
-    return tuple(targets)  # type: ignore[arg-type]
-
-
 def check_mapping(mapping: Sequence[str]) -> list[str]:
     """The fields chosen for more than one column (each field can come from one column only)."""
     seen: dict[str, int] = {}
@@ -241,7 +240,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+def changed_fields(old: Mapping[Any, Any], new: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
     """The fields of `new` whose value differs from `old`'s, as (old, new). Empty text and a
     missing value are the same; so are 3 and 3.0."""
     def same(a: Any, b: Any) -> bool:

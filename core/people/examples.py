@@ -12,6 +12,7 @@ import random
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -19,6 +20,9 @@ from openpyxl.utils import get_column_letter
 from core.calendar.programme import Cohort, Programme, cohorts_of_programme_year, programme_year_of
 from core.people.reading import read_upload
 from core.people.register import check, commit, mapped_sheets
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 SEED = 2026
 
@@ -239,7 +243,7 @@ def messy_workbook(example: ExampleSheets) -> bytes:
                                 "Exporterat från anmälningsformuläret", ""))
 
 
-def load_example_participants(store, programme: Programme, today: dt.date, seed: int = SEED) -> dict:
+def load_example_participants(store: Store, programme: Programme, today: dt.date, seed: int = SEED) -> dict:
     """Put example participants for the two cohorts of today's programme year into the register,
     through the same reading, validation and commit as an upload. Loading twice changes nothing.
     Returns the number of participations stored and the cohorts."""

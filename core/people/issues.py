@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.platform.i18n import t
+from core.platform.i18n import Words, shown_params, t
 
 
 class Invalid(ValueError):
@@ -22,22 +22,13 @@ class Invalid(ValueError):
 # -- Words in messages that depend on the language --------------------------------------------
 
 @dataclass(frozen=True)
-class Label:
-    """A message parameter that is itself a label: a role, a field, a preference."""
-    key: str
-
-    def format(self, lang: str) -> str:
-        return t(self.key, lang)
-
-
-@dataclass(frozen=True)
 class Rows:
     """Other rows a message refers to: "rad 14", or "Adepter rad 14" when on another sheet
     ("b.xlsx › Adepter rad 14" when the check covers several files); sheets by their place."""
     refs: tuple[tuple[str, int], ...]
     sheet: str
 
-    def format(self, lang: str) -> str:
+    def shown(self, lang: str) -> str:
         return ", ".join(t("validation.row_ref", lang, row=row) if sheet == self.sheet
                          else t("validation.row_ref_sheet", lang, sheet=sheet, row=row)
                          for sheet, row in self.refs)
@@ -52,18 +43,18 @@ class Issue:
     params: Mapping[str, Any] = field(default_factory=dict)
     sheet: str = ""
     row: int | None = None
-    column: str | Label | None = None
-    severity: str = "error"  # error: the row cannot be imported | warning: it can, but look
+    column: str | Words | None = None
+    severity: str = "error"  # error: the row cannot be imported | warning: it can, but look | note
     source: str = ""
 
     def text(self, lang: str) -> str:
-        params = {k: (v.format(lang) if isinstance(v, (Label, Rows)) else v) for k, v in self.params.items()}
-        return t(self.code, lang, **params)
+        """What is wrong, without where: "'anna.svensson@' är ingen giltig adress"."""
+        return t(self.code, lang, **shown_params(self.params, lang))
 
-    def message(self, lang: str) -> str:
+    def shown(self, lang: str) -> str:
         """ "Rad 14, E-post: 'anna.svensson@' är ingen giltig adress." """
         text = self.text(lang)
-        column = self.column.format(lang) if isinstance(self.column, Label) else self.column
+        column = self.column.shown(lang) if isinstance(self.column, Words) else self.column
         if self.row is not None and column:
             return t("validation.at_row_column", lang, row=self.row, column=column, text=text)
         if self.row is not None:

@@ -4,7 +4,16 @@ and finding in each sheet the header row and the rows of people under it.
 
 Workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods) are read by calamine, with openpyxl as the fallback
 for an .xlsx calamine refuses; CSV by the standard csv module after its encoding and delimiter
-have been found. Values come back as the spreadsheet holds them (text, numbers, dates)."""
+have been found. Values come back as the spreadsheet holds them (text, numbers, dates).
+
+Nothing hostile gets through to the readers. calamine builds a sheet as one block of cells from A1
+to its last cell with a value, and opens .ods and .xls workbooks whole: a 5 KB file with one cell
+at XFD1048576 would take 512 GB and end the server. So a workbook is measured from its own bytes
+first (each sheet's XML, or its binary records), as calamine would read it: the cells it would
+make, the text they would hold (a shared text once per cell showing it), the records it would
+parse. Above the limits below, the file is refused with a message saying what to do. Every error
+of the readers (calamine's, zip, zlib, XML, csv, decoding) becomes a one-line MentorplanError
+naming the file."""
 
 from __future__ import annotations
 
@@ -12,16 +21,21 @@ import csv
 import datetime as dt
 import io
 import re
+import struct
 import zipfile
-from collections import Counter
-from collections.abc import Mapping, Sequence
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from xml.parsers import expat as xml_parser
 
 import olefile
 import python_calamine
 
 from core.people.columns import ROLES, header_score, normalise_header
+from core.people.sizing import MAX_CSV_FIELD
+from core.people.sizing_formats import measure
+from core.people.text_files import read_csv
 from core.platform.i18n import MentorplanError
 
 MAX_BYTES = 25 * 1024 * 1024          # the app's upload limit (.streamlit/config.toml) as well
@@ -30,6 +44,10 @@ MAX_MEMBERS = 10_000
 MAX_ROWS = 10_000                     # people in one file; a sign-up sheet holds a few dozen
 HEADER_SCAN_ROWS = 30                 # the header is looked for this far down
 MIN_HEADER_SCORE = 2                  # a header names at least two known fields
+
+
+# The csv module's limit is one for the process; set here, on purpose, to the limit named above.
+csv.field_size_limit(MAX_CSV_FIELD)
 
 Cell = object  # str, float, int, bool, date, datetime, time or timedelta, as the sheet holds it
 
@@ -47,9 +65,22 @@ class Sheet:
     # Cells below the header holding a formula whose result the file does not carry.
     formulas: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
+    def columns(self) -> tuple[tuple[Cell, ...], ...]:
+        """Each column's values, top to bottom (a short row has no value in its last columns)."""
+        return tuple(tuple(values[i] for _, values in self.rows if i < len(values)) for i in range(len(self.headers)))
+
     def has_data(self) -> tuple[bool, ...]:
         return tuple(any(_filled(values[i]) for _, values in self.rows if i < len(values))
                      for i in range(len(self.headers)))
+
+    def duplicated_headers(self) -> list[tuple[str, tuple[int, ...]]]:
+        """Headers standing over more than one column, each with its columns (counted from 0):
+        the columns are told apart as "E-post", "E-post (2)"…"""
+        columns: dict[str, list[int]] = {}
+        for index, header in enumerate(self.headers):
+            if header:
+                columns.setdefault(header, []).append(index)
+        return [(header, tuple(indexes)) for header, indexes in columns.items() if len(indexes) > 1]
 
 
 @dataclass(frozen=True)
@@ -154,21 +185,51 @@ def _sniff_ole(data: bytes) -> str:
 
 # -- Reading -----------------------------------------------------------------------------------
 
+# What the readers raise for a file they cannot read: calamine's errors, a broken zip or deflate
+# stream, a missing part, bad XML or text, a number out of range. (A calamine panic is a
+# BaseException, caught by name below.)
+_READ_ERRORS = (python_calamine.CalamineError, python_calamine.XmlError, python_calamine.ZipError,
+                python_calamine.WorksheetNotFound, zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error,
+                EOFError, OSError, KeyError, IndexError, ValueError, OverflowError, struct.error, csv.Error,
+                NotImplementedError, RuntimeError, MemoryError, xml_parser.ExpatError)
+# The refusals whose words name the file (the `file` parameter is added where it is missing).
+_NAMES_THE_FILE = frozenset({
+    "import.damaged", "import.sheet_too_big", "import.workbook_too_big", "import.too_much_text",
+    "import.workbook_structure", "import.csv_field_too_long", "import.nul_in_text"})
+
+
 def read_upload(data: bytes, filename: str, known: Mapping[str, str] | None = None) -> Upload:
     """The sheets of an uploaded file, each with its header found and its rows. `known` holds
     headers the coordinator mapped before (header key → field), which count towards finding a
-    header too. Raises MentorplanError when nothing can be read."""
+    header too. Raises MentorplanError when nothing can be read, and nothing else."""
+    shown = PurePath(filename).name
+    try:
+        return _read_upload(data, filename, known)
+    except MentorplanError as error:
+        if error.key in _NAMES_THE_FILE:
+            error.params.setdefault("file", shown)
+        raise
+    except _READ_ERRORS:
+        raise MentorplanError("import.damaged", file=shown) from None
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":  # pyo3's, when calamine's Rust code panics
+            raise
+        raise MentorplanError("import.damaged", file=shown) from None
+
+
+def _read_upload(data: bytes, filename: str, known: Mapping[str, str] | None) -> Upload:
     kind = sniff(data)
     if kind == "csv":
-        grid, encoding, delimiter = _read_csv(data)
         stem = PurePath(filename).stem
+        grid, encoding, delimiter = read_csv(data, stem)
         # Excel names the one sheet of a CSV after the file: so do we ("mentorer.csv").
         sheet = _sheet(filename, stem, grid, {}, {}, known)
         if sheet is None:
             raise MentorplanError("import.no_header")
         return Upload(filename, kind, (sheet,), (), encoding, delimiter)
+    cost = measure(data, kind)  # refuses what would cost too much before calamine sees it
     sheets, skipped = [], []
-    for name, grid, merged, formulas in _read_workbook(data, kind):
+    for name, grid, merged, formulas in _read_workbook(data, kind, cost.small):
         sheet = _sheet(filename, name, grid, merged, formulas, known)
         if sheet is None:
             skipped.append(name)
@@ -179,19 +240,19 @@ def read_upload(data: bytes, filename: str, known: Mapping[str, str] | None = No
     return Upload(filename, kind, tuple(sheets), tuple(skipped))
 
 
-def _read_workbook(data: bytes, kind: str):
-    """(name, grid, merged ranges, formulas without a value) for each visible worksheet."""
+def _read_workbook(data: bytes, kind: str, small: bool) -> Iterator[tuple[str, list, list, dict]]:
+    """(name, grid, merged ranges, formulas without a value) for each visible worksheet. `small`:
+    the workbook is small enough for openpyxl too (the fallback, and the look for formulas)."""
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
         raise MentorplanError("import.password") from None
-    except (python_calamine.CalamineError, python_calamine.XmlError, python_calamine.ZipError,
-            ValueError, OSError):
-        if kind != "xlsx":
+    except _READ_ERRORS:
+        if kind != "xlsx" or not small:
             raise MentorplanError("import.damaged") from None
         yield from _read_with_openpyxl(data)
         return
-    formulas = _unsaved_formulas(data) if kind == "xlsx" else {}
+    formulas = _unsaved_formulas(data) if kind == "xlsx" and small else {}
     for meta in workbook.sheets_metadata:
         if meta.typ != python_calamine.SheetTypeEnum.WorkSheet or \
                 meta.visible != python_calamine.SheetVisibleEnum.Visible:
@@ -202,13 +263,12 @@ def _read_workbook(data: bytes, kind: str):
             merged = sheet.merged_cell_ranges or []
         except python_calamine.PasswordError:
             raise MentorplanError("import.password") from None
-        except (python_calamine.CalamineError, python_calamine.XmlError, python_calamine.ZipError,
-                ValueError):
+        except _READ_ERRORS:
             raise MentorplanError("import.damaged") from None
         yield meta.name, grid, merged, formulas.get(meta.name, {})
 
 
-def _read_with_openpyxl(data: bytes):
+def _read_with_openpyxl(data: bytes) -> Iterator[tuple[str, list, list, dict]]:
     import openpyxl  # the fallback: slower, but reads what calamine cannot
 
     try:
@@ -219,7 +279,11 @@ def _read_with_openpyxl(data: bytes):
         for sheet in workbook.worksheets:
             if sheet.sheet_state != "visible":
                 continue
-            grid = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+            try:
+                sheet.reset_dimensions()  # else every row is padded to what <dimension> claims
+                grid = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+            except Exception:
+                raise MentorplanError("import.damaged") from None
             yield sheet.title, grid, [], {}
     finally:
         workbook.close()
@@ -228,7 +292,8 @@ def _read_with_openpyxl(data: bytes):
 def _unsaved_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
     """Formulas whose result the file does not carry (a file written by a program and never
     opened in Excel): calamine reads those cells as empty, so we name them instead. Looked for
-    only when a sheet holds formulas at all, because openpyxl is slow."""
+    only when a sheet holds formulas at all, because openpyxl is slow; a file openpyxl cannot
+    read has no formulas named (calamine has read it)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
         if not any(re.search(rb"<f[ >]", archive.read(n)) for n in sheets):
@@ -236,154 +301,28 @@ def _unsaved_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
     import openpyxl
 
     found: dict[str, dict[tuple[int, int], str]] = {}
-    formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:
+        return {}
     try:
         for sheet in formulas.worksheets:
-            cached = values[sheet.title].iter_rows(values_only=True)
+            cached_sheet = values[sheet.title]
+            sheet.reset_dimensions()  # rows as the file writes them, not as <dimension> claims
+            cached_sheet.reset_dimensions()
+            cached = cached_sheet.iter_rows(values_only=True)
             for r, (row, saved) in enumerate(zip(sheet.iter_rows(values_only=True), cached, strict=False)):
                 for c, value in enumerate(row):
                     if isinstance(value, str) and value.startswith("=") and \
                             (c >= len(saved) or saved[c] is None):
                         found.setdefault(sheet.title, {})[(r, c)] = value
+    except Exception:
+        return {}
     finally:
         formulas.close()
         values.close()
     return found
-
-
-# -- CSV ---------------------------------------------------------------------------------------
-
-_MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u0160\u0161\u0152\u0153]")
-# A byte of another code page (Mac Roman, DOS 850…) read as Windows-1252 lands between letters.
-_FOREIGN_CODEPAGE = re.compile("(?<=[A-Za-z])[\u0152\u0153\u0160\u0161\u017d\u017e\u2020\u2021\u2030"
-                               "\u0192\u201e\u201d\u201c\u2022\u02dc\u2122\u203a\u2039\u02c6](?=[A-Za-z])")
-DELIMITERS = (";", ",", "\t", "|")
-
-
-def decode_text(data: bytes) -> tuple[str, str]:
-    """The text of a CSV file and the encoding it was in: UTF-8 (with or without a byte-order
-    mark), UTF-16 (Excel's "Unicode text"), or Windows-1252 (a Swedish Excel's "CSV")."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    elif data.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    elif data[:4000:2].count(0) > 500 or data[1:4000:2].count(0) > 500:
-        candidates = ["utf-16-le" if data[1:4000:2].count(0) > data[:4000:2].count(0) else "utf-16-be"]
-    else:
-        if b"\x00" in data[:8192]:
-            raise MentorplanError("import.not_spreadsheet", what="binary")
-        candidates = ["utf-8", "cp1252"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _MOJIBAKE.search(text):
-            raise MentorplanError("import.encoding_twice")
-        if encoding == "cp1252" and _FOREIGN_CODEPAGE.search(text):
-            break
-        if any(ch in text[:8192] for ch in "\x00\ufffd"):
-            break
-        return text, encoding
-    raise MentorplanError("import.encoding")
-
-
-def _delimiter(text: str) -> str:
-    """The delimiter that splits the first lines into the most columns most consistently."""
-    sample = [line for line in text.splitlines()[:60] if line.strip()]
-    best, best_score = None, 0.0
-    for delimiter in DELIMITERS:
-        counts = [len(row) for row in csv.reader(sample, delimiter=delimiter)]
-        if not counts:
-            continue
-        width, times = Counter(counts).most_common(1)[0]
-        score = (width - 1) * times / len(counts)
-        if width > 1 and score > best_score:
-            best, best_score = delimiter, score
-    if best is None:
-        raise MentorplanError("import.delimiter")
-    return best
-
-
-def _read_csv(data: bytes) -> tuple[list[list[Cell]], str, str]:
-    text, encoding = decode_text(data)
-    delimiter = _delimiter(text)
-    lines = io.StringIO(text, newline="").readlines()  # split as the csv module splits: \r\n, \n, \r
-    reader = csv.reader(lines, delimiter=delimiter)
-    grid: list[list[Cell]] = []
-    spans: list[tuple[int, int]] = []  # the lines of the file each record was read from (1-based)
-    try:
-        for record in reader:
-            spans.append((spans[-1][1] + 1 if spans else 1, reader.line_num))
-            grid.append(record)
-    except csv.Error:
-        raise MentorplanError("import.damaged") from None
-    _refuse_swallowing_quotes(grid, spans, lines, delimiter)
-    return grid, encoding, delimiter
-
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Something that looks like an address, to tell rows swallowed by a quote from a quoted text.
-_ADDRESS = re.compile(r"[^\s@;,\t|\"]+@[^\s@;,\t|\"]+\.[^\s@;,\t|\"]+")
-
-
-def _refuse_swallowing_quotes(grid: list[list[Cell]], spans: list[tuple[int, int]], lines: list[str],
-                              delimiter: str) -> None:
-    """A quote (") that opens a field makes everything up to the next quote one cell, new lines
-    included: that is how Excel saves a cell with several lines (a "Motivering" written in
-    paragraphs), and such cells are read as they are. A quote that is never closed, though,
-    would make the rest of the file one cell and lose every row after it without a word; and one
-    closed only rows later would lose the rows between. Both are refused, naming the line where
-    the quote opens."""
-    if not grid:
-        return
-    first = spans[-1][0]  # the last record: is a quote still open at the end of the file?
-    opened = _unclosed_quote("".join(lines[first - 1:]), delimiter)
-    if opened is not None:
-        raise MentorplanError("import.unclosed_quote", line=first + _line_of(lines[first - 1:], opened))
-    width = Counter(len(record) for record in grid if record).most_common(1)[0][0]
-    for record, (first, last) in zip(grid, spans, strict=True):
-        if first == last:
-            continue  # on one line: nothing swallowed
-        line = first
-        for value in record:
-            inner = _LINE_BREAK.split(value)
-            if any(len(row) >= max(2, width) and any(_ADDRESS.fullmatch(cell.strip()) for cell in row)
-                   for row in csv.reader(inner[1:], delimiter=delimiter)):
-                raise MentorplanError("import.quote_spans_rows", line=line, end=line + len(inner) - 1)
-            line += len(inner) - 1
-
-
-def _unclosed_quote(text: str, delimiter: str) -> int | None:
-    """Where a quote opening a field is never closed (an offset in `text`, which starts at the
-    start of a record), read by the csv module's rules: a quote opens a field only as its first
-    character; inside, "" is a quote and a single one closes the field."""
-    position = 0
-    while (start := text.find('"', position)) >= 0:
-        if start and text[start - 1] not in (delimiter, "\n", "\r"):
-            position = start + 1  # a quote inside a field is just a character
-            continue
-        end = start + 1
-        while True:
-            end = text.find('"', end)
-            if end < 0:
-                return start
-            if text.startswith('""', end):
-                end += 2
-                continue
-            break
-        position = end + 1
-    return None
-
-
-def _line_of(lines: list[str], offset: int) -> int:
-    """Which of `lines` (counted from 0) holds the character at `offset` of their joined text."""
-    for index, line in enumerate(lines):
-        if offset < len(line):
-            return index
-        offset -= len(line)
-    return len(lines) - 1
 
 
 # -- Header and rows ---------------------------------------------------------------------------
@@ -451,8 +390,8 @@ def excel_date(value: Cell) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if numeric or (isinstance(value, str) and re.fullmatch(r"\s*\d{5}(\.\d+)?\s*", value)):
+    if ((isinstance(value, (int, float)) and not isinstance(value, bool))
+            or (isinstance(value, str) and re.fullmatch(r"\s*\d{5}(\.\d+)?\s*", value))):
         serial = float(value)
     elif isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?", value)

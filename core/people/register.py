@@ -10,28 +10,35 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from core.calendar.programme import Cohort, Programme
-from core.people.cleaning import clean_email, clean_fields
+from core.people.cleaning import clean_email
 from core.people.columns import (
+    EXTRA,
     FIX_HEADERS,
+    IGNORE,
     PARTICIPATION_FIELDS,
     PERSON_FIELDS,
     ROLES,
     changed_fields,
+    column_letter,
     header_key,
     normalise_header,
     signature,
-    suggest_mapping,
 )
-from core.people.issues import Issue, Label
+from core.people.issues import Issue
 from core.people.reading import Sheet, role_of_name
+from core.people.recognising import PATTERN, REMEMBERED, VALUES, Guess, recognise_columns
+from core.people.records import clean_fields
 from core.people.validation import Candidate, MappedSheet, Report, several_files, validate
 from core.platform.files import to_xlsx
-from core.platform.i18n import MentorplanError, t, unique_labels
+from core.platform.i18n import MentorplanError, Words, t, unique_labels
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 # -- Checking sheets against the register ------------------------------------------------------
 
@@ -41,24 +48,48 @@ def sheet_key(sheet: Sheet) -> tuple[str, str]:
     return sheet.source, sheet.name
 
 
-def mapped_sheets(store, sheets: Iterable[Sheet], role: str | None = None,
-                  choices: Mapping[tuple[str, str], Sequence[str]] | None = None) -> list[MappedSheet]:
+def mapped_sheets(store: Store, sheets: Iterable[Sheet], role: str | None = None,
+                  choices: Mapping[tuple[str, str], Sequence[str]] | None = None,
+                  chosen: Mapping[str, str] | None = None) -> list[MappedSheet]:
     """Each sheet with its mapping: the coordinator's choice on this page when given (by
-    sheet_key: file and sheet), else the one remembered for the same headers, else recognised
-    from the headers."""
+    sheet_key: file and sheet), else recognised from the headers and the values
+    (core.people.recognising) with the choices remembered for the same headers and those
+    `chosen` here (by header key: the command line's --map) first."""
     mapped = []
     for sheet in sheets:
-        chosen = (choices or {}).get(sheet_key(sheet))
-        if chosen is None or len(chosen) != len(sheet.headers):
-            remembered = store.column_mapping(signature(sheet.headers))
-            chosen = suggest_mapping(sheet.headers, remembered, sheet.has_data())
-        mapped.append(MappedSheet(sheet, tuple(chosen), role))
+        guesses = recognise_columns(sheet.headers, sheet.columns(),
+                                    {**(store.column_mapping(signature(sheet.headers)) or {}), **(chosen or {})})
+        mapping = (choices or {}).get(sheet_key(sheet))
+        if mapping is None or len(mapping) != len(sheet.headers):
+            mapping = tuple(g.target for g in guesses)
+        mapped.append(MappedSheet(sheet, tuple(mapping), role, guesses))
     return mapped
 
 
-def check(store, sheets: Sequence[MappedSheet], default_cohort: str, cohort: str | None = None) -> Report:
+def column_fates(mapped: MappedSheet, lang: str) -> list[str]:
+    """Each column's fate in words, one line each: the field it fills (and whether that is a
+    guess to check), or that it is kept unused as extra, or left out."""
+    lines = []
+    guesses = mapped.guesses or tuple(Guess(target, REMEMBERED) for target in mapped.mapping)
+    for index, (header, target, guess) in enumerate(zip(mapped.sheet.headers, mapped.mapping, guesses, strict=True)):
+        words = {"letter": column_letter(index), "header": header or column_letter(index)}
+        if guess.vetoed and target != guess.vetoed:
+            lines.append(t("import.column_vetoed", lang, vetoed=field_label(guess.vetoed, lang), **words))
+        if target == EXTRA:
+            lines.append(t("import.column_extra", lang, **words))
+        elif target == IGNORE:
+            lines.append(t("import.column_ignored", lang, **words))
+        elif guess.target == target and guess.basis in (PATTERN, VALUES):
+            lines.append(t("import.column_unsure", lang, field=field_label(target, lang),
+                           basis=t(f"import.basis_{guess.basis}", lang), **words))
+        else:
+            lines.append(t("import.column_field", lang, field=field_label(target, lang), **words))
+    return lines
+
+
+def check(store: Store, sheets: Sequence[MappedSheet], default_cohort: str, cohort: str | None = None) -> Report:
     """Validate the sheets, with the register's knowledge of who already has which role."""
-    emails = set()
+    emails: set[str] = set()
     for mapped in sheets:
         column = mapped.column_of("email")
         if column is not None:
@@ -94,7 +125,7 @@ class PreviewRow:
     changes: tuple[Change, ...]
 
 
-def preview(store, candidates: Sequence[Candidate]) -> list[PreviewRow]:
+def preview(store: Store, candidates: Sequence[Candidate]) -> list[PreviewRow]:
     """What committing the candidates would do to the register, row by row."""
     known = store.known(c.email for c in candidates)
     rows = []
@@ -124,7 +155,7 @@ def preview_counts(rows: Iterable[PreviewRow]) -> dict[str, int]:
     return counts
 
 
-def commit(store, candidates: Sequence[Candidate], remember: Sequence[MappedSheet] = ()) -> dict[str, int]:
+def commit(store: Store, candidates: Sequence[Candidate], remember: Sequence[MappedSheet] = ()) -> dict[str, int]:
     """Store the valid rows, all or none, and with them the column choices the coordinator made
     for the sheets in `remember`, for the next file with the same headers."""
     return store.import_participants(candidates, remembered_mappings(remember))
@@ -213,7 +244,7 @@ def invalid_rows_sheets(report: Report, lang: str) -> dict[str, pd.DataFrame]:
         lines = []
         for row in rows:
             values = [_cell(v) for v in row.values] + [""] * (width - len(row.values))
-            fix = "\n".join(i.message(lang) for i in row.issues if i.severity == "error")
+            fix = "\n".join(i.shown(lang) for i in row.issues if i.severity == "error")
             lines.append([fix] + values)
         title = _fix_sheet_title(mapped.sheet, several_files(report.sheets), sheets)
         sheets[title] = pd.DataFrame(lines, columns=[fix_header] + unique_labels(headers))
@@ -300,39 +331,39 @@ def form_edits(stored: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str
     return {key: new for key, (_old, new) in changed_fields(shown, values).items()}
 
 
-def edit_person(store, person_id: int, values: Mapping[str, Any]) -> list[Issue]:
+def edit_person(store: Store, person_id: int, values: Mapping[str, Any]) -> list[Issue]:
     """Check and store a person's changed fields the way an import would; the problems, if any,
     and nothing stored."""
     person, _, problems = clean_fields(values, "mentee", complete=False)
     if problems:
-        return [Issue(p.code, p.params, column=Label(f"participants.field.{f}")) for f, p in problems]
+        return [Issue(p.code, p.params, column=Words(f"participants.field.{f}")) for f, p in problems]
     store.update_person(person_id, person)
     return []
 
 
-def edit_participation(store, participation_id: int, role: str, values: Mapping[str, Any]) -> list[Issue]:
+def edit_participation(store: Store, participation_id: int, role: str, values: Mapping[str, Any]) -> list[Issue]:
     """Check and store a participation's changed fields the way an import would."""
     if role not in ROLES:
         raise ValueError(role)
     _, participation, problems = clean_fields(values, role, complete=False)
     if problems:
-        return [Issue(p.code, p.params, column=Label(f"participants.field.{f}")) for f, p in problems]
+        return [Issue(p.code, p.params, column=Words(f"participants.field.{f}")) for f, p in problems]
     store.update_participation(participation_id, participation)
     return []
 
 
-def withdraw(store, participation_id: int) -> None:
+def withdraw(store: Store, participation_id: int) -> None:
     store.update_participation(participation_id, {"status": "withdrawn"})
 
 
-def move_to_next_start(store, programme: Programme, participation_id: int, cohort_id: str) -> str:
+def move_to_next_start(store: Store, programme: Programme, participation_id: int, cohort_id: str) -> str:
     """Offer the next start after `cohort_id`; returns that cohort's id."""
     target = programme.next_start(Cohort.parse(cohort_id)).id
     store.move_participation(participation_id, target)
     return target
 
 
-def delete_consequences(store, person_id: int, lang: str) -> list[str]:
+def delete_consequences(store: Store, person_id: int, lang: str) -> list[str]:
     """What deleting a person does to their partners in accepted runs, in words: the pair goes,
     and the partner is "applied" again in that cohort (or, a mentor with other mentees, stays
     matched with them)."""
@@ -342,7 +373,7 @@ def delete_consequences(store, person_id: int, lang: str) -> list[str]:
             for partner in store.accepted_partners(person_id)]
 
 
-def delete_person(store, person_id: int, confirmation: str) -> dict[str, int]:
+def delete_person(store: Store, person_id: int, confirmation: str) -> dict[str, int]:
     """Delete a person everywhere once the coordinator has typed their e-mail address; their
     partners in accepted runs go back to "applied" (see delete_consequences)."""
     person = store.person(person_id)
@@ -363,7 +394,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def person_export(store, person_id: int) -> dict[str, Any]:
+def person_export(store: Store, person_id: int) -> dict[str, Any]:
     """Everything stored about a person (their rights under the GDPR, art. 15 and 20)."""
     data = store.person_data(person_id)
     if not data.get("people"):
@@ -377,7 +408,7 @@ def person_export_json(export: Mapping[str, Any]) -> bytes:
     return json.dumps(export, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def person_export_file(store, person_id: int, kind: str) -> bytes:
+def person_export_file(store: Store, person_id: int, kind: str) -> bytes:
     """A person's export as a file, "json" or "xlsx", read from the store when called: the
     register page hands this (with functools.partial) to its download buttons, so the export is
     made when the coordinator clicks, not each time the person is shown."""

@@ -6,14 +6,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from core.calendar.programme import Cohort
-from core.people.cleaning import clean_cohort, clean_email, clean_fields, clean_role, extra_value, text, valid_email
+from core.people.cleaning import clean_cohort, clean_email, clean_role, extra_value, text, valid_email
 from core.people.columns import EXTRA, IGNORE, column_letter
-from core.people.issues import Invalid, Issue, Label, Rows
+from core.people.issues import Invalid, Issue, Rows
 from core.people.reading import Cell, Sheet
-from core.platform.i18n import t
+from core.people.recognising import Guess, important_kind, moment
+from core.people.records import clean_fields
+from core.platform.i18n import Words, t
 
 MAX_REFERENCES = 3  # other rows named in one complaint
 
@@ -27,6 +30,7 @@ class MappedSheet:
     sheet: Sheet
     mapping: tuple[str, ...]
     role: str | None = None
+    guesses: tuple[Guess, ...] = ()  # how each column's field was recognised (core.people.recognising)
 
     def column_of(self, field_id: str) -> int | None:
         return self.mapping.index(field_id) if field_id in self.mapping else None
@@ -64,7 +68,7 @@ class Report:
     """What validation found: rows to import, rows to fix, and complaints in the file's order."""
     valid: list[Candidate]
     invalid: list[InvalidRow]
-    issues: list[Issue]  # errors and warnings, for whole sheets first, then by row
+    issues: list[Issue]  # errors, warnings and notes, for whole sheets first, then by row
     sheets: list[MappedSheet]
 
     @property
@@ -113,7 +117,7 @@ def validate(sheets: Sequence[MappedSheet], default_cohort: str, cohort: str | N
         row_issues.extend(row["issues"])
         if any(i.severity == "error" for i in row["issues"]):
             invalid.append(InvalidRow(row["sheet"], row["row"], row["values"], tuple(row["issues"]), row["source"]))
-        else:
+        elif not row["superseded"]:
             valid.append(row["candidate"])
     return Report(valid, invalid, sheet_issues + row_issues, list(sheets))
 
@@ -128,7 +132,19 @@ def _sheet_issues(mapped: MappedSheet, place: str) -> list[Issue]:
         codes.append("validation.no_consent_column")
     if mapped.role is None and mapped.sheet.role is None and "role" not in mapped.mapping:
         codes.append("validation.no_role")
-    return [Issue(code, sheet=place, source=mapped.sheet.source) for code in codes]
+    issues = [Issue(code, sheet=place, source=mapped.sheet.source) for code in codes]
+    columns = mapped.sheet.columns()
+    for index, target in enumerate(mapped.mapping):
+        if target == EXTRA and index < len(columns) and (kind := important_kind(columns[index])):
+            header = mapped.sheet.headers[index] or column_letter(index)
+            issues.append(Issue("validation.extra_important", {"header": header, "kind": Words(kind)}, place,
+                                column=header, severity="warning", source=mapped.sheet.source))
+    for header, indexes in mapped.sheet.duplicated_headers():  # kept apart as "E-post", "E-post (2)"…
+        names = ", ".join(f"'{_extra_name(mapped.sheet.headers, index)}'" for index in indexes)
+        issues.append(Issue("validation.duplicate_header", {
+            "header": header, "columns": ", ".join(column_letter(index) for index in indexes), "names": names},
+            place, severity="warning", source=mapped.sheet.source))
+    return issues
 
 
 def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None, place: str):
@@ -146,9 +162,9 @@ def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None, pl
         issues: list[Issue] = []
 
         def complain(field_id: str | None, problem: Invalid, severity: str = "error",
-                     _number: int = number, _issues: list = issues) -> None:
+                     number: int = number, _issues: list = issues) -> None:
             column = header.get(columns[field_id]) if field_id in columns else None
-            _issues.append(Issue(problem.code, problem.params, place, _number, column, severity, source))
+            _issues.append(Issue(problem.code, problem.params, place, number, column, severity, source))
 
         cell = {f: (values[i] if i < len(values) else "") for f, i in columns.items()}
         role = sheet_role
@@ -168,11 +184,11 @@ def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None, pl
                 complain("cohort", problem)
         row_cohort = row_cohort or default_cohort
         person, participation, problems = clean_fields(cell, role or "mentee")
-        for field_id, problem in problems:
+        for field_id, invalid in problems:
             if field_id == "consent" and "consent" not in columns:
                 issues.append(Issue("validation.consent_missing", {}, place, number, None, source=source))
             else:
-                complain(field_id, problem)
+                complain(field_id, invalid)
         for (r, c), formula in sheet.formulas.items():
             if r == number:  # the formula is the complaint, not the empty value it left
                 severity = "error" if c < len(mapped.mapping) and mapped.mapping[c] not in (EXTRA, IGNORE) \
@@ -192,13 +208,16 @@ def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None, pl
         start = participation.get("start_preference")
         if start in ("autumn", "spring") and not issues and Cohort.parse(row_cohort).track != start:
             issues.append(Issue("validation.start_mismatch",
-                                {"preference": Label(f"participants.start.{start}"), "cohort": row_cohort},
+                                {"preference": Words(f"participants.start.{start}"), "cohort": row_cohort},
                                 place, number, header.get(columns["start_preference"]), "warning", source))
         extra = {name: extra_value(values[i]) for i, name in extras if i < len(values)}
         participation["extra"] = {k: v for k, v in extra.items() if v not in (None, "")}
+        submitted = moment(cell.get("submitted_at"))
+        if submitted is not None:  # kept with the participation's fields from the file
+            participation["extra"]["submitted_at"] = submitted.isoformat(sep=" ")
         email = person.get("email") or ""
         yield {"sheet": place, "source": source, "row": number, "values": values, "issues": issues,
-               "email": email, "role": role, "cohort": row_cohort,
+               "email": email, "role": role, "cohort": row_cohort, "submitted": submitted, "superseded": False,
                "name": person.get("name", ""), "organisation": person.get("organisation", ""),
                "email_header": header.get(email_column) if email_column is not None else None,
                "candidate": Candidate(place, number, role or "", row_cohort, email, person, participation, source)}
@@ -224,17 +243,33 @@ def _shift_issues(place: str, source: str, values, number: int, width: int,
 
 def _cross_checks(rows: list[dict[str, Any]], registered: Mapping[tuple[str, str], set[str]]) -> None:
     """The same person twice: the same e-mail twice in a role and cohort, in both roles, or
-    in the other role in the register already. Same name and organisation under two addresses
-    is only a warning."""
+    in the other role in the register already (a form sent in twice: the later one counts). Same
+    name and organisation under two addresses is a warning; the same name in two organisations a
+    note."""
     by_person: dict[tuple[str, str], list[dict]] = defaultdict(list)
     by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    by_plain_name: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         if row["email"]:  # set only when valid
             by_person[(row["email"], row["cohort"])].append(row)
         if row["name"] and row["organisation"]:
             by_name[(row["name"].casefold(), row["organisation"].casefold())].append(row)
+        if row["name"] and row["email"]:
+            by_plain_name[" ".join(row["name"].casefold().split())].append(row)
     for (email, cohort), group in by_person.items():
         roles = {r["role"] for r in group if r["role"]}
+        moments = [r["submitted"] for r in group]
+        if len(group) > 1 and len(roles) == 1 and all(moments) and len(set(moments)) == len(group):
+            # A form sent in twice by the same person: the later sign-up counts (a note on the others).
+            latest = max(group, key=lambda r: r["submitted"])
+            for row in group:
+                if row is not latest:
+                    row["superseded"] = True
+                    row["issues"].append(Issue("validation.superseded",
+                                               {"rows": Rows(((latest["sheet"], latest["row"]),), row["sheet"])},
+                                               row["sheet"], row["row"], _email_header(row), "warning",
+                                               row["source"]))
+            group = [latest]
         for row in group:
             others = tuple((o["sheet"], o["row"]) for o in group if o is not row)[:MAX_REFERENCES]
             if len(roles) > 1:
@@ -246,21 +281,31 @@ def _cross_checks(rows: list[dict[str, Any]], registered: Mapping[tuple[str, str
             other_roles = registered.get((email, cohort), set()) - {row["role"]}
             if other_roles and row["role"]:
                 row["issues"].append(Issue("validation.other_role_registered",
-                                           {"role": Label(f"participants.role.{sorted(other_roles)[0]}"),
+                                           {"role": Words(f"participants.role.{sorted(other_roles)[0]}"),
                                             "cohort": cohort}, row["sheet"], row["row"], _email_header(row),
                                            source=row["source"]))
     for group in by_name.values():
         if len({r["email"] for r in group}) < 2:
             continue
         for row in group:
-            others = []  # the first few are enough to look at
+            namesakes = []  # the first few are enough to look at
             for other in group:
                 if other["email"] != row["email"]:
-                    others.append((other["sheet"], other["row"]))
-                    if len(others) == MAX_REFERENCES:
+                    namesakes.append((other["sheet"], other["row"]))
+                    if len(namesakes) == MAX_REFERENCES:
                         break
-            row["issues"].append(Issue("validation.same_name", {"rows": Rows(tuple(others), row["sheet"])},
+            row["issues"].append(Issue("validation.same_name", {"rows": Rows(tuple(namesakes), row["sheet"])},
                                        row["sheet"], row["row"], None, "warning", row["source"]))
+    for group in by_plain_name.values():  # two people of one name: a note, they will be told apart
+        if len({r["email"] for r in group}) < 2:
+            continue
+        organisations = [r["organisation"].casefold() for r in group]
+        for row, organisation in zip(group, organisations, strict=True):
+            others = tuple(islice(((o["sheet"], o["row"]) for o, other in zip(group, organisations, strict=True)
+                                   if o["email"] != row["email"] and other != organisation), MAX_REFERENCES))
+            if others:
+                row["issues"].append(Issue("validation.same_name_other_person", {"rows": Rows(others, row["sheet"])},
+                                           row["sheet"], row["row"], None, "note", row["source"]))
 
 
 def _email_header(row: Mapping[str, Any]) -> str | None:
