@@ -1,12 +1,14 @@
 # Two commands do all the set-up on a machine with Python 3.11 and make:
 #   make run   — install and open the dashboard
 #   make test  — install and run the whole test suite
+# and one for the inner loop:
+#   make check — lint, layers, types, and the unit and property tests (no app, browser or server; < 90 s)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint bench clean
+.PHONY: run test check lint bench clean
 
 run: $(VENV)/.app-installed
 	@echo "Mentorplan: http://localhost:$(PORT)  (Ctrl+C stops it)"
@@ -16,7 +18,15 @@ run: $(VENV)/.app-installed
 test: $(VENV)/.dev-installed
 	bash scripts/install_test_tools.sh
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+check: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
@@ -39,4 +49,4 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt $(VENV)/bin/python
 	touch $@ $(VENV)/.app-installed
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .mypy_cache .import_linter_cache

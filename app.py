@@ -9,7 +9,7 @@ sidebar and, on a server, without its login."""
 
 import streamlit as st
 
-from core.platform.i18n import t
+from core.platform.i18n import MentorplanError, t
 from ui import auth, context, sidebar
 
 st.set_page_config(page_title="Mentorplan", page_icon=":material/calendar_month:", layout="wide")
@@ -41,4 +41,7 @@ pages = {
 }
 page = st.navigation(pages, expanded=True)
 sidebar.show()
-page.run()
+try:
+    page.run()
+except MentorplanError as error:  # one a page does not catch itself (a busy database): words, not a traceback
+    st.error(error.shown(context.lang()))

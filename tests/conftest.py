@@ -25,6 +25,7 @@ def database_url(tmp_path, monkeypatch) -> str:
     monkeypatch.setenv("MENTORPLAN_TODAY", TODAY.isoformat())
     monkeypatch.setenv("MENTORPLAN_DATABASE_URL", url)
     monkeypatch.setenv("MENTORPLAN_BACKUP_DIR", str(tmp_path / "backups"))
+    monkeypatch.setenv("MENTORPLAN_BACKUP_KEY_FILE", str(tmp_path / "backup.key"))
     monkeypatch.setenv("MENTORPLAN_LANG", "sv")
     return url
 
@@ -87,3 +88,45 @@ def any_store(request, database_url):
         for table in reversed(metadata.sorted_tables):
             connection.execute(table.delete())
     the_store.close()
+
+
+@pytest.fixture
+def database_refuses():
+    """Make the database refuse a write, as a locked file, a full disk or a lost connection does:
+    `database_refuses("people", error, after=n)` raises `error` at the (n+1)-th INSERT into the
+    table, on every engine (the app's own too) until the test ends, and returns the list of those
+    INSERTs as they come. It works below the store, through SQLAlchemy's public event API, so the
+    store's own code runs unchanged up to the refusal."""
+    from sqlalchemy import Engine, event
+
+    listeners = []
+
+    def refuse(table: str, error: BaseException, after: int = 0) -> list[str]:
+        seen: list[str] = []
+
+        def before_cursor_execute(connection, cursor, statement, parameters, context, executemany):
+            if statement.lstrip().upper().startswith(f"INSERT INTO {table.upper()} "):
+                seen.append(statement)
+                if len(seen) > after:
+                    raise error
+
+        event.listen(Engine, "before_cursor_execute", before_cursor_execute)
+        listeners.append(before_cursor_execute)
+        return seen
+
+    yield refuse
+    for listener in listeners:
+        event.remove(Engine, "before_cursor_execute", listener)
+
+
+# The fast tier (`make check`) leaves out what starts the app, a process, a browser or a server.
+_SLOW_FIXTURES = {"app", "postgres_server", "server"}
+_SLOW_MODULES = ("test_cli_", "test_crash_safety", "test_any_day", "test_delivery")  # processes, SMTP servers
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if (_SLOW_FIXTURES & set(item.fixturenames) or module.startswith(_SLOW_MODULES)
+                or item.get_closest_marker("browser") or item.get_closest_marker("postgres")):
+            item.add_marker(pytest.mark.slow)

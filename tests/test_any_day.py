@@ -32,7 +32,7 @@ def test_the_day_comes_from_the_environment_and_a_bad_one_is_named(monkeypatch):
     monkeypatch.setenv(clock.TODAY_VARIABLE, "4/3 2027")
     with pytest.raises(MentorplanError) as raised:
         clock.today()
-    assert raised.value.message("sv") == ("MENTORPLAN_TODAY='4/3 2027' är inget datum; skriv ÅÅÅÅ-MM-DD eller ta "
+    assert raised.value.shown("sv") == ("MENTORPLAN_TODAY='4/3 2027' är inget datum; skriv ÅÅÅÅ-MM-DD eller ta "
                                           "bort variabeln.")
 
 
@@ -56,7 +56,7 @@ def test_the_overview_and_the_todo_command_agree_on_any_day(app, store, monkeypa
     assert not at.exception and not at.error
     shown = [m.value for m in at.markdown]
     for todo in todos:
-        assert any(todo.text("en") in line for line in shown), todo.text("en")
+        assert any(todo.shown("en") in line for line in shown), todo.shown("en")
         assert todo.page in PAGES
     links = [link.value for link in at.get("page_link")]
     assert links.count(t("home.import_first", "en")) == 0  # data loaded: no "import first" offer

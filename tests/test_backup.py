@@ -74,6 +74,12 @@ def _payload(store: Store) -> dict:
         return json.loads(archive.read(backup.MEMBER))
 
 
+def _sign(payload: dict) -> dict:
+    """A backup's content given the MAC of this installation's key, as Mentorplan would give it."""
+    payload["mac"] = backup._mac(payload, backup.backup_key())
+    return payload
+
+
 def damaged_files(store: Store) -> dict[str, tuple[bytes, str]]:
     good = store.backup()
     payload = _payload(store)
@@ -82,9 +88,11 @@ def damaged_files(store: Store) -> dict[str, tuple[bytes, str]]:
     unknown = json.loads(json.dumps(payload))
     unknown["tables"]["secrets"] = {"columns": ["x"], "rows": []}
     unknown["checksum"] = backup._checksum(unknown["tables"])
+    _sign(unknown)  # made with this installation's key: refused for what it holds
     broken_rows = json.loads(json.dumps(payload))
     broken_rows["tables"]["participations"]["rows"][0][1] = 999  # a person who does not exist
     broken_rows["checksum"] = backup._checksum(broken_rows["tables"])
+    _sign(broken_rows)
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(backup.MEMBER, b"0" * (backup.MAX_BACKUP_BYTES + 1))
@@ -115,7 +123,7 @@ def test_wrong_damaged_and_hostile_files_are_refused_and_nothing_changes(store):
         with pytest.raises(MentorplanError) as error:
             store.restore(data)
         assert error.value.key == key, name
-        assert error.value.message("sv") and error.value.message("en")
+        assert error.value.shown("sv") and error.value.shown("en")
         assert snapshot(store) == before, name
 
 
@@ -195,7 +203,7 @@ def test_an_unwritable_backup_folder_stops_the_change_with_words(store, tmp_path
     monkeypatch.setenv(backup.BACKUP_DIR_VARIABLE, str(blocker / "backups"))
     with pytest.raises(MentorplanError) as error:
         store.automatic_backup("import")
-    assert error.value.key == "backup.cannot_write" and "MENTORPLAN_BACKUP_DIR" in error.value.message("en")
+    assert error.value.key == "backup.cannot_write" and "MENTORPLAN_BACKUP_DIR" in error.value.shown("en")
 
 
 def test_a_person_deleted_everywhere_stays_deleted_after_an_older_backup_is_restored(store):

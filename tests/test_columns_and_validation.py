@@ -23,17 +23,10 @@ from core.people.cleaning import (
     clean_tags,
     valid_email,
 )
-from core.people.columns import (
-    FIELD_IDS,
-    check_mapping,
-    header_key,
-    normalise_header,
-    recognise,
-    signature,
-    suggest_mapping,
-)
+from core.people.columns import FIELD_IDS, check_mapping, header_key, normalise_header, recognise, signature
 from core.people.issues import Invalid
 from core.people.reading import read_upload
+from core.people.recognising import suggest_mapping
 from core.people.validation import MappedSheet, validate
 
 # -- Headers -----------------------------------------------------------------------------------
@@ -64,14 +57,14 @@ def test_swedish_and_english_headers_are_recognised(header, field):
 
 def test_unknown_columns_are_kept_as_extra_and_empty_ones_left_out():
     headers = ("Tidstämpel", "Namn", "E-post", "", "Kommentar")
-    assert suggest_mapping(headers, has_data=(True, True, True, False, True)) == (
-        "extra", "name", "email", "ignore", "extra")
+    columns = (("2026-09-01 10:12:00",), ("Anna",), ("anna@example.se",), (), ("Ser fram emot det",))
+    assert suggest_mapping(headers, columns) == ("submitted_at", "name", "email", "ignore", "extra")
 
 
 def test_a_field_takes_one_column_and_a_remembered_choice_wins():
     assert suggest_mapping(("E-post", "Mejl")) == ("email", "extra")
     remembered = {header_key("Mejl"): "email", header_key("E-post"): "extra"}
-    assert suggest_mapping(("E-post", "Mejl"), remembered) == ("extra", "email")
+    assert suggest_mapping(("E-post", "Mejl"), remembered=remembered) == ("extra", "email")
     assert check_mapping(("email", "email", "name")) == ["email"]
 
 
@@ -173,8 +166,9 @@ def test_values_become_canonical(cleaner, value, expected):
     (clean_gender_preference, "helst någon äldre", "validation.gender_preference_unknown"),
     (clean_start_preference, "sommar", "validation.start_unknown"),
     (clean_sector_preference, "vet ej", "validation.sector_preference_unknown"),
-    (clean_consent, "", "validation.consent_missing"), (clean_consent, "Nej", "validation.consent_missing"),
-    (clean_consent, "Jag samtycker inte", "validation.consent_missing"),
+    (clean_consent, "", "validation.consent_missing"), (clean_consent, "Nej", "validation.consent_refused"),
+    (clean_consent, "Jag samtycker inte", "validation.consent_refused"),
+    (clean_consent, False, "validation.consent_refused"),
     (clean_consent, "kanske", "validation.consent_unclear"),
     (clean_capacity, 0, "validation.capacity_invalid"), (clean_capacity, -1, "validation.capacity_invalid"),
     (clean_capacity, 2.5, "validation.capacity_invalid"), (clean_capacity, "många", "validation.capacity_invalid"),
@@ -193,7 +187,7 @@ def test_values_that_cannot_be_used(cleaner, value, code):
 
 def check(data: bytes, cohort: str = "autumn-2026", registered=None, role=None):
     upload = read_upload(data, "anmalan.xlsx")
-    sheets = [MappedSheet(s, suggest_mapping(s.headers, None, s.has_data()), role) for s in upload.sheets]
+    sheets = [MappedSheet(s, suggest_mapping(s.headers, s.columns()), role) for s in upload.sheets]
     return validate(sheets, cohort, None, registered)
 
 
@@ -201,40 +195,40 @@ def test_the_complaint_names_row_and_column_in_plain_words_in_both_languages():
     rows = [mentor(n) for n in range(1, 13)] + [mentor(13, **{"E-post": "anna.svensson@"})]
     report = check(signup_workbook(rows, title_rows=("Anmälningar",)))
     [issue] = report.errors
-    assert issue.message("sv") == "Rad 15, E-post: 'anna.svensson@' är ingen giltig adress"
-    assert issue.message("en") == "Row 15, E-post: 'anna.svensson@' is not a valid address"
+    assert issue.shown("sv") == "Rad 15, E-post: 'anna.svensson@' är ingen giltig adress"
+    assert issue.shown("en") == "Row 15, E-post: 'anna.svensson@' is not a valid address"
     assert report.summary() == "12 valid, 1 invalid"
 
 
 def test_the_same_person_twice_in_a_sheet_makes_both_rows_invalid():
     report = check(signup_workbook([mentor(1), mentor(2), mentor(3, **{"E-post": "MENTOR1@region.example "})]))
-    assert [(r.row, [i.message("sv") for i in r.issues]) for r in report.invalid] == [
+    assert [(r.row, [i.shown("sv") for i in r.issues]) for r in report.invalid] == [
         (2, ["Rad 2, E-post: samma person (e-postadress) finns också på rad 4; behåll en av raderna"]),
         (4, ["Rad 4, E-post: samma person (e-postadress) finns också på rad 2; behåll en av raderna"])]
 
 
 def test_a_person_in_both_roles_is_invalid_in_both_sheets_and_against_the_register():
     report = check(signup_workbook([mentor(1)], [mentee(1, **{"E-post": "mentor1@region.example"}), mentee(2)]))
-    assert [i.message("en") for i in report.errors] == [
+    assert [i.shown("en") for i in report.errors] == [
         "Row 2, E-post: the same person signed up both as mentor and as mentee (Adepter row 2); choose one role",
         "Row 2, E-post: the same person signed up both as mentor and as mentee (Mentorer row 2); choose one role"]
     registered = {("adept2@kommun.example", "autumn-2026"): {"mentor"}}
     report = check(signup_workbook([], [mentee(2)]), registered=registered)
-    assert [i.message("sv") for i in report.errors] == [
+    assert [i.shown("sv") for i in report.errors] == [
         "Rad 2, E-post: personen finns redan i registret som mentor i autumn-2026; en person kan ha en roll per kohort"]
 
 
 def test_a_shifted_row_is_named_as_shifted():
     shifted = [""] + mentor(2)
     report = check(signup_workbook([mentor(1), shifted]))
-    assert [i.message("sv") for i in report.errors] == [
+    assert [i.shown("sv") for i in report.errors] == [
         "Rad 3: raden har värden till höger om sista kolumnen (från kolumn P); värdena verkar förskjutna",
         "Rad 3, E-post: ingen e-postadress här, men en i kolumnen 'Organisation'; värdena verkar förskjutna"]
 
 
 def test_missing_name_consent_and_consent_column():
     report = check(signup_workbook([mentor(1, Namn=" ", Samtycke="")]))
-    assert [i.message("en") for i in report.errors] == [
+    assert [i.shown("en") for i in report.errors] == [
         "Row 2, Namn: the name is missing",
         "Row 2, Samtycke: consent is missing; the person cannot be included without consent"]
     no_consent = [row[:-2] for row in (mentor(1), mentor(2))]
@@ -242,7 +236,7 @@ def test_missing_name_consent_and_consent_column():
 
     report = check(workbook({"Mentorer": (MENTOR_HEADERS[:-2], no_consent)}))
     assert report.summary() == "0 valid, 2 invalid"
-    assert report.issues[0].message("sv") == "ingen kolumn för samtycke; utan samtycke kan ingen importeras"
+    assert report.issues[0].shown("sv") == "ingen kolumn för samtycke; utan samtycke kan ingen importeras"
 
 
 def test_a_sheet_without_a_role_is_named_and_a_role_column_decides_per_row():
@@ -252,7 +246,7 @@ def test_a_sheet_without_a_role_is_named_and_a_role_column_decides_per_row():
     rows = [["Adept"] + mentee(1), ["Mentor"] + mentee(2), ["Chef"] + mentee(3)]
     report = check(workbook({"Blad1": (headers, rows)}))
     assert [(c.row, c.role) for c in report.valid] == [(2, "mentee"), (3, "mentor")]
-    assert [i.message("sv") for i in report.errors] == [
+    assert [i.shown("sv") for i in report.errors] == [
         "Rad 4, Roll: 'Chef' är ingen roll; skriv mentor eller adept"]
     report = check(workbook({"Blad1": (MENTEE_HEADERS, [mentee(1)])}))
     assert report.issues[0].code == "validation.no_role"
@@ -274,5 +268,5 @@ def test_canonical_values_reach_the_candidates():
 def test_a_start_wish_for_another_track_is_a_warning_only():
     report = check(signup_workbook([mentor(1, **{"Önskad start (höst/vår/valfri)": "vår"})]))
     assert report.summary() == "1 valid, 0 invalid"
-    assert [i.message("sv") for i in report.warnings] == ["Rad 2, Önskad start (höst/vår/valfri): önskar vårstart men "
+    assert [i.shown("sv") for i in report.warnings] == ["Rad 2, Önskad start (höst/vår/valfri): önskar vårstart men "
                                                           "importeras till autumn-2026"]

@@ -253,7 +253,7 @@ def test_a_server_that_cannot_be_reached_sends_nothing(register, decisions):
     with pytest.raises(MentorplanError) as raised:
         send(store, decisions, config(port))
     assert raised.value.key == "delivery.smtp_unreachable"
-    assert f"127.0.0.1:{port}" in raised.value.message("en")
+    assert f"127.0.0.1:{port}" in raised.value.shown("en")
     assert store.message_log("autumn-2026").empty
 
 
@@ -264,7 +264,7 @@ def test_a_server_that_never_answers_times_out(register, decisions):
         with pytest.raises(MentorplanError) as raised:
             send(store, decisions, config(port, timeout=1))
         assert time.monotonic() - started < 5
-    assert raised.value.key == "delivery.smtp_unreachable" and "timed out" in raised.value.message("en")
+    assert raised.value.key == "delivery.smtp_unreachable" and "timed out" in raised.value.shown("en")
     assert store.message_log("autumn-2026").empty
 
 
@@ -280,7 +280,7 @@ def test_a_refused_login_is_a_clear_error(register, decisions):
         with pytest.raises(MentorplanError) as raised:
             check_connection(config(port, user="mentor", password="wrong"))
         assert raised.value.key == "delivery.smtp_login"
-        assert "'mentor'" in raised.value.message("en") and "wrong" not in raised.value.message("en")
+        assert "'mentor'" in raised.value.shown("en") and "wrong" not in raised.value.shown("en")
         report = send(store, decisions, config(port, user="mentor", password="right"))
     assert len(report.sent) == 7 and len(inbox.messages) == 7
 

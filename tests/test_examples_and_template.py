@@ -78,7 +78,7 @@ def test_a_filled_in_template_imports_as_it_is(store, lang):
     book.save(buffer)
     sheets = mapped_sheets(store, read_upload(buffer.getvalue(), "mall.xlsx").sheets)
     report = check(store, sheets, "autumn-2026")
-    assert report.summary() == "2 valid, 0 invalid", [i.message("en") for i in report.issues]
+    assert report.summary() == "2 valid, 0 invalid", [i.shown("en") for i in report.issues]
     mentor, mentee = report.valid
     assert (mentor.role, mentor.participation["capacity"], mentor.person["languages"]) == ("mentor", 2, ["sv", "en"])
     assert (mentee.role, mentee.participation["sector_preference"], mentee.person["gender"]) == ("mentee", "other",

@@ -106,7 +106,7 @@ def test_a_meeting_day_outside_the_programme_stores_nothing(store, programme, id
     with pytest.raises(MentorplanError) as raised:
         record_meetings(store, programme, AUTUMN, [good, bad], [], dt.date(2026, 10, 5))
     assert raised.value.key == key
-    assert "Bo Ek – Gustav Holm" in raised.value.message("en") and "Nothing was saved" in raised.value.message("en")
+    assert "Bo Ek – Gustav Holm" in raised.value.shown("en") and "Nothing was saved" in raised.value.shown("en")
     assert store.pair_meetings(AUTUMN.id).empty
 
 
@@ -118,7 +118,7 @@ def test_a_pair_that_no_longer_exists_is_refused_with_a_message(store, programme
     with pytest.raises(MentorplanError) as raised:
         record_meetings(store, programme, AUTUMN, [gone], [], dt.date(2026, 10, 5))
     assert raised.value.key == "followup.error.no_pair"
-    assert "Bo Ek – Gustav Holm" in raised.value.message("sv")
+    assert "Bo Ek – Gustav Holm" in raised.value.shown("sv")
     assert store.pair_meetings(AUTUMN.id).empty
 
 

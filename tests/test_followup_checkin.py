@@ -41,7 +41,7 @@ def test_a_good_csv_is_read_and_stored(store, setting):
              ";gustav.holm@example.se;2;2026-11-04;\n"
              "cecilia.dahl@example.se;;1;2026-10-05;sent\n\n")
     result = check(store, programme, sheet.encode("utf-8"))
-    assert result.ok, [i.message("en") for i in result.issues]
+    assert result.ok, [i.shown("en") for i in result.issues]
     assert (result.new, result.changed, result.unchanged) == (4, 0, 0)
     assert import_checkin(store, AUTUMN, result) == {"saved": 4, "removed": 0}
     stored = store.pair_meetings(AUTUMN.id)
@@ -71,7 +71,7 @@ def test_every_bad_row_is_named_by_row_and_column_and_nothing_is_stored(store, s
              "bo.ek@example.se;;2;2026-11-03\n"                           # 9: fine …
              "bo.ek@example.se;;2;2026-11-04\n")                          # 10: … but twice
     result = check(store, programme, sheet.encode("utf-8"))
-    messages = [i.message("en") for i in result.issues]
+    messages = [i.shown("en") for i in result.issues]
     assert [i.row for i in result.issues] == [2, 3, 4, 5, 6, 7, 8, 10]
     assert messages[0] == ("Row 2, Mentor e-post: the mentor anna.berg@example.se has 2 mentees in the cohort; "
                            "give the mentee's e-mail too.")
@@ -82,7 +82,7 @@ def test_every_bad_row_is_named_by_row_and_column_and_nothing_is_stored(store, s
     assert "'bo.ek@' is not a valid e-mail address" in messages[5]
     assert "has not come yet" in messages[6]
     assert "already on row 9" in messages[7]
-    assert result.issues[0].message("sv").startswith("Rad 2, Mentor e-post: mentorn")
+    assert result.issues[0].shown("sv").startswith("Rad 2, Mentor e-post: mentorn")
     with pytest.raises(MentorplanError):
         import_checkin(store, AUTUMN, result)
     assert store.pair_meetings(AUTUMN.id).empty
@@ -91,7 +91,7 @@ def test_every_bad_row_is_named_by_row_and_column_and_nothing_is_stored(store, s
 def test_a_sheet_without_the_needed_columns_or_not_a_sheet_is_refused(store, setting):
     with pytest.raises(MentorplanError) as raised:
         read_checkin(b"Namn;Telefon\nAnna;070\n", "x.csv")
-    assert raised.value.key == "followup.checkin.missing_columns" and "Namn, Telefon" in raised.value.message("sv")
+    assert raised.value.key == "followup.checkin.missing_columns" and "Namn, Telefon" in raised.value.shown("sv")
     with pytest.raises(MentorplanError) as raised:
         read_checkin(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "bild.xlsx")
     assert raised.value.key == "followup.checkin.not_spreadsheet"
@@ -114,7 +114,7 @@ def test_the_template_reads_back_once_filled_in(store, setting):
     workbook = load_workbook(io.BytesIO(checkin_workbook(store.accepted_pairs(AUTUMN.id), "en")))
     assert workbook.active["A1"].value == "Mentor e-mail" and workbook.active.max_row == 5
     untouched = check(store, programme, checkin_workbook(store.accepted_pairs(AUTUMN.id), "en"), "template.xlsx")
-    assert {(i.row, i.key) for i in untouched.issues} == {
+    assert {(i.row, i.code) for i in untouched.issues} == {
         (row, key) for row in (2, 3, 4, 5) for key in ("followup.checkin.bad_number", "followup.checkin.bad_date")}
 
 
@@ -130,9 +130,9 @@ def test_a_csv_with_blank_lines_names_the_rows_as_the_file_numbers_them(store, s
              "\r\n"                                        # 6: blank
              "cecilia.dahl@example.se;9;2026-10-02\n")     # 7: no meeting 9
     result = check(store, programme, sheet.encode("cp1252"))
-    assert [(i.row, i.column, i.key) for i in result.issues] == [
+    assert [(i.row, i.column, i.code) for i in result.issues] == [
         (5, "Datum", "followup.checkin.bad_date"), (7, "Parträff", "followup.checkin.bad_number")]
-    assert result.issues[0].message("en").startswith("Row 5, Datum: '1 oktober' is not a date")
+    assert result.issues[0].shown("en").startswith("Row 5, Datum: '1 oktober' is not a date")
 
 
 def test_an_xlsx_with_a_blank_row_and_a_title_above_the_header_names_the_sheets_rows(store, setting):
@@ -148,7 +148,7 @@ def test_an_xlsx_with_a_blank_row_and_a_title_above_the_header_names_the_sheets_
     buffer = io.BytesIO()
     workbook.save(buffer)
     result = check(store, programme, buffer.getvalue(), "avstamning.xlsx")
-    assert [(i.row, i.column, i.key) for i in result.issues] == [(5, "Datum", "followup.checkin.bad_date")]
+    assert [(i.row, i.column, i.code) for i in result.issues] == [(5, "Datum", "followup.checkin.bad_date")]
     assert [r.held_on for r in result.records] == [dt.date(2026, 10, 1)]
 
 
@@ -156,4 +156,4 @@ def test_a_sheet_without_a_header_row_says_which_columns_it_needs():
     with pytest.raises(MentorplanError) as raised:
         read_checkin(b"a;b;c\n1;2;3\n", "x.csv")
     assert raised.value.key == "followup.checkin.no_header"
-    assert "Pair meeting, Date and Mentor e-mail or Mentee e-mail" in raised.value.message("en")
+    assert "Pair meeting, Date and Mentor e-mail or Mentee e-mail" in raised.value.shown("en")

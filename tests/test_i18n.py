@@ -66,5 +66,5 @@ def test_a_missing_label_or_language_is_an_error_not_a_blank():
 
 def test_errors_speak_both_languages():
     error = MentorplanError("error.year_range", year=1999, first=2000, last=2100)
-    assert "1999" in error.message("sv") and "utanför" in error.message("sv")
-    assert "outside" in error.message("en")
+    assert "1999" in error.shown("sv") and "utanför" in error.shown("sv")
+    assert "outside" in error.shown("en")

@@ -10,8 +10,8 @@ import pytest
 from participant_files import MENTEE_HEADERS, MENTOR_HEADERS, csv_text, encrypted, mentee, mentor, ods, signup_workbook
 
 from core.people import reading as importing
-from core.people.columns import suggest_mapping
 from core.people.reading import read_upload, role_of_name, sheets_for_role, sniff
+from core.people.recognising import suggest_mapping
 from core.people.validation import MappedSheet, validate
 from core.platform.i18n import MentorplanError
 
@@ -23,7 +23,7 @@ def refused(data: bytes, name: str = "anmalan.xlsx") -> MentorplanError:
 
 
 def report_of(upload, cohort="autumn-2026", role=None):
-    sheets = [MappedSheet(s, suggest_mapping(s.headers, None, s.has_data()), role) for s in upload.sheets]
+    sheets = [MappedSheet(s, suggest_mapping(s.headers, s.columns()), role) for s in upload.sheets]
     return validate(sheets, cohort)
 
 
@@ -128,8 +128,8 @@ def test_a_csv_whose_letters_were_converted_twice_is_refused():
 def test_an_unclosed_quote_is_refused_naming_its_line_instead_of_swallowing_the_rows_after_it():
     error = refused(b'Namn;E-post\n"Anna;anna@x.se\nBo;bo@x.se', "mentorer.csv")
     assert (error.key, error.params) == ("import.unclosed_quote", {"line": 2})
-    assert error.message("sv").startswith('Rad 2 i filen börjar ett fält med ett citattecken (") som aldrig avslutas')
-    assert "Remove the quote on line 2" in error.message("en")
+    assert error.shown("sv").startswith('Rad 2 i filen börjar ett fält med ett citattecken (") som aldrig avslutas')
+    assert "Remove the quote on line 2" in error.shown("en")
     later = csv_text(MENTOR_HEADERS, [mentor(1, Motivering="Två\nrader"), mentor(2)]) + '"Cy Ek;cy@x.example\r\n'
     assert refused(later.encode("utf-8"), "mentorer.csv").params == {"line": 5}  # lines, not rows: Anna's has two
 
@@ -175,7 +175,7 @@ def test_an_empty_file_is_refused(data):
 def test_a_file_that_is_no_spreadsheet_is_refused_whatever_its_name(data, what):
     error = refused(data, "anmalan.xlsx")
     assert (error.key, error.params) == ("import.not_spreadsheet", {"what": what})
-    assert error.message("sv").startswith(f"Filen är inget kalkylark: innehållet är {what}.")
+    assert error.shown("sv").startswith(f"Filen är inget kalkylark: innehållet är {what}.")
 
 
 def zipped(members: dict[str, bytes]) -> bytes:
@@ -208,7 +208,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch):
 def test_a_password_protected_workbook_asks_for_the_password_to_be_removed():
     error = refused(encrypted(signup_workbook([mentor(1)])))
     assert error.key == "import.password"
-    assert "lösenordet" in error.message("sv") and "remove the password" in error.message("en")
+    assert "lösenordet" in error.shown("sv") and "remove the password" in error.shown("en")
 
 
 def test_a_workbook_without_a_recognisable_header_is_refused():
@@ -229,7 +229,7 @@ def test_20000_rows_are_refused_as_not_a_sign_up_file():
     rows = [mentor(n) for n in range(20_000)]
     error = refused(csv_text(MENTOR_HEADERS, rows).encode("utf-8"), "mentorer.csv")
     assert error.key == "import.too_many_rows"
-    assert "10 000" in error.message("sv")
+    assert "10 000" in error.shown("sv")
 
 
 def test_a_formula_without_a_saved_value_is_named_not_taken_as_empty():
@@ -237,7 +237,7 @@ def test_a_formula_without_a_saved_value_is_named_not_taken_as_empty():
     report = report_of(read_upload(data, "x.xlsx"))
     assert report.summary() == "1 valid, 1 invalid"
     [issue] = report.errors
-    assert issue.message("sv") == ('Rad 2, E-post: cellen har en formel (=LOWER("ANNA@REGION.EXAMPLE")) utan sparat '
+    assert issue.shown("sv") == ('Rad 2, E-post: cellen har en formel (=LOWER("ANNA@REGION.EXAMPLE")) utan sparat '
                                    "värde; öppna filen i Excel och spara den igen")
 
 
@@ -257,7 +257,7 @@ def test_spaces_and_non_breaking_spaces_around_an_address_are_removed():
 def test_text_in_a_number_column_is_a_complaint_not_a_crash():
     data = signup_workbook([mentor(1, **{"Antal adepter": "många", "Erfarenhet (år)": "lång"})])
     report = report_of(read_upload(data, "x.xlsx"))
-    assert [i.message("en") for i in report.errors] == [
+    assert [i.shown("en") for i in report.errors] == [
         "Row 2, Erfarenhet (år): 'lång' is not a number of years; write a whole number, for example 12",
         "Row 2, Antal adepter: 'många' is not a number of mentees; write a whole number from 1, for example 2"]
 

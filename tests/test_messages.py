@@ -59,7 +59,7 @@ def test_an_unknown_placeholder_is_an_error_naming_it(text, named):
     with pytest.raises(MentorplanError) as raised:
         check_template(Template("decision_mentor", "sv", "Besked", text))
     assert raised.value.key == "messages.unknown_placeholder"
-    assert named in raised.value.message("sv") and "{mentees}" in raised.value.message("sv")
+    assert named in raised.value.shown("sv") and "{mentees}" in raised.value.shown("sv")
     # in the subject too
     with pytest.raises(MentorplanError, match="mentee_shoe"):
         check_template(Template("decision_mentor", "en", "About {mentee_shoe}", "Hello"))
@@ -81,7 +81,7 @@ def test_a_template_must_be_whole():
             check_template(Template("not_matched", "en", subject, body))
         assert raised.value.key == key
     assert "{first_name}" in MentorplanError("messages.bad_braces", example="{first_name}", open="{{",
-                                             close="}}").message("en")
+                                             close="}}").shown("en")
     check_template(Template("not_matched", "en", "Subject", "Braces of my own: {{like this}}"))
 
 
@@ -151,7 +151,7 @@ def test_a_value_missing_for_one_person_stops_only_their_message(register):
     with store.transaction() as connection:
         connection.execute(update(schema.people).where(schema.people.c.id == ids["Bo Ek"]).values(organisation=""))
     batch = decision_messages(store, programme, AUTUMN, "en")
-    problems = {p.name: p.describe("en") for p in batch.problems}
+    problems = {p.name: p.shown("en") for p in batch.problems}
     assert problems["Hanna Ilves"] == ("Hanna Ilves (hanna.ilves@example.se): {mentor_organisation} has no value for "
                                        "this person; complete the register or change the template.")
     assert "Bo Ek" in {m.name for m in batch.messages}  # his own message does not use it
@@ -219,7 +219,7 @@ def test_an_invitation_without_its_place_is_not_written(register):
     store, programme, _ = register
     with pytest.raises(MentorplanError) as raised:
         invitation_messages(store, programme, AUTUMN, "training_mentors", "en", details=EventDetails(time="9–12"))
-    assert raised.value.message("en") == "Fill in the place for Training, mentors: the template uses {place}."
+    assert raised.value.shown("en") == "Fill in the place for Training, mentors: the template uses {place}."
 
 
 def test_the_decisions_event_is_no_invitation(register):

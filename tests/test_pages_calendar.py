@@ -8,22 +8,99 @@ import pytest
 
 from core import services
 from core.calendar.programme import Cohort
+from core.platform.i18n import t
 from core.store import Store
+from tests.pages import clean, cohort_name, cohort_title, downloads, headers, labels, links, values, widget
 
-PAGES = [None, "views/timeline.py", "views/year_wheel.py", "views/schedule.py", "views/settings.py"]
-TITLES = {
-    "sv": ["Mentorplan", "Tidslinje", "Årshjul", "Schema · Höststart 2026 (autumn-2026)", "Inställningar"],
-    "en": ["Mentorplan", "Timeline", "Year wheel", "Schedule · Autumn start 2026 (autumn-2026)", "Settings"],
-}
+# What each page shows on Saturday 28 November 2026, on an empty register: the autumn start 2026 is
+# running, the spring start 2027 is being matched, and pair meeting 3 is next week.
+
+def shows_the_overview(at, lang):
+    assert values(at.title) == [t("app.title", lang)]
+    assert at.caption[0].value.startswith(f"{t('app.tagline', lang)} · ")
+    assert values(at.subheader) == [t("home.empty_title", lang), t("home.todo", lang), t("home.this_week", lang),
+                                    t("home.next_30_days", lang)]
+    assert labels(at.main.button) == [t("home.load_examples", lang)]
+    assert labels(at.expander) == [t("home.tour", lang)]
+    lines = values(at.markdown)
+    running = t("home.phase_running", lang, cohort=cohort_name("autumn-2026", lang), id="autumn-2026", closing="")
+    preparing = t("home.phase_preparing", lang, cohort=cohort_name("spring-2027", lang), id="spring-2027", kickoff="")
+    assert any(line.startswith(f"- {running.rstrip('.')}") for line in lines)
+    assert any(line.startswith(f"- {preparing.rstrip('.')}") for line in lines)
+    # Two holiday warnings ahead, each a to-do with a link to the schedule; nothing this week, pair
+    # meeting 3 the next.
+    warned = [line for line in lines if line.startswith(":orange[:material/warning:]")]
+    assert len(warned) == 2 and {"sv": "Nyårsdagen", "en": "New Year's Day"}[lang] in warned[0]
+    assert links(at) == [t("home.import_first", lang)] + [t("todo.action.calendar_warning", lang)] * 2
+    assert t("home.nothing_this_week", lang) in values(at.caption)
+    assert any(line.startswith(f"**{t('event.pair_meeting_3', lang)}** · {cohort_name('autumn-2026', lang)} — ")
+               for line in lines)
+    assert f":material/lock: {t('home.local_only', lang)}" in values(at.caption)
+
+
+def shows_the_timeline(at, lang):
+    assert values(at.title) == [t("timeline.title", lang)]
+    assert t("timeline.intro", lang) in values(at.caption)
+    assert widget(at.date_input, t("timeline.span", lang)).value == (dt.date(2026, 5, 28), dt.date(2027, 5, 28))
+    assert widget(at.toggle, t("timeline.presentation", lang)).value is False
+    spec = chart(at)
+    lanes = {lane for trace in spec["data"] for lane in trace.get("y", [])}
+    assert {cohort_name("autumn-2026", lang), cohort_name("spring-2027", lang)} <= lanes
+    hovers = " ".join(h for trace in spec["data"] for h in trace.get("hovertext", []))
+    kickoff_rule = {"sv": "fjärde torsdagen i september", "en": "4th Thursday of September"}[lang]
+    assert f"{t('timeline.rule', lang)}: {kickoff_rule}" in hovers
+    assert {"sv": "Nyårsdagen", "en": "New Year's Day"}[lang] in hovers
+    assert f"⚠ {t('timeline.warnings_ahead', lang, count=4)}" in values(at.caption)
+
+
+def shows_the_year_wheel(at, lang):
+    assert values(at.title) == [t("wheel.title", lang)]
+    assert t("wheel.intro", lang) in values(at.caption)
+    assert widget(at.main.number_input, t("wheel.year", lang)).value == 2026
+    assert widget(at.toggle, t("timeline.presentation", lang)).value is False
+    spec = chart(at)
+    months = spec["layout"]["polar"]["angularaxis"]["ticktext"]
+    assert len(months) == 12 and months[0] == {"sv": "Januari", "en": "January"}[lang]
+    assert {trace["type"] for trace in spec["data"]} >= {"barpolar", "scatterpolar"}
+
+
+def shows_the_schedule(at, lang):
+    assert values(at.title) == [cohort_title("schedule.title", lang)]
+    assert at.caption[0].value.startswith(t("schedule.intro", lang))
+    assert values(at.subheader) == [t("schedule.export", lang), t("schedule.move_title", lang)]
+    [table] = at.dataframe
+    assert headers(table) == [t(f"schedule.{column}", lang) for column in (
+        "event", "weekday", "date", "week", "rule", "warnings", "invited", "moved")]
+    assert len(table.value) == 16 and t("event.kickoff", lang) in set(table.value[t("schedule.event", lang)])
+    assert {"sv": "tors 24 sep. 2026", "en": "Thu 24 Sep 2026"}[lang] in set(table.value[t("schedule.date", lang)])
+    assert widget(at.main.radio, t("schedule.export_scope", lang)).options == [
+        t("schedule.export_cohort", lang), t("schedule.export_year", lang)]
+    assert downloads(at) == [t("schedule.xlsx", lang), t("schedule.csv", lang), t("schedule.ics", lang)]
+    assert widget(at.selectbox, t("schedule.move_event", lang)).value == "mentor_mingle"
+    assert labels(at.main.button) == [t("schedule.move_save", lang)]
+
+
+def shows_the_settings(at, lang):
+    assert values(at.title) == [t("settings.title", lang)]
+    assert t("settings.intro", lang) in values(at.caption)
+    week = widget(at.main.radio, t("settings.week_convention", lang))
+    assert (week.options, week.value) == ([t("settings.week_iso", lang), t("settings.week_full", lang)], "iso")
+    mingle = widget(at.main.radio, t("settings.mingle_convention", lang))
+    assert mingle.options == [t("settings.mingle_weekday", lang), t("settings.mingle_date", lang)]
+    assert labels(at.main.button) == [t("common.save", lang)]
+
+
+PAGES = {None: shows_the_overview, "views/timeline.py": shows_the_timeline, "views/year_wheel.py": shows_the_year_wheel,
+         "views/schedule.py": shows_the_schedule, "views/settings.py": shows_the_settings}
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-@pytest.mark.parametrize("index", range(len(PAGES)))
-def test_every_page_renders_in_both_languages(app, lang, index):
-    at = app(PAGES[index], lang=lang, today=dt.date(2026, 11, 28))
-    assert not at.exception
-    assert [title.value for title in at.title] == [TITLES[lang][index]]
-    assert at.sidebar.number_input[0].value == 2026
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_renders_in_both_languages(app, lang, page):
+    at = clean(app(page, lang=lang, today=dt.date(2026, 11, 28)))
+    PAGES[page](at, lang)
+    assert widget(at.sidebar.number_input, t("sidebar.programme_year", lang)).value == 2026
+    assert widget(at.sidebar.radio, t("sidebar.cohort", lang)).value == "autumn-2026"
 
 
 def test_the_overview_says_what_is_next(app):
@@ -34,25 +111,9 @@ def test_the_overview_says_what_is_next(app):
     assert "**Kick-off** · Höststart 2026 — tors 24 sep. 2026" in text
 
 
-def test_the_overview_warns_of_a_holiday_ahead(app):
-    # The warnings ahead are items of the to-do list, each with a link to the schedule.
-    at = app(lang="en", today=dt.date(2026, 11, 28))
-    warned = [m.value for m in at.markdown if ":material/warning:" in m.value]
-    assert any("New Year's Day" in w for w in warned)
-    assert "Review the schedule" in [link.value for link in at.get("page_link")]
-
-
 def chart(at) -> dict:
     [element] = at.get("plotly_chart")
     return json.loads(element.proto.spec)
-
-
-def test_the_timeline_draws_both_tracks(app):
-    spec = chart(app("views/timeline.py", lang="sv", today=dt.date(2026, 11, 28)))
-    lanes = {lane for trace in spec["data"] for lane in trace.get("y", [])}
-    assert {"Höststart 2026", "Vårstart 2027"} <= lanes
-    hovers = " ".join(h for trace in spec["data"] for h in trace.get("hovertext", []))
-    assert "Regel: fjärde torsdagen i september" in hovers and "Nyårsdagen" in hovers
 
 
 def test_the_timeline_refuses_a_half_span(app):
@@ -60,21 +121,6 @@ def test_the_timeline_refuses_a_half_span(app):
     at.date_input(key="timeline_span").set_value((dt.date(2026, 1, 1),)).run()
     assert [i.value for i in at.info] == ["Choose a span with a start and an end date."]
     assert not at.get("plotly_chart")
-
-
-def test_the_year_wheel_draws_the_calendar_year(app):
-    spec = chart(app("views/year_wheel.py", lang="sv", today=dt.date(2026, 11, 28)))
-    assert spec["layout"]["polar"]["angularaxis"]["ticktext"][0] == "Januari"
-    assert {trace["type"] for trace in spec["data"]} >= {"barpolar", "scatterpolar"}
-
-
-def test_the_schedule_lists_the_cohort_and_offers_three_exports(app):
-    at = app("views/schedule.py", lang="sv", today=dt.date(2026, 11, 28))
-    table = at.dataframe[0].value
-    assert len(table) == 16
-    assert "tors 24 sep. 2026" in set(table["Datum"])
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Excel (.xlsx)", "CSV", "Kalender (.ics)"]
 
 
 def test_moving_the_closing_day_is_stored_shown_and_undone(app, database_url):
@@ -115,6 +161,13 @@ def test_settings_change_the_week_convention(app, database_url, rulebook):
 
 def test_the_language_switch_renames_the_pages(app):
     at = app(lang="sv")
-    at.sidebar.get("button_group")[0].set_value("en").run()
-    assert [title.value for title in at.title] == ["Mentorplan"]
-    assert any("This week" in h.value for h in at.subheader)
+    widget(at.sidebar.radio, t("sidebar.cohort", "sv")).set_value("spring-2027").run()
+    [switch] = at.sidebar.button_group
+    assert (switch.label, switch.value) == (t("sidebar.language", "sv"), "sv")
+    switch.set_value("en").run()
+    clean(at)
+    assert values(at.subheader) == [t("home.empty_title", "en"), t("home.todo", "en"), t("home.this_week", "en"),
+                                    t("home.next_30_days", "en")]
+    assert labels(at.main.button) == [t("home.load_examples", "en")]
+    assert at.sidebar.button_group[0].label == t("sidebar.language", "en")
+    assert widget(at.sidebar.radio, t("sidebar.cohort", "en")).value == "spring-2027"  # the choice is kept

@@ -8,6 +8,7 @@ import pytest
 
 from core.platform.i18n import t
 from tests.matching_people import COHORT, small_cohort
+from tests.pages import clean, cohort_title, downloads, headers, labels, metrics, values
 
 PAGE = "views/matching.py"
 DAY = dt.date(2026, 9, 5)  # matching week of the autumn 2026 start
@@ -40,19 +41,37 @@ def pairs(at) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_an_empty_cohort_says_what_to_do(page, lang):
     at = page(lang)
-    assert [title.value for title in at.title] == [
-        f"{t('matching.title', lang)} · {t('cohort.track_autumn', lang)} 2026 (autumn-2026)"]
-    assert [e.value for e in at.error] == [t("matching.no_participants", lang, cohort=COHORT)]
+    assert values(at.title) == [cohort_title("matching.title", lang)]
+    assert values(at.subheader) == [t("matching.who_title", lang)]
+    assert t("matching.who_caption", lang) in values(at.caption)
+    assert metrics(at) == {t("matching.metric_mentors", lang): "0", t("matching.metric_places", lang): "0",
+                           t("matching.metric_mentees", lang): "0"}
+    assert labels(at.tabs) == [t("matching.tab_mentors", lang), t("matching.tab_mentees", lang)]
+    mentors, mentees = at.dataframe
+    assert mentors.value.empty and mentees.value.empty
+    assert headers(mentors)[:2] == headers(mentees)[:2] == [t("matching.col.name", lang),
+                                                             t("matching.col.organisation", lang)]
+    assert t("matching.col.capacity", lang) in headers(mentors) and t("matching.col.goals", lang) in headers(mentees)
+    # The one error says what to do, and the page stops there: nothing to run, accept or download.
+    assert values(at.error) == [t("matching.no_participants", lang, cohort=COHORT)]
+    assert not at.main.button and not at.download_button
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_run_review_and_download(store, page, lang):
     small_cohort(store)
     at = page(lang)
-    assert [m.value for m in at.metric] == ["4", "5", "5"]  # mentors, places, mentees
+    assert metrics(at) == {t("matching.metric_mentors", lang): "4", t("matching.metric_places", lang): "5",
+                           t("matching.metric_mentees", lang): "5"}
     assert at.info[0].value == t("matching.no_runs", lang)
-    run_matching(at)
+    assert labels(at.main.button) == [t("matching.run_button", lang)]
+    clean(run_matching(at))
     assert at.success[0].value == t("matching.run_saved", lang, run=1, pairs=4, unmatched=1)
+    assert values(at.subheader) == [t(f"matching.{key}", lang) for key in (
+        "who_title", "weights_title", "runs_title", "accept_title", "export_title")]
+    assert {t("matching.metric_pairs", lang): "4", t("matching.metric_unmatched", lang): "1"}.items() <= metrics(
+        at).items()
+    assert t("matching.accept_button", lang) in labels(at.main.button)
     assert pairs(at) == {("Anna Berg", "Elin Gran"), ("Bo Ek", "Gustav Holm"), ("Cecilia Dahl", "Hanna Ilves"),
                          ("David Falk", "Ivar Jonsson")}
     reasons = table(at, 2)[t("matching.col.reasons", lang)].tolist()
@@ -65,8 +84,7 @@ def test_run_review_and_download(store, page, lang):
     [chart] = at.get("plotly_chart")
     spec = json.loads(chart.proto.spec)
     assert len(spec["data"][0]["y"]) == 5 and len(spec["data"][1]["x"]) == 4
-    downloads = [d.proto.label for d in at.get("download_button")]
-    assert downloads == [t("matching.download_xlsx", lang), t("matching.download_csv", lang)]
+    assert downloads(at) == [t("matching.download_xlsx", lang), t("matching.download_csv", lang)]
 
 
 def test_explain_shows_the_breakdown_and_what_a_swap_costs(store, page):
@@ -171,3 +189,54 @@ def test_refused_settings_are_not_saved(store, page):
     assert at.error  # the pin breaks the rule switched back on
     assert store.match_settings(COHORT).same_organisation_rule is False
     assert at.slider(key=f"matching_weight_goals_{COHORT}")  # the weights can still be changed
+
+
+# -- People who share a name ------------------------------------------------------------------------
+
+def two_anders(store) -> dict[str, int]:
+    """Two mentors called Anders Eriksson, of two organisations, and three mentees whose goals
+    point each to one mentor."""
+    from tests.matching_people import add_participant
+    people = {}
+    for key, role, name, organisation, tags in (
+            ("kommun", "mentor", "Anders Eriksson", "Kommun A", ["ledarskap"]),
+            ("region", "mentor", "Anders Eriksson", "Region Syd", ["budget"]),
+            ("anna", "mentor", "Anna Berg", "Region Norr", ["digitalisering"]),
+            ("elin", "mentee", "Elin Gran", "Kommun B", ["ledarskap"]),
+            ("gustav", "mentee", "Gustav Holm", "Kommun C", ["budget"]),
+            ("ivar", "mentee", "Ivar Jonsson", "Kommun C", ["digitalisering"])):
+        fields = {"competences" if role == "mentor" else "goals": tags}
+        people[key] = add_participant(store, role, name, email=f"{key}@example.se", organisation=organisation,
+                                      sector="public", **fields)
+    return people
+
+
+def test_two_people_of_one_name_are_told_apart_on_the_matching_page(store, page):
+    """Each Anders Eriksson is named by his organisation in the pickers, the pairs, the swap, the
+    comparison of runs and the heat map; a name nobody shares stays as it is. Swapping the two
+    Anders' mentees is a change, though their names are the same."""
+    ids = two_anders(store)
+    kommun, region = "Anders Eriksson (Kommun A)", "Anders Eriksson (Region Syd)"
+    at = clean(run_matching(page("en")))
+    assert at.selectbox(key="matching_pair_mentor").options == [kommun, region, "Anna Berg"]
+    assert at.selectbox(key="matching_pair_mentee").options == ["Elin Gran", "Gustav Holm", "Ivar Jonsson"]
+    assert pairs(at) == {(kommun, "Elin Gran"), (region, "Gustav Holm"), ("Anna Berg", "Ivar Jonsson")}
+    assert f"Elin Gran ({kommun})" in at.selectbox(key="matching_swap_first").options
+    [heatmap] = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert heatmap["data"][0]["x"] == [kommun, region, "Anna Berg"]
+    # The pickers hold ids: the Anders chosen is the one pinned.
+    at.selectbox(key="matching_pair_mentee").set_value(ids["ivar"])
+    at.selectbox(key="matching_pair_mentor").set_value(ids["region"])
+    at.button(key="matching_pin").click().run()
+    assert at.success[0].value == t("matching.pinned_saved", "en", mentor=region, mentee="Ivar Jonsson")
+    assert [(c.mentor_id, c.mentee_id) for c in store.match_constraints(COHORT)] == [(ids["region"], ids["ivar"])]
+    store.set_constraints(COHORT, [])
+    at.run()
+    at.selectbox(key="matching_swap_first").set_value(ids["elin"])
+    at.selectbox(key="matching_swap_second").set_value(ids["gustav"])
+    at.button(key="matching_swap").click().run()
+    clean(at)
+    assert {(region, "Elin Gran"), (kommun, "Gustav Holm")} <= pairs(at)
+    changes = at.dataframe[-1].value.set_index(t("matching.col.mentee", "en"))
+    assert changes[t("matching.col.before", "en")].to_dict() == {"Elin Gran": kommun, "Gustav Holm": region}
+    assert changes[t("matching.col.after", "en")].to_dict() == {"Elin Gran": region, "Gustav Holm": kommun}

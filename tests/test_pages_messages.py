@@ -12,14 +12,13 @@ from core.calendar.programme import Cohort
 from core.messages.delivery import log_prepared
 from core.messages.letters import decision_messages
 from core.messages.sendlog import people_not_told
+from core.platform.i18n import t
 from tests.messages_history import history
+from tests.pages import around, clean, cohort_name, cohort_title, downloads, headers, labels, metrics, values, widget
 from tests.smtp_server import HOST, Inbox, running
 
 TODAY = dt.date(2026, 9, 5)  # five days before the autumn start's decisions are due
-TITLES = {"views/guests.py": {"sv": "Gästlistor · Höststart 2026 (autumn-2026)",
-                              "en": "Guest lists · Autumn start 2026 (autumn-2026)"},
-          "views/messages.py": {"sv": "Besked och inbjudningar · Höststart 2026 (autumn-2026)",
-                                "en": "Decisions and invitations · Autumn start 2026 (autumn-2026)"}}
+GUESTS, MESSAGES = "views/guests.py", "views/messages.py"
 
 
 @pytest.fixture
@@ -33,20 +32,98 @@ def button(at, label):
     return found
 
 
+def autumn(lang: str) -> str:
+    return f"{cohort_name('autumn-2026', lang)} (autumn-2026)"
+
+
+def due_in_five_days(lang: str) -> tuple[str, str]:
+    """The words of the decisions' deadline around its day."""
+    return around("messages.deadline", lang, "day", cohort=autumn(lang), when=t("messages.deadline_in", lang, days=5))
+
+
+# What each page shows five days before the autumn start's decisions are due, on the register's
+# history: four mentors are invited to the mentor mingle (the first event with guests), eight people
+# await their decision, seven of whom have an address.
+
+def shows_the_guest_lists(at, lang):
+    assert values(at.title) == [cohort_title("guests_page.title", lang)]
+    assert values(at.caption)[:2] == [t("guests_page.intro", lang, cohort=autumn(lang)),
+                                      t("guests_page.as_of_now", lang)]
+    overview, heading = values(at.subheader)
+    assert overview == t("guests_page.overview", lang)
+    assert heading.startswith(around("guests_page.list_title", lang, "when", event=t("event.mentor_mingle", lang))[0])
+    assert widget(at.selectbox, t("guests_page.event", lang)).value == "mentor_mingle"
+    assert metrics(at) == {t("guests_page.invited", lang): "4", t("guests_page.mentors", lang): "4",
+                           t("guests_page.mentees", lang): "0", t("guests_page.no_address_count", lang): "0"}
+    summary, guests = at.dataframe
+    assert headers(summary) == [t(f"guests_page.col_{column}", lang) for column in (
+        "event", "when", "groups", "invited", "mentors", "mentees", "no_address")]
+    assert headers(guests) == [t(f"guests_page.col_{column}", lang) for column in (
+        "name", "email", "role", "cohort", "group", "reason")]
+    assert len(guests.value) == 4
+    assert t("guests_page.export", lang) in values(at.caption)
+    assert downloads(at) == [t("guests_page.xlsx", lang), t("guests_page.csv", lang)]
+    assert labels(at.main.button) == [t("guests_page.to_messages", lang)]
+
+
+def shows_the_messages(at, lang):
+    assert values(at.title) == [cohort_title("messages.title", lang)]
+    assert t("messages.intro", lang) in values(at.caption)
+    before, after = due_in_five_days(lang)
+    deadline = at.warning[0].value  # a warning: the day is near and people wait for their decision
+    assert deadline.startswith(before) and after in deadline
+    assert deadline.endswith(t("messages.not_told", lang, count=8, total=8))
+    assert labels(at.tabs) == [t(f"messages.tab_{tab}", lang) for tab in ("write", "templates", "log")]
+    assert labels(at.main.radio) == [t("messages.what", lang), t("messages.language", lang),
+                                     t("messages.template_language", lang)]
+    assert t("messages.summary", lang, count=7) in values(at.markdown)
+    assert values(at.subheader) == [t("messages.preview", lang), t("messages.deliver", lang)]
+    assert widget(at.selectbox, t("messages.preview_person", lang)).value == 0
+    assert at.text[0].value == f"{t('messages.preview_to', lang)}: Anna Berg <anna.berg@example.se>"
+    assert at.code[0].value.startswith({"sv": "Hej Anna!", "en": "Dear Anna,"}[lang])
+    assert labels(at.expander) == [t("messages.all_messages", lang)]
+    written, untold = at.dataframe
+    assert headers(written) == [t(f"delivery.col_{column}", lang) for column in (
+        "name", "email", "template", "subject")]
+    assert len(written.value) == 7
+    assert headers(untold) == [t(f"guests_page.col_{column}", lang) for column in ("name", "email", "role")]
+    assert len(untold.value) == 8
+    assert downloads(at) == [t("messages.download_eml", lang), t("messages.download_csv", lang),
+                             t("messages.download_xlsx", lang)]
+    assert t("messages.smtp_missing", lang) in values(at.info)
+    assert {f"**{t('messages.not_told_title', lang)}**", f"**{t('messages.whole_log', lang)}**"} <= set(
+        values(at.markdown))
+    assert t("messages.log_empty", lang, cohort=autumn(lang)) in values(at.caption)
+    assert labels(at.main.button) == [t("messages.template_save", lang)]
+
+
+SHOWS = {GUESTS: shows_the_guest_lists, MESSAGES: shows_the_messages}
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
-@pytest.mark.parametrize("page", list(TITLES))
+@pytest.mark.parametrize("page", list(SHOWS))
 def test_the_pages_render_in_both_languages(app, register, page, lang):
-    at = app(page, lang=lang, today=TODAY)
-    assert not at.exception
-    assert [title.value for title in at.title] == [TITLES[page][lang]]
+    at = clean(app(page, lang=lang, today=TODAY))
+    SHOWS[page](at, lang)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_pages_render_on_an_empty_register(app, store, lang):
-    for page in TITLES:
-        at = app(page, lang=lang, today=TODAY)
-        assert not at.exception, page
-    assert any(("godkänd matchning" if lang == "sv" else "accepted matching") in e.value for e in at.error)
+    at = clean(app(GUESTS, lang=lang, today=TODAY))
+    assert values(at.title) == [cohort_title("guests_page.title", lang)]
+    assert set(metrics(at).values()) == {"0"} and len(at.metric) == 4
+    assert values(at.info) == [t("guests_page.nobody", lang, groups=t("guests.prospective_mentors", lang))]
+    assert len(at.dataframe) == 1 and not at.download_button and not at.main.button  # the overview only
+    at = app(MESSAGES, lang=lang, today=TODAY)
+    assert not at.exception
+    assert values(at.title) == [cohort_title("messages.title", lang)]
+    before, after = due_in_five_days(lang)
+    assert at.info[0].value.startswith(before) and at.info[0].value.endswith(after)  # nobody waits: no warning
+    assert labels(at.tabs) == [t(f"messages.tab_{tab}", lang) for tab in ("write", "templates", "log")]
+    # No decisions can be written before a matching is accepted: the page says so, once, and offers
+    # nothing to preview or send.
+    assert values(at.error) == [t("messages.no_accepted_pairs", lang, cohort="autumn-2026")]
+    assert not at.code and not at.download_button
 
 
 def test_the_guest_list_of_the_kickoff_with_counts_and_export(app, register):
@@ -60,7 +137,7 @@ def test_the_guest_list_of_the_kickoff_with_counts_and_export(app, register):
     assert table.iloc[-1]["Why invited"] == "mentor, spring-2026, running programme"
     assert [m.value for m in at.metric] == ["8", "4", "4", "1"]
     assert "Ulla Utan" in at.warning[0].value
-    assert [b.proto.label for b in at.get("download_button")] == ["Excel (.xlsx)", "CSV"]
+    assert downloads(at) == [t("guests_page.xlsx", "en"), t("guests_page.csv", "en")]
 
 
 def test_the_guest_list_opens_the_invitation_on_the_messages_page(app, register):
@@ -68,7 +145,7 @@ def test_the_guest_list_opens_the_invitation_on_the_messages_page(app, register)
     at.selectbox(key="guests_event").set_value("training_mentors").run()
     button(at, "Skriv inbjudningarna").click().run()
     assert not at.exception
-    assert at.title[0].value == TITLES["views/messages.py"]["sv"]
+    assert values(at.title) == [cohort_title("messages.title", "sv")]
     assert at.radio(key="messages_what").value == "invitation"
     assert at.selectbox(key="messages_event").value == "training_mentors"
 
@@ -81,10 +158,9 @@ def test_the_messages_page_shows_the_deadline_and_previews_the_decisions(app, re
     assert "7 meddelanden klara att skicka." in [m.value for m in at.markdown]
     assert "Ulla Utan: saknar en användbar e-postadress" in at.warning[1].value
     assert at.code[0].value.startswith("Hej Anna!")
-    at.selectbox(key="messages_preview_decisions-autumn-2026-sv").set_value(6).run()
+    widget(at.selectbox, t("messages.preview_person", "sv")).set_value(6).run()
     assert "Vårstart 2027" in at.code[0].value and at.code[0].value.startswith("Hej Farah!")
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Utkast (.zip med .eml)", "Koppling (.csv)", "Koppling (.xlsx)"]
+    assert downloads(at) == ["Utkast (.zip med .eml)", "Koppling (.csv)", "Koppling (.xlsx)"]
     assert "Ingen e-postserver är inställd" in at.info[0].value
 
 

@@ -8,28 +8,32 @@ import pytest
 from participant_files import add_matching_rows, mentee, mentor, signup_workbook
 
 from core.people.examples import example_sheets, example_workbook, messy_workbook
+from core.platform.i18n import t
 from core.store import Store
+from tests.pages import clean, downloads, labels, links, metrics, values
 
 IMPORT, REGISTER = "views/participants.py", "views/register.py"
 TODAY = dt.date(2026, 11, 28)
-TITLES = {"sv": ("Importera deltagare", "Deltagarregister"), "en": ("Import participants", "Participant register")}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_both_pages_render_empty_in_both_languages(app, lang):
-    at = app(IMPORT, lang=lang, today=TODAY)
-    assert not at.exception
-    assert [t.value for t in at.title] == [TITLES[lang][0]]
-    assert [b.label for b in at.button] == [{"sv": "Ladda exempeldeltagare", "en": "Load example participants"}[lang]]
-    assert at.get("download_button")  # the template
+    at = clean(app(IMPORT, lang=lang, today=TODAY))
+    assert values(at.title) == [t("participants.title", lang)]
+    assert at.caption[0].value == t("participants.intro", lang)
+    assert downloads(at) == [t("participants.template_download", lang)]
+    assert values(at.info) == [t("participants.empty_register", lang)]
+    assert labels(at.main.button) == [t("participants.load_examples", lang)]
+    [upload] = at.file_uploader
+    assert upload.label == t("participants.upload", lang) and not upload.value
+    assert not at.metric and not at.dataframe  # nothing to check before a file comes
     at.switch_page(REGISTER).run()
-    assert [t.value for t in at.title] == [TITLES[lang][1]]
-    assert "Importera deltagare" in at.info[0].value if lang == "sv" else "Import participants" in at.info[0].value
+    clean(at)
+    assert values(at.title) == [t("register.title", lang)]
+    assert values(at.info) == [t("register.empty", lang)]
+    assert links(at) == [t("participants.nav", lang)]
+    assert not at.dataframe and not at.main.selectbox
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -37,15 +41,17 @@ def test_an_upload_is_checked_compared_and_imported(app, lang, database_url):
     at = app(IMPORT, lang=lang, today=TODAY)
     at.file_uploader[0].set_value(("anmalningar.xlsx", signup_workbook([mentor(1), mentor(2)], [mentee(1)]), XLSX))
     at.run()
-    assert not at.exception
-    labels = {"sv": ("Giltiga rader", "Rader att rätta"), "en": ("Valid rows", "Rows to fix")}[lang]
-    assert metrics(at)[labels[0]] == "3" and metrics(at)[labels[1]] == "0"
-    assert {"sv": "3 nya, 0 ändrade, 0 oförändrade", "en": "3 new, 0 changed, 0 unchanged"}[lang] in [
-        c.value for c in at.caption]
+    clean(at)
+    assert values(at.subheader) == [t("participants.report", lang), t("participants.preview_title", lang)]
+    assert metrics(at) == {t("participants.valid_rows", lang): "3", t("participants.invalid_rows", lang): "0",
+                           t("participants.warnings", lang): "0"}
+    assert t("participants.all_valid", lang) in values(at.success)
+    assert t("participants.preview_counts", lang, new=3, changed=0, unchanged=0) in values(at.caption)
+    assert len(at.dataframe[-1].value) == 3  # the comparison, a line per row
+    assert at.button(key="commit_import").label == t("participants.commit", lang, count=3)
     at.button(key="commit_import").click().run()
-    assert not at.exception
-    assert [s.value for s in at.success] == [{"sv": "Importerat: 3 nya, 0 ändrade, 0 oförändrade.",
-                                              "en": "Imported: 3 new, 0 changed, 0 unchanged."}[lang]]
+    clean(at)
+    assert values(at.success) == [t("participants.committed", lang, new=3, changed=0, unchanged=0)]
     assert not at.file_uploader[0].value  # emptied for the next file
     store = Store(database_url)
     assert len(store.participants()) == 3
@@ -62,7 +68,7 @@ def test_a_messy_file_lists_every_complaint_and_offers_the_rows_to_fix(app):
     problems = at.dataframe[0].value["Problem"].tolist()
     assert any(p.endswith("@' är ingen giltig adress") for p in problems)
     assert "samtycke saknas; personen kan inte tas med utan samtycke" in problems
-    assert [b.label for b in at.get("download_button")][1:] == ["Ladda ned raderna att rätta (.xlsx)"]
+    assert downloads(at)[1:] == [t("participants.download_invalid", "sv")]
     at.button(key="commit_import").click().run()
     assert at.success[0].value.startswith("Importerat: ")
 
@@ -99,7 +105,7 @@ def test_example_participants_load_and_show_in_the_register(app):
     at = app(IMPORT, lang="sv", today=TODAY)
     at.button(key="load_examples").click().run()
     assert at.success[0].value.startswith("92 påhittade exempeldeltagare i kohorterna autumn-2026, spring-2027")
-    assert not at.get("button") or "load_examples" not in [b.key for b in at.button]
+    assert "load_examples" not in [b.key for b in at.button]
     at.switch_page(REGISTER).run()
     assert at.caption[0].value.startswith("92 deltaganden")
     at.multiselect(key="register_roles").set_value(["mentor"]).run()
@@ -121,16 +127,17 @@ def test_a_person_is_edited_moved_exported_and_deleted_in_the_register(app, lang
     at.selectbox(key="register_person").set_value(person_id).run()
     assert not at.exception
     assert at.subheader[0].value == "Adept Nummer1"
+    assert labels(at.tabs) == [t(f"register.tab_{tab}", lang) for tab in (
+        "details", "participation", "export", "delete")]
     at.text_input(key=f"p{person_id}_email").set_value("anna@")
-    at.get("form_submit_button")[0].click().run()
+    at.form_submit_button[0].click().run()
     assert {"sv": "E-post: 'anna@' är ingen giltig adress", "en": "E-mail: 'anna@' is not a valid address"}[lang] in [
         e.value for e in at.error]
     participation = store.person(person_id)["participations"][0]["id"]
     at.button(key=f"q{participation}_move").click().run()
     assert at.success[0].value.endswith("spring-2027.")
     assert [p["status"] for p in store.person(person_id)["participations"]] == ["waiting", "applied"]
-    assert [b.label for b in at.get("download_button")][:2] == {
-        "sv": ["Ladda ned som JSON", "Ladda ned som Excel"], "en": ["Download as JSON", "Download as Excel"]}[lang]
+    assert downloads(at)[:2] == [t("register.export_json", lang), t("register.export_xlsx", lang)]
     delete = at.button(key=f"delete_button_{person_id}")
     assert delete.disabled
     at.text_input(key=f"delete_{person_id}").set_value("adept1@kommun.example").run()
@@ -197,7 +204,7 @@ def test_two_files_with_a_sheet_of_the_same_name_keep_their_own_column_choices(a
     assert shown[["Sheet", "Row", "Problem"]].values.tolist() == [
         ["b.xlsx › Mentorer", 3, "'cy@' is not a valid address"]]
     assert set(at.dataframe[1].value["Sheet"]) == {"a.xlsx › Mentorer", "b.xlsx › Mentorer"}  # the comparison
-    assert [b.label for b in at.get("download_button")][1:] == ["Download the rows to fix (.xlsx)", "… as .csv"]
+    assert downloads(at)[1:] == [t("participants.download_invalid", "en"), t("participants.download_invalid_csv", "en")]
 
 
 def test_an_upload_is_read_once_not_on_every_click(app, monkeypatch):
@@ -224,23 +231,21 @@ def test_an_upload_is_read_once_not_on_every_click(app, monkeypatch):
     assert calls == ["anmalningar.xlsx"]
 
 
-def test_a_database_error_on_import_is_shown_in_words(app, monkeypatch):
+def test_a_database_error_on_import_is_shown_in_words(app, database_url, database_refuses):
     from sqlalchemy.exc import OperationalError
-
-    from core.store.people import PeopleStore
-
-    def locked(self, connection, candidate):
-        raise OperationalError("INSERT INTO people …", {}, Exception("database is locked"))
 
     at = app(IMPORT, lang="sv", today=TODAY)
     at.file_uploader[0].set_value(("anmalningar.xlsx", signup_workbook([mentor(1)]), XLSX))
     at.run()
-    monkeypatch.setattr(PeopleStore, "_import_one", locked)
+    refused = database_refuses("people", OperationalError("INSERT INTO people …", {}, Exception("database is locked")))
     at.button(key="commit_import").click().run()
-    assert not at.exception
+    assert not at.exception and len(refused) == 1
     assert [e.value for e in at.error] == [
         "Importen avbröts och ingenting sparades: Databasen svarade med ett fel (OperationalError), och ingenting "
         "sparades. Försök igen; kvarstår felet, hör av dig till den som sköter servern."]
+    store = Store(database_url)
+    assert store.people_count() == 0
+    store.close()
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

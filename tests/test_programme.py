@@ -202,7 +202,7 @@ def test_impossible_overrides_are_refused(override, key):
     with pytest.raises(MentorplanError) as error:
         check_override(Programme(load_rulebook()), override)
     assert error.value.key == key
-    assert error.value.message("sv") and error.value.message("en")
+    assert error.value.shown("sv") and error.value.shown("en")
 
 
 @pytest.mark.parametrize("text", ["autumn2026", "höst-2026", "autumn-26", ""])
@@ -226,8 +226,12 @@ def test_cohorts_in_the_calendar(text, ok):
             Cohort.parse(text)
 
 
-def test_no_start_after_the_calendars_last_is_a_message():
-    programme = Programme(load_rulebook())
+def test_the_next_start_follows_the_kickoffs_and_none_after_the_calendars_last_is_a_message(programme):
+    assert programme.next_start(Cohort(2026, "autumn")).id == "spring-2027"
+    assert programme.next_start(Cohort(2027, "spring")).id == "autumn-2027"
+    assert programme.first_start_after(D(2026, 8, 1)).id == "autumn-2026"
+    assert programme.first_start_after(D(2026, 9, 24)).id == "spring-2027"  # the kick-off day is past
+    assert programme.first_start_after(D(2027, 3, 1)).id == "autumn-2027"
     assert programme.next_start(Cohort(2100, "autumn")).id == "spring-2101"
     with pytest.raises(MentorplanError) as error:
         programme.next_start(Cohort(2101, "spring"))

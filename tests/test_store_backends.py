@@ -39,14 +39,6 @@ def test_people_with_lists_and_unicode(any_store):
         ("Åsa Öberg", ["sv"], ["ledarskap", "kommunikation"], {"Favoritfärg": "grön"})
 
 
-def test_a_failed_transaction_leaves_nothing(any_store):
-    with pytest.raises(RuntimeError), any_store.transaction() as connection:
-        connection.execute(insert(schema.people).values(email="x@example.se", name="X"))
-        raise RuntimeError("mid-import failure")
-    assert any_store.participants().empty
-    assert any_store.change_count() == 0
-
-
 def test_deleting_a_person_reaches_everything_that_hangs_on_them(any_store):
     person = add_person(any_store, "anna@example.se", "Anna")
     with any_store.transaction() as connection:

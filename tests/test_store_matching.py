@@ -85,7 +85,8 @@ def test_accepting_marks_the_pairs_and_puts_the_unmatched_on_the_waiting_list(st
     assert offered.iloc[0]["status"] == "applied" and offered.iloc[0]["goals"] == ["digitalisering"]
     accepted = store.accepted_pairs(COHORT)
     assert list(accepted.columns) == ["mentor_person_id", "mentor_email", "mentor_name", "mentee_person_id",
-                                      "mentee_email", "mentee_name", "score"]
+                                      "mentee_email", "mentee_name", "score", "mentor_organisation",
+                                      "mentee_organisation"]
     assert len(accepted) == 4 and store.match_run(run_id).accepted
 
 
@@ -146,7 +147,7 @@ def test_deleting_a_person_reaches_their_pins_and_runs(store):
     assert "Gustav Holm" not in set(run.pairs["mentee_name"]) and run.missing == 1
     with pytest.raises(MentorplanError) as caught:
         matching.check_acceptable(run, store.participants(COHORT, "mentor"), store.participants(COHORT, "mentee"))
-    assert caught.value.message("en").startswith("1 people of this run have been deleted from the register")
+    assert caught.value.shown("en").startswith("1 people of this run have been deleted from the register")
     # Farah's reason (her organisation, her language) goes with her.
     with store.transaction() as connection:
         connection.execute(delete(schema.people).where(schema.people.c.id == ids["Farah Haddad"]))

@@ -112,7 +112,7 @@ def test_a_slot_booked_twice_is_refused_and_nothing_stored(store, ids, slots):
         save_bookings(store, AUTUMN, {anna_elin: (slots["05-28 09:00"], False), bo: (slots["05-28 09:00"], False)},
                       TODAY)
     assert raised.value.key == "followup.three_party.error.slot_twice"
-    assert "Anna Berg – Elin Gran / Bo Ek – Gustav Holm" in raised.value.message("en")
+    assert "Anna Berg – Elin Gran / Bo Ek – Gustav Holm" in raised.value.shown("en")
     assert store.three_party_bookings().empty
     save_bookings(store, AUTUMN, {anna_elin: (slots["05-28 09:00"], False)}, TODAY)
     with pytest.raises(MentorplanError) as raised:  # taken by a pair that is left as it is
@@ -127,7 +127,7 @@ def test_a_mentor_cannot_be_in_two_conversations_at_once(store, ids, slots):
         save_bookings(store, AUTUMN, {anna_elin: (slots["05-28 09:00"], False),
                                       anna_farah: (slots["05-28 09:30"], False)}, TODAY)
     assert raised.value.key == "followup.three_party.error.person_clash"
-    assert raised.value.message("sv").startswith("Anna Berg skulle vara i två samtal samtidigt")
+    assert raised.value.shown("sv").startswith("Anna Berg skulle vara i två samtal samtidigt")
     save_bookings(store, AUTUMN, {anna_elin: (slots["05-28 09:00"], False),
                                   anna_farah: (slots["05-28 10:00"], False)}, TODAY)
     assert len(store.three_party_bookings(AUTUMN.id)) == 2
@@ -328,7 +328,7 @@ def test_a_slot_value_that_names_no_time_is_an_error_not_a_cancellation(ids, slo
     with pytest.raises(MentorplanError) as raised:
         booking_changes(editor, after, set(slots.values()))
     assert raised.value.key == "followup.three_party.error.unknown_slot"
-    message = raised.value.message("en")
+    message = raised.value.shown("en")
     assert message.startswith("Anna Berg – Elin Gran: '") and message.endswith("Nothing was saved.")
 
 

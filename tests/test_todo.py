@@ -29,13 +29,13 @@ def test_an_empty_register_in_the_matching_window_asks_for_mentees(store, progra
     todos = todo_list(store, programme, dt.date(2026, 9, 8))
     first = todos[0]
     assert (first.kind, first.severity, first.page) == ("no_mentees", "urgent", PAGES["participants"])
-    assert first.text("sv") == ("Höststart 2026 (autumn-2026): inga adepter i registret ännu; matchningen ska vara "
+    assert first.shown("sv") == ("Höststart 2026 (autumn-2026): inga adepter i registret ännu; matchningen ska vara "
                                 "klar tors 10 sep. 2026.")
     assert first.line("en") == ("Urgent: Autumn start 2026 (autumn-2026): no mentees in the register yet; the matching "
                                 "is due Thu 10 Sep 2026. → Import participants")
     assert [t.kind for t in todos] == ["no_mentees", "decisions_due", "calendar_warning"]
     assert (todos[1].page, todos[1].action("sv")) == (PAGES["messages"], "Skicka besked")
-    assert "New Year's Day" in todos[2].text("en") and todos[2].cohort_id == "spring-2027"
+    assert "New Year's Day" in todos[2].shown("en") and todos[2].cohort_id == "spring-2027"
     assert [t.severity for t in todos] == sorted((t.severity for t in todos), key=("urgent", "warning", "info").index)
 
 
@@ -46,12 +46,12 @@ def test_unmatched_mentees_appear_and_clear_with_the_accepted_matching(store, pr
                               ("Gustav Holm", "mentee"), ("Hanna Ilves", "mentee"))}
     todo = kinds(store, programme, day)["not_matched"]
     assert (todo.severity, todo.page) == ("warning", PAGES["matching"])
-    assert "(mentees: 3, mentors: 2)" in todo.text("en")
+    assert "(mentees: 3, mentors: 2)" in todo.shown("en")
     assert kinds(store, programme, day)["decisions_due"].page == PAGES["messages"]
     accept_pairs(store, AUTUMN.id, ((ids["Anna Berg"], ids["Elin Gran"]), (ids["Bo Ek"], ids["Gustav Holm"])))
     found = kinds(store, programme, day)
     assert "not_matched" not in found
-    assert found["unmatched_mentees"].text("sv").startswith("Höststart 2026 (autumn-2026): 1 av 3 adepter utan mentor")
+    assert found["unmatched_mentees"].shown("sv").startswith("Höststart 2026 (autumn-2026): 1 av 3 adepter utan mentor")
     assert kinds(store, programme, dt.date(2026, 9, 9))["unmatched_mentees"].severity == "urgent"
     accept_pairs(store, AUTUMN.id, ((ids["Anna Berg"], ids["Elin Gran"]), (ids["Bo Ek"], ids["Gustav Holm"]),
                                     (ids["Anna Berg"], ids["Hanna Ilves"])))
@@ -66,11 +66,11 @@ def test_overdue_pairs_appear_the_day_after_the_week_and_clear_when_logged(store
     assert "pairs_overdue" not in kinds(store, programme, dt.date(2026, 10, 4))
     todo = kinds(store, programme, dt.date(2026, 10, 5))["pairs_overdue"]
     assert (todo.severity, todo.page) == ("warning", PAGES["followup"])
-    assert todo.text("en") == ("Autumn start 2026 (autumn-2026): 4 of 4 pairs have no pair meeting logged for a week "
+    assert todo.shown("en") == ("Autumn start 2026 (autumn-2026): 4 of 4 pairs have no pair meeting logged for a week "
                                "that has passed (meeting 1: 4).")
     store.save_pair_meetings(AUTUMN.id, [MeetingRecord(*pair_of(ids, m, e), 1, dt.date(2026, 10, 1))
                                          for m, e in PAIRS[:3]])
-    assert "1 of 4 pairs" in kinds(store, programme, dt.date(2026, 10, 5))["pairs_overdue"].text("en")
+    assert "1 of 4 pairs" in kinds(store, programme, dt.date(2026, 10, 5))["pairs_overdue"].shown("en")
     store.save_pair_meetings(AUTUMN.id, [MeetingRecord(*pair_of(ids, *PAIRS[3]), 1, dt.date(2026, 10, 9))])
     assert "pairs_overdue" not in kinds(store, programme, dt.date(2026, 10, 12))
 
@@ -83,7 +83,7 @@ def test_three_party_conversations_to_book_and_to_mark(store, programme):
     add_slots(store, programme, AUTUMN, series(dt.date(2027, 5, 26), dt.time(9), 5, 60, 0, "Rum", AUTUMN.id))
     todo = kinds(store, programme, dt.date(2027, 5, 3))["three_party_unbooked"]
     assert (todo.text_key, todo.severity) == ("todo.three_party_unbooked", "warning")
-    assert "4 of 4 pairs" in todo.text("en")
+    assert "4 of 4 pairs" in todo.shown("en")
     assert kinds(store, programme, dt.date(2027, 5, 28))["three_party_unbooked"].severity == "urgent"
     slots = [s.id for s in slots_from_frame(store.three_party_slots(AUTUMN.id))]
     save_bookings(store, AUTUMN, {pair_of(ids, *pair): (slot, False) for pair, slot in zip(PAIRS, slots, strict=False)},
@@ -91,7 +91,7 @@ def test_three_party_conversations_to_book_and_to_mark(store, programme):
     assert "three_party_unbooked" not in kinds(store, programme, dt.date(2027, 5, 3))
     assert "three_party_unmarked" not in kinds(store, programme, dt.date(2027, 5, 26))
     todo = kinds(store, programme, dt.date(2027, 5, 27))["three_party_unmarked"]
-    assert todo.text("en").endswith("passed without being marked held: 4.")
+    assert todo.shown("en").endswith("passed without being marked held: 4.")
     save_bookings(store, AUTUMN, {pair_of(ids, *PAIRS[0]): (slots[0], True)}, dt.date(2027, 5, 27))
     assert kinds(store, programme, dt.date(2027, 5, 27))["three_party_unmarked"].params["count"] == 3
     save_bookings(store, AUTUMN, {pair_of(ids, *pair): (slot, True) for pair, slot in zip(PAIRS, slots, strict=False)},
@@ -104,7 +104,7 @@ def test_attendance_to_record_after_an_event(store, programme):
     ids = matched_cohort(store)
     found = [t for t in todo_list(store, programme, dt.date(2026, 9, 25)) if t.kind == "attendance_unrecorded"]
     assert [t.params["event"].event_id for t in found] == ["training_mentees", "training_mentors", "kickoff"]
-    assert found[2].text("sv") == ("Höststart 2026 (autumn-2026): närvaron vid Kick-off (tors 24 sep. 2026) är inte "
+    assert found[2].shown("sv") == ("Höststart 2026 (autumn-2026): närvaron vid Kick-off (tors 24 sep. 2026) är inte "
                                    "registrerad.")
     record_attendance(store, programme, AUTUMN, "kickoff", {i: True for i in ids.values()}, dt.date(2026, 9, 25))
     found = [t for t in todo_list(store, programme, dt.date(2026, 9, 25)) if t.kind == "attendance_unrecorded"]
@@ -115,7 +115,7 @@ def test_attendance_to_record_after_an_event(store, programme):
 def test_calendar_warnings_lead_to_the_schedule(store, programme):
     warned = [t for t in todo_list(store, programme, dt.date(2027, 3, 1)) if t.kind == "calendar_warning"]
     assert {t.page for t in warned} == {PAGES["schedule"]}
-    assert "Långfredagen" in " ".join(t.text("sv") for t in warned)
+    assert "Långfredagen" in " ".join(t.shown("sv") for t in warned)
 
 
 def test_the_list_takes_any_checks_and_sorts_them(store, programme):

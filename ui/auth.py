@@ -31,7 +31,7 @@ def require_login() -> None:
     try:
         access = config()
     except MentorplanError as error:
-        st.error(error.message(lang))
+        st.error(error.shown(lang))
         st.stop()
     if access.mode == "local":
         if not is_local(st.get_option("server.address")):

@@ -9,7 +9,7 @@ import streamlit as st
 
 from core import services
 from core.calendar.programme import Cohort, Override, Programme, Settings, cohorts_of_programme_year, programme_year_of
-from core.platform import clock
+from core.platform import backup, clock
 from core.platform.i18n import DEFAULT_LANGUAGE, LANGUAGES, MentorplanError
 from core.store import Store, database_url
 
@@ -31,7 +31,7 @@ def today() -> dt.date:
     try:
         return clock.today()
     except MentorplanError as error:
-        st.error(error.message(lang()), icon=":material/event_busy:")
+        st.error(error.shown(lang()), icon=":material/event_busy:")
         st.stop()
 
 
@@ -40,8 +40,26 @@ def _store(url: str) -> Store:
     return services.open_store(url)
 
 
+def _backup_key() -> str | None:
+    """`[mentorplan] backup_key` from the secrets, the key that signs backups (core reads no
+    secrets: core.platform.backup asks here when it needs the key)."""
+    try:
+        value = (st.secrets.get("mentorplan") or {}).get("backup_key")
+    except Exception:  # no secrets.toml at all: Streamlit raises its own not-found error
+        return None
+    return value if isinstance(value, str) else None
+
+
 def store() -> Store:
-    return _store(database_url())
+    """The store, opened (and brought up to date) once per database. A database that cannot be
+    opened — made by a newer Mentorplan, not Mentorplan's, busy — stops the page with words; the
+    next run tries again (a failed opening is not cached)."""
+    backup.use_key_source(_backup_key)  # before opening: an upgrade writes a backup first
+    try:
+        return _store(database_url())
+    except MentorplanError as error:
+        st.error(error.shown(lang()), icon=":material/database:")
+        st.stop()
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -23,21 +23,27 @@ st.caption(t("backup.restore_help", lang))
 upload = st.file_uploader(t("backup.upload", lang), type=["zip"], key="restore_upload")
 if upload is not None:
     data = upload.getvalue()
-    try:
-        tables = backup.unpack(data)
+    try:  # checked whole (signature, shape, tables) before anything is offered
+        preview = store.restore_preview(data, unverified_ok=True)
     except MentorplanError as error:
-        st.error(error.message(lang))
+        st.error(error.shown(lang))
     else:
         summary = pd.DataFrame(
-            [(t(f"table.{name}", lang), len(content["rows"])) for name, content in tables.items()],
-            columns=[t("changelog.what", lang), t("changelog.rows", lang)])
+            [(t(f"table.{name}", lang), preview.now.get(name, 0), rows) for name, rows in preview.backup.items()],
+            columns=[t("changelog.what", lang), t("backup.now", lang), t("backup.in_backup", lang)])
         st.dataframe(summary, hide_index=True)
+        if preview.erased_again:
+            st.info(t("backup.will_erase_again", lang, count=preview.erased_again))
+        trusted = preview.verified
+        if not preview.verified:  # made before backups were signed, or its signature removed
+            st.warning(t("backup.unverified_warning", lang), icon=":material/gpp_maybe:")
+            trusted = st.checkbox(t("backup.unverified_confirm", lang), key="restore_unverified")
         confirmed = st.checkbox(t("backup.confirm", lang), key="restore_confirm")
-        if st.button(t("backup.restore", lang), disabled=not confirmed, type="primary"):
+        if st.button(t("backup.restore", lang), disabled=not (confirmed and trusted), type="primary"):
             try:
-                restored = store.restore(data)
+                restored = store.restore(data, unverified_ok=not preview.verified)
             except MentorplanError as error:
-                st.error(error.message(lang))
+                st.error(error.shown(lang))
             else:
                 st.success(t("backup.restored", lang, rows=sum(restored.rows.values()), tables=len(restored.rows)))
                 if restored.erased_again:

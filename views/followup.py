@@ -85,7 +85,8 @@ with meetings_tab:
     if len(late):
         with st.expander(f"{t('followup.overdue_title', lang)} ({len(late)})", expanded=True,
                          icon=":material/warning:"):
-            st.markdown("\n".join("- " + t("followup.overdue_line", lang, pair=pair_label(r.mentor_name, r.mentee_name),
+            st.markdown("\n".join("- " + t("followup.overdue_line", lang,
+                                           pair=pair_label(r.mentor_label, r.mentee_label),
                                            numbers=", ".join(map(str, r.overdue)))
                                   for r in late.itertuples(index=False)))
 
@@ -115,11 +116,11 @@ with meetings_tab:
     edited = st.data_editor(
         shown, hide_index=True, width="stretch", key=f"followup_editor_{cohort.id}_{number}_{tick_all}_{version}",
         height=rows_height(len(shown)),
-        column_order=["mentor_name", "mentee_name", "held", "held_on", "note", "status"],
-        disabled=["mentor_name", "mentee_name", "status"],
+        column_order=["mentor_label", "mentee_label", "held", "held_on", "note", "status"],
+        disabled=["mentor_name", "mentee_name", "mentor_label", "mentee_label", "status"],
         column_config={
-            "mentor_name": st.column_config.TextColumn(t("followup.col.mentor", lang)),
-            "mentee_name": st.column_config.TextColumn(t("followup.col.mentee", lang)),
+            "mentor_label": st.column_config.TextColumn(t("followup.col.mentor", lang)),
+            "mentee_label": st.column_config.TextColumn(t("followup.col.mentee", lang)),
             "held": st.column_config.CheckboxColumn(t("followup.col.held", lang)),
             "held_on": st.column_config.DateColumn(t("followup.col.held_on", lang), format="YYYY-MM-DD",
                                                    min_value=span[0], max_value=min(span[1], today)),
@@ -134,7 +135,7 @@ with meetings_tab:
             try:
                 result = record_meetings(store, programme, cohort, records, removals, today)
             except MentorplanError as error:
-                st.error(error.message(lang), icon=":material/error:")
+                st.error(error.shown(lang), icon=":material/error:")
             else:
                 saved(t("followup.saved_meetings", lang, **result))
 
@@ -162,11 +163,11 @@ with checkin_tab:
             result = check_checkin(read_checkin(upload.getvalue(), upload.name), Pairs(pairs), windows, span, today,
                                    meetings)
         except MentorplanError as error:
-            st.error(error.message(lang), icon=":material/error:")
+            st.error(error.shown(lang), icon=":material/error:")
         else:
             if result.issues:
                 st.error(t("followup.checkin.problems", lang, count=len(result.issues)), icon=":material/error:")
-                st.markdown("\n".join(f"- {issue.message(lang)}" for issue in result.issues))
+                st.markdown("\n".join(f"- {issue.shown(lang)}" for issue in result.issues))
             else:
                 st.success(t("followup.checkin.preview", lang, new=result.new, changed=result.changed,
                              unchanged=result.unchanged))
@@ -206,7 +207,7 @@ with attendance_tab:
         everyone = st.toggle(t("followup.attendance.all_came", lang), key=f"followup_all_came_{cohort.id}_{event_id}")
         table = pd.DataFrame({
             "person_id": marked["person_id"],
-            "name": marked["name"],
+            "name": marked["label"],
             "role": [t(f"followup.role.{r}", lang) for r in marked["role"]],
             "why": ["; ".join(describe_reason(r, lang) for r in reasons) for reasons in marked["reasons"]],
             "attended": [True if everyone else bool(a) for a in marked["attended"]],
@@ -226,7 +227,7 @@ with attendance_tab:
             try:
                 count = record_attendance(store, programme, cohort, event_id, marks, today)
             except MentorplanError as error:
-                st.error(error.message(lang), icon=":material/error:")
+                st.error(error.shown(lang), icon=":material/error:")
             else:
                 saved(t("followup.attendance.saved", lang, event=event_name(event_id, lang),
                         came=sum(marks.values()), count=count))

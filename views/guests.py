@@ -5,7 +5,15 @@ event, one event's list with each guest's reason, and the list as .xlsx or .csv.
 import streamlit as st
 
 from core.calendar.schedule import cohort_label, describe_guests, describe_when, event_name
-from core.messages.guests import counts, display_frame, guest_list, invited_events, load_history, summary_frame
+from core.messages.guests import (
+    counts,
+    display_frame,
+    guest_labels,
+    guest_list,
+    invited_events,
+    load_history,
+    summary_frame,
+)
 from core.messages.templates import DECISIONS_EVENT
 from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import t
@@ -45,7 +53,7 @@ if not guests:
 else:
     table = display_frame(guests, lang)
     st.dataframe(table, hide_index=True, width="stretch")
-    missing = [g.name for g in guests if not g.has_address]
+    missing = [label for g, label in zip(guests, guest_labels(guests), strict=True) if not g.has_address]
     if missing:
         st.warning(t("guests_page.no_address_warning", lang, count=len(missing), names=", ".join(missing)),
                    icon=":material/warning:")

@@ -64,7 +64,7 @@ if not todos:
     st.success(t("home.nothing_to_do", lang), icon=":material/task_alt:")
 for todo in todos:
     text, link = st.columns([5, 2], vertical_alignment="center")
-    text.markdown(f"{SEVERITY_ICONS[todo.severity]} {todo.text(lang)}")
+    text.markdown(f"{SEVERITY_ICONS[todo.severity]} {todo.shown(lang)}")
     with link:
         st.page_link(todo.page, label=todo.action(lang), icon=":material/arrow_forward:")
 

@@ -19,6 +19,7 @@ from core.matching.report import (
     pair_list_xlsx,
     pairs_table,
     participants_table,
+    people_labels,
     score_heatmap,
     score_text,
     unmatched_table,
@@ -91,8 +92,8 @@ mentors = store.participants(cohort.id, "mentor")
 mentees = store.participants(cohort.id, "mentee")
 settings = store.match_settings(cohort.id)
 constraints = tuple(store.match_constraints(cohort.id))
-names = {**dict(zip(mentors["person_id"], mentors["name"], strict=True)),
-         **dict(zip(mentees["person_id"], mentees["name"], strict=True))}
+# Everyone of the cohort by id, as pickers and tables name them: two people of one name read apart.
+names = people_labels(pd.concat([mentors, mentees]))
 
 # -- Who takes part ----------------------------------------------------------------------------
 st.subheader(t("matching.who_title", lang))
@@ -109,7 +110,7 @@ mentee_tab.dataframe(participants_table(active_mentees, "mentee", lang), hide_in
 try:
     problem = cohort_problem(settings, constraints)
 except MentorplanError as error:
-    st.error(error.message(lang))
+    st.error(error.shown(lang))
     if constraints:
         st.caption(t("matching.fix_constraints", lang))
         show_constraints()
@@ -142,7 +143,7 @@ if run_clicked:
         store.save_match_settings(cohort.id, chosen)
         run_and_save(checked)
     except MentorplanError as error:
-        st.error(error.message(lang))
+        st.error(error.shown(lang))
 
 # -- The result --------------------------------------------------------------------------------
 st.subheader(t("matching.runs_title", lang))
@@ -172,7 +173,7 @@ try:
     matching.check_acceptable(run, mentors, mentees)
     stale = None
 except MentorplanError as error:
-    stale = error.message(lang)
+    stale = error.shown(lang)
     st.warning(stale)
 
 scores = run.pairs["score"].astype(float)
@@ -185,13 +186,13 @@ columns[4].metric(t("matching.metric_total", lang), score_text(run.total_score))
 
 st.markdown(f"**{t('matching.pairs_title', lang)}**")
 score_column = t("matching.col.score", lang)
-st.dataframe(pairs_table(run, lang), hide_index=True, width="stretch", column_config={
+st.dataframe(pairs_table(run, lang, names), hide_index=True, width="stretch", column_config={
     score_column: st.column_config.ProgressColumn(score_column, min_value=0.0, max_value=1.0, format="%.3f")})
 st.markdown(f"**{t('matching.unmatched_title', lang)}**")
 if run.unmatched.empty or run.unmatched_mentees.empty:
     st.success(t("matching.no_unmatched", lang))
 if not run.unmatched.empty:
-    st.dataframe(unmatched_table(run, lang), hide_index=True, width="stretch")
+    st.dataframe(unmatched_table(run, lang, names), hide_index=True, width="stretch")
 
 explain_tab, adjust_tab, compare_tab, map_tab = st.tabs([
     t("matching.explain_title", lang), t("matching.adjust_title", lang), t("matching.compare_title", lang),
@@ -203,18 +204,19 @@ with explain_tab:
     run_names = {**dict(zip(run.pairs["mentee_person_id"], run.pairs["mentee_name"], strict=True)),
                  **dict(zip(run.unmatched["person_id"], run.unmatched["name"], strict=True))}
     mentee_id = st.selectbox(t("matching.explain_mentee", lang), in_run, key=f"matching_explain_{cohort.id}",
-                             format_func=lambda p: run_names.get(p, str(p)))
+                             format_func=lambda p: names.get(p) or run_names.get(p, str(p)))
     pair = run.pairs[run.pairs["mentee_person_id"] == mentee_id]
     if len(pair):
         pair = pair.iloc[0]
-        st.markdown(t("matching.explain_pair", lang, mentee=pair["mentee_name"], mentor=pair["mentor_name"],
+        st.markdown(t("matching.explain_pair", lang, mentee=names.get(mentee_id, pair["mentee_name"]),
+                      mentor=names.get(int(pair["mentor_person_id"]), pair["mentor_name"]),
                       score=score_text(pair["score"])))
         st.dataframe(breakdown_table(pair["reasons"], lang), hide_index=True, width="stretch")
         if pair["warnings"]:
             st.warning(warnings_text(pair["warnings"], lang))
     elif mentee_id is not None:
         person = run.unmatched[run.unmatched["person_id"] == mentee_id].iloc[0]
-        st.markdown(t("matching.explain_unmatched", lang, mentee=person["name"],
+        st.markdown(t("matching.explain_unmatched", lang, mentee=names.get(mentee_id, person["name"]),
                       reason=describe(person["reason"], lang)))
     if mentee_id is not None and mentee_id in set(problem.mentees["person_id"]):
         st.markdown(f"**{t('matching.alternatives_title', lang)}**")
@@ -224,13 +226,14 @@ with explain_tab:
             st.caption(t("matching.no_alternatives", lang))
         else:
             st.dataframe(pd.DataFrame({
-                t("matching.col.mentor", lang): costs["name"],
+                t("matching.col.mentor", lang): [names.get(int(p), n) for p, n in zip(
+                    costs["mentor_person_id"], costs["name"], strict=True)],
                 t("matching.col.score", lang): costs["score"].round(3),
                 t("matching.col.total_change", lang): costs["total_change"].round(3),
                 t("matching.col.pairs_change", lang): costs["pairs_change"],
             }), hide_index=True, width="stretch")
     elif len(pair):
-        st.caption(alternatives_text(pair["alternatives"], lang))
+        st.caption(alternatives_text(pair["alternatives"], lang, names))
 
 # -- Adjust: pin, forbid, swap -------------------------------------------------------------------
 with adjust_tab:
@@ -251,12 +254,13 @@ with adjust_tab:
                 try:
                     matching.check_constraints(problem, added)
                 except MentorplanError as error:
-                    st.error(error.message(lang))
+                    st.error(error.shown(lang))
                 else:
                     store.set_constraints(cohort.id, matching.with_constraints(constraints, added))
                     flash_and_rerun(t(saved, lang, mentor=names[chosen_mentor], mentee=names[chosen_mentee]))
     with swap_column:
-        mentor_of = dict(zip(run.pairs["mentee_person_id"], run.pairs["mentor_name"], strict=True))
+        mentor_of = {mentee: names.get(int(mentor), name) for mentee, mentor, name in zip(
+            run.pairs["mentee_person_id"], run.pairs["mentor_person_id"], run.pairs["mentor_name"], strict=True)}
         paired = [m for m in mentor_of if m in set(mentee_ids)]
 
         def with_mentor(mentee: int) -> str:
@@ -271,7 +275,7 @@ with adjust_tab:
                 added = matching.swap_pins(run, int(first), int(second))
                 swapped = matching.check_constraints(problem, added)
             except MentorplanError as error:
-                st.error(error.message(lang))
+                st.error(error.shown(lang))
             else:
                 store.set_constraints(cohort.id, swapped.constraints)
                 run_and_save(swapped)
@@ -287,7 +291,7 @@ with compare_tab:
         other_id = st.selectbox(t("matching.compare_with", lang), others, key=f"matching_compare_{run.id}",
                                 index=others.index(older[0]) if older else 0, format_func=run_label)
         other = store.match_run(other_id)
-        changes = compare_runs(other, run, lang)
+        changes = compare_runs(other, run, lang, names)
         st.markdown(t("matching.compare_summary", lang, before=score_text(other.total_score),
                       after=score_text(run.total_score), pairs_before=other.pair_count,
                       pairs_after=run.pair_count, changed=len(changes)))
@@ -302,7 +306,7 @@ with map_tab:
     if max(len(problem.mentees), len(problem.mentors)) > HEATMAP_LIMIT:
         st.caption(t("matching.heatmap_too_big", lang, mentees=len(problem.mentees), mentors=len(problem.mentors)))
     else:
-        st.plotly_chart(score_heatmap(problem, run, lang), width="stretch", config={"displaylogo": False})
+        st.plotly_chart(score_heatmap(problem, run, lang, names), width="stretch", config={"displaylogo": False})
 
 # -- Accept ----------------------------------------------------------------------------------------
 st.subheader(t("matching.accept_title", lang))
@@ -314,7 +318,7 @@ else:
     left_out = run.unmatched_mentees
     waiting = []
     if not left_out.empty:
-        left_names = dict(zip(left_out["person_id"], left_out["name"], strict=True))
+        left_names = {p: names.get(int(p), n) for p, n in zip(left_out["person_id"], left_out["name"], strict=True)}
         waiting = st.multiselect(t("matching.accept_waiting", lang, next=next_label), list(left_names),
                                  default=list(left_names), key=f"matching_waiting_{run.id}",
                                  format_func=left_names.__getitem__, help=t("matching.accept_waiting_help", lang))
@@ -325,7 +329,7 @@ else:
                                       store.participants(cohort.id, "mentee"))
             store.accept_run(cohort.id, run.id, waiting, next_cohort.id)
         except MentorplanError as error:
-            st.error(error.message(lang))
+            st.error(error.shown(lang))
         else:
             flash_and_rerun(t("matching.accepted_done", lang, pairs=run.pair_count, waiting=len(waiting),
                               next=next_label))

@@ -141,7 +141,7 @@ def send_by_smtp(batch: Batch, force: bool) -> None:
     try:
         config = mail.smtp_config()
     except MentorplanError as error:
-        st.error(error.message(lang))
+        st.error(error.shown(lang))
         return
     if config is None:
         st.info(t("messages.smtp_missing", lang), icon=":material/info:")
@@ -154,7 +154,7 @@ def send_by_smtp(batch: Batch, force: bool) -> None:
         try:
             delivery.check_connection(config)
         except MentorplanError as error:
-            st.error(error.message(lang))
+            st.error(error.shown(lang))
         else:
             st.success(t("messages.smtp_ok", lang))
     wanted = signature(batch, force)
@@ -176,7 +176,7 @@ def send_by_smtp(batch: Batch, force: bool) -> None:
             report = delivery.send(store, batch, config, force, progress=lambda done, total: bar.progress(
                 done / total, text=t("messages.sending", lang, done=done, total=total)))
         except MentorplanError as error:
-            st.error(error.message(lang))
+            st.error(error.shown(lang))
             return
         st.session_state.pop(DRY_RUN, None)
         report_flash(report)
@@ -191,7 +191,7 @@ def deliver(batch: Batch, force: bool) -> None:
         try:
             delivery.sender_header(sender)
         except MentorplanError as error:
-            st.error(error.message(lang))
+            st.error(error.shown(lang))
             return
     zip_column, csv_column, xlsx_column = st.columns(3)
     zip_column.download_button(t("messages.download_eml", lang), delivery.eml_zip(batch, sender),
@@ -231,7 +231,7 @@ def write_and_send() -> None:
         else:
             batch = invitation_messages(store, programme, cohort, event_id, message_lang)
     except MentorplanError as error:
-        st.error(error.message(lang), icon=":material/error:")
+        st.error(error.shown(lang), icon=":material/error:")
         return
     written = len(batch.messages)
     if only_untold:
@@ -242,7 +242,7 @@ def write_and_send() -> None:
         st.caption(t("messages.skipped_told", lang, count=written - len(batch.messages)))
     if batch.problems:
         st.warning("\n".join([t("messages.problems", lang, count=len(batch.problems))]
-                             + [f"- {p.describe(lang)}" for p in batch.problems]), icon=":material/warning:")
+                             + [f"- {p.shown(lang)}" for p in batch.problems]), icon=":material/warning:")
     if not batch.messages:
         return
     preview(batch)
@@ -269,7 +269,7 @@ def edit_templates() -> None:
         try:
             template = check_template(Template(kind, template_lang, subject.strip(), body.rstrip()))
         except MentorplanError as error:
-            st.error(error.message(lang), icon=":material/error:")
+            st.error(error.shown(lang), icon=":material/error:")
         else:
             store.save_template(template)
             flash("success", t("messages.template_saved", lang))
@@ -298,6 +298,8 @@ def show_log() -> None:
                                    t("guests_page.col_role", lang): [t(f"guests_page.role_{r}", lang)
                                                                      for r in untold["role"]]}),
                      hide_index=True, width="stretch")
+    elif recipients(store, programme, cohort.id, kind, event_id).empty:
+        st.info(t("messages.nobody_to_tell", lang))  # no one to tell yet: not "everyone has been told"
     else:
         st.success(t("messages.nobody_untold", lang))
     log = store.message_log(cohort.id)

@@ -20,8 +20,10 @@ from core.people.register import (
     search,
     withdraw,
 )
+from core.platform.backup import backup_dir
 from core.platform.files import XLSX_MIME
 from core.platform.i18n import MentorplanError, t
+from core.platform.names import labels_by_id
 from ui import context
 
 PERSON = "register_person"
@@ -55,9 +57,19 @@ st.dataframe(register_frame(found, lang), hide_index=True, width="stretch")
 people = found.drop_duplicates("person_id").set_index("person_id")
 chosen = st.session_state.get(PERSON)
 options = list(people.index) + ([chosen] if chosen in frame["person_id"].values and chosen not in people.index else [])
+# Everyone in the register by id: two people of one name read apart by organisation (or e-mail).
+person_labels = labels_by_id(frame["person_id"], frame["name"], frame["organisation"], frame["email"])
+person_emails = dict(zip(frame["person_id"].astype(int), frame["email"], strict=True))
+
+
+def person_choice(pid: int) -> str:
+    """"Anna Berg · anna@x.se", "Anders Eriksson (Region Norr) · anders@region.se"."""
+    label, email = person_labels[int(pid)], person_emails[int(pid)]
+    return label if email in label else f"{label} · {email}"
+
+
 person_id = st.selectbox(t("register.choose_person", lang), options, index=None, key=PERSON,
-                         format_func=lambda pid: f"{frame.loc[frame.person_id == pid, 'name'].iloc[0]} · "
-                                                 f"{frame.loc[frame.person_id == pid, 'email'].iloc[0]}")
+                         format_func=person_choice)
 if person_id is None:
     st.stop()
 person = store.person(int(person_id))
@@ -67,7 +79,7 @@ if person is None:
 
 def show_problems(problems) -> None:
     for problem in problems:
-        st.error(problem.message(lang), icon=":material/error:")
+        st.error(problem.shown(lang), icon=":material/error:")
 
 
 st.subheader(person["name"])
@@ -91,7 +103,7 @@ with details, st.form(f"person_{person_id}"):
             problems = edit_person(store, int(person_id), edits) if edits else []
         except MentorplanError as error:
             problems = []
-            st.error(error.message(lang), icon=":material/error:")
+            st.error(error.shown(lang), icon=":material/error:")
         else:
             show_problems(problems)
             if not problems:
@@ -162,7 +174,7 @@ with taking_part:
                 try:
                     target = move_to_next_start(store, context.programme(), pid, part["cohort_id"])
                 except MentorplanError as error:
-                    st.error(error.message(lang), icon=":material/error:")
+                    st.error(error.shown(lang), icon=":material/error:")
                 else:
                     st.session_state["register_done"] = t("register.moved", lang, cohort=target)
                     st.rerun()
@@ -181,7 +193,8 @@ with export:
 with removal:
     held = ", ".join(f"{table}: {len(rows)}" for table, rows in store.person_data(int(person_id)).items())
     consequences = delete_consequences(store, int(person_id), lang)
-    st.warning(" ".join([t("register.delete_warning", lang, name=person["name"], held=held), *consequences]),
+    st.warning(" ".join([t("register.delete_warning", lang, name=person["name"], held=held,
+                                       folder=backup_dir()), *consequences]),
                icon=":material/warning:")
     typed = st.text_input(t("register.delete_confirm", lang, email=person["email"]), key=f"delete_{person_id}")
     if st.button(t("register.delete", lang), type="primary", key=f"delete_button_{person_id}",
@@ -189,7 +202,7 @@ with removal:
         try:
             deleted = delete_person(store, int(person_id), typed)
         except MentorplanError as error:
-            st.error(error.message(lang), icon=":material/error:")
+            st.error(error.shown(lang), icon=":material/error:")
         else:
             st.session_state["register_done"] = " ".join([t("register.deleted", lang, name=person["name"],
                                                             rows=sum(deleted.values())), *consequences])

@@ -68,7 +68,7 @@ if submitted:
     try:
         override = check_override(programme, Override(cohort.id, event_id, start, end, note.strip()))
     except MentorplanError as error:
-        st.error(error.message(lang))
+        st.error(error.shown(lang))
     else:
         context.store().save_override(override)
         st.session_state["schedule_flash"] = t("schedule.moved_saved", lang, event=event_name(event_id, lang),

@@ -25,6 +25,6 @@ with st.form("settings"):
         try:
             store.save_settings(Settings(week_convention=week, mingle_convention=mingle))
         except MentorplanError as error:
-            st.error(error.message(lang))
+            st.error(error.shown(lang))
         else:
             st.success(t("common.saved", lang))

@@ -103,11 +103,11 @@ with st.form("three_party_slots", clear_on_submit=False):
             ids = add_slots(store, programme, cohort,
                             series(day, start, int(count), int(minutes), int(pause), place, cohort.id))
         except MentorplanError as error:
-            st.error(error.message(lang), icon=":material/error:")
+            st.error(error.shown(lang), icon=":material/error:")
         else:
             saved(t("followup.three_party.slots_added", lang, count=len(ids)))
 
-labels = {(int(r.mentor_person_id), int(r.mentee_person_id)): pair_label(r.mentor_name, r.mentee_name)
+labels = {(int(r.mentor_person_id), int(r.mentee_person_id)): pair_label(r.mentor_label, r.mentee_label)
           for r in table.itertuples(index=False)}
 booked_by = {int(r.slot_id): labels.get((int(r.mentor_person_id), int(r.mentee_person_id)), "?")
              for r in bookings.itertuples(index=False)}
@@ -146,7 +146,7 @@ else:
                 try:
                     store.delete_three_party_slot(cohort.id, int(chosen))
                 except MentorplanError as error:
-                    st.error(error.message(lang), icon=":material/error:")
+                    st.error(error.shown(lang), icon=":material/error:")
                 else:
                     saved(t("followup.three_party.slot_deleted", lang))
 
@@ -169,7 +169,7 @@ if proposal and proposal[0] == cohort.id:
     if proposed:
         st.dataframe(pd.DataFrame({
             t("followup.col.pair", lang): [labels[b.pair] for b in proposed],
-            t("followup.three_party.col.slot", lang): [by_id[b.slot_id].describe(lang) for b in proposed]}),
+            t("followup.three_party.col.slot", lang): [by_id[b.slot_id].shown(lang) for b in proposed]}),
             hide_index=True, width="stretch")
     if left_out:
         st.warning(t("followup.three_party.proposal_left", lang, count=len(left_out)) + " "
@@ -179,7 +179,7 @@ if proposal and proposal[0] == cohort.id:
         try:
             save_bookings(store, cohort, {b.pair: (b.slot_id, False) for b in proposed}, today)
         except MentorplanError as error:
-            st.error(error.message(lang), icon=":material/error:")
+            st.error(error.shown(lang), icon=":material/error:")
         else:
             saved(t("followup.three_party.proposal_booked", lang, count=len(proposed)))
 
@@ -207,7 +207,7 @@ if st.button(t("followup.three_party.save_bookings", lang), type="primary", key=
         if wanted:
             save_bookings(store, cohort, wanted, today)
     except MentorplanError as error:
-        st.error(error.message(lang), icon=":material/error:")
+        st.error(error.shown(lang), icon=":material/error:")
     else:
         if wanted:
             saved(t("followup.three_party.bookings_saved", lang))
@@ -219,7 +219,7 @@ if waiting.empty:
     st.success(t("followup.three_party.all_booked", lang), icon=":material/task_alt:")
 else:
     with st.expander(f"{t('followup.three_party.unbooked_title', lang)} ({len(waiting)})", icon=":material/pending:"):
-        st.markdown("\n".join(f"- {pair_label(r.mentor_name, r.mentee_name)} ({r.mentor_email}, {r.mentee_email})"
+        st.markdown("\n".join(f"- {pair_label(r.mentor_label, r.mentee_label)} ({r.mentor_email}, {r.mentee_email})"
                               for r in waiting.itertuples(index=False)))
 
 stale = stale_bookings(bookings, pairs)

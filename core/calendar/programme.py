@@ -137,7 +137,7 @@ def load_rulebook(path: Path = RULES_FILE) -> Rulebook:
         ids = [e.id for e in events]
         if len(set(ids)) != len(ids):
             raise RuleError(f"track {raw_track['id']}: an event id appears twice")
-        graph = graphlib.TopologicalSorter()
+        graph: graphlib.TopologicalSorter[int] = graphlib.TopologicalSorter()
         for index, event in enumerate(events):
             graph.add(index)
             for rule in event.rules.values():
@@ -235,7 +235,7 @@ class Override:
 
 
 @dataclass(frozen=True)
-class Warning:
+class CalendarWarning:
     """Something the coordinator should look at. `code` names the kind (holiday, weekend,
     holiday_in_week, not_coinciding, same_day); the rest fills its words."""
     code: str
@@ -258,7 +258,7 @@ class Occurrence:
     end: dt.date
     rule_start: dt.date
     rule_end: dt.date
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[CalendarWarning, ...] = ()
     override: Override | None = None
 
     @property
@@ -279,7 +279,7 @@ class Occurrence:
 
     def guests(self) -> tuple[tuple[Invite, Cohort | None], ...]:
         """Each invited group with the cohort it is drawn from (None: not a cohort's people)."""
-        found = []
+        found: list[tuple[Invite, Cohort | None]] = []
         for invite in self.event.invites:
             if invite.who in ("former_pairs", "prospective_mentors"):
                 found.append((invite, None))
@@ -307,13 +307,14 @@ class Programme:
     # The dates of a cohort, before warnings (which need other cohorts' dates).
     def _dated(self, cohort: Cohort) -> list[Occurrence]:
         track = self.rulebook.track(cohort.track)
+        settings = self.settings or self.rulebook.defaults  # never None after __post_init__
         spans: dict[str, Span] = {}
         dated: dict[int, Occurrence] = {}
         for index in track.order:
             event = track.events[index]
-            rule = event.rule(self.settings)
+            rule = event.rule(settings)
             rule_span = rule.resolve(cohort.year + event.year, spans.__getitem__,
-                                     self.settings.week_convention)
+                                     settings.week_convention)
             override = self._overrides.get((cohort.id, event.id))
             # Rules that refer to an event follow it where it was moved.
             spans[event.id] = (override.start, override.end) if override else rule_span
@@ -338,7 +339,7 @@ class Programme:
 
     def between(self, first: dt.date, last: dt.date) -> list[Occurrence]:
         """Every occurrence of every track that touches the days from first to last."""
-        found = []
+        found: list[Occurrence] = []
         for year in range(first.year - 2, last.year + 2):
             for track in self.rulebook.tracks:
                 cohort = Cohort(year, track)
@@ -367,21 +368,21 @@ class Programme:
 
     # -- warnings --
 
-    def _warnings(self, occurrence: Occurrence, siblings: list[Occurrence]) -> Iterable[Warning]:
+    def _warnings(self, occurrence: Occurrence, siblings: list[Occurrence]) -> Iterable[CalendarWarning]:
         start, end = occurrence.start, occurrence.end
         if occurrence.one_day:
             if workdays.holiday_name(start):
-                yield Warning("holiday", day=start, suggestion=workdays.nearest_working_day(start))
+                yield CalendarWarning("holiday", day=start, suggestion=workdays.nearest_working_day(start))
             elif start.weekday() >= 5:
-                yield Warning("weekend", day=start, suggestion=workdays.nearest_working_day(start))
+                yield CalendarWarning("weekend", day=start, suggestion=workdays.nearest_working_day(start))
             yield from self._same_day(occurrence, siblings)
         elif (end - start).days <= 6:
             for day, _name in workdays.days_off_between(start, end):
-                yield Warning("holiday_in_week", day=day)
+                yield CalendarWarning("holiday_in_week", day=day)
         yield from self._coincidences(occurrence)
 
     @staticmethod
-    def _same_day(occurrence: Occurrence, siblings: list[Occurrence]) -> Iterable[Warning]:
+    def _same_day(occurrence: Occurrence, siblings: list[Occurrence]) -> Iterable[CalendarWarning]:
         for other in siblings:
             if other is occurrence or not other.one_day or other.start != occurrence.start:
                 continue
@@ -389,13 +390,13 @@ class Programme:
             meant = any(isinstance(r, EdgeOf) and r.event in (other.id, occurrence.id)
                         for r in (occurrence.rule, other.rule))
             if not meant:
-                yield Warning("same_day", day=occurrence.start, other_cohort=other.cohort.id,
+                yield CalendarWarning("same_day", day=occurrence.start, other_cohort=other.cohort.id,
                               other_event=other.id, other_day=other.start)
 
-    def _coincidences(self, occurrence: Occurrence) -> Iterable[Warning]:
+    def _coincidences(self, occurrence: Occurrence) -> Iterable[CalendarWarning]:
         links = []
-        if occurrence.event.coincides_with:
-            link = occurrence.event.coincides_with
+        link = occurrence.event.coincides_with
+        if link:
             links.append((Cohort(occurrence.cohort.year + link.offset, link.track), link.event))
         # The other side of a link declared by another track's event.
         for track in self.rulebook.tracks.values():
@@ -408,7 +409,7 @@ class Programme:
                 continue
             other = next(o for o in self._dated(cohort) if o.id == event_id)
             if other.start != occurrence.start:
-                yield Warning("not_coinciding", day=occurrence.start, other_cohort=cohort.id,
+                yield CalendarWarning("not_coinciding", day=occurrence.start, other_cohort=cohort.id,
                               other_event=event_id, other_day=other.start)
 
 

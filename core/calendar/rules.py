@@ -16,6 +16,8 @@ from typing import Union
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from core.platform.i18n import month_name, weekday_name
+
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 _DATEUTIL_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
@@ -34,19 +36,16 @@ class RuleError(ValueError):
 
 # -- Swedish and English words for describing rules --------------------------------------------
 
-_SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-              "september", "oktober", "november", "december")
-_SV_WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 _SV_ORDINALS = {1: "första", 2: "andra", 3: "tredje", 4: "fjärde", 5: "femte", -1: "sista"}
 _EN_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"}
 
 
 def _month_name(month: int, lang: str) -> str:
-    return _SV_MONTHS[month - 1] if lang == "sv" else calendar.month_name[month]
+    return month_name(month, lang, "wide")  # "september", "September" (the CLDR, through Babel)
 
 
 def _weekday_name(weekday: int, lang: str) -> str:
-    return _SV_WEEKDAYS[weekday] if lang == "sv" else calendar.day_name[weekday]
+    return weekday_name(weekday, lang)
 
 
 EventName = Callable[[str], str]  # event id -> its name in the wanted language

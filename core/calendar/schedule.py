@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from core.calendar.programme import Cohort, Occurrence, Warning
+from core.calendar.programme import CalendarWarning, Cohort, Occurrence
 from core.calendar.workdays import holiday_name
 from core.platform.i18n import format_date, format_short_date, format_week, format_weekday, t
 
@@ -42,7 +42,7 @@ def describe_guests(occurrence: Occurrence, lang: str) -> list[str]:
     return described
 
 
-def describe_warning(warning: Warning, lang: str) -> str:
+def describe_warning(warning: CalendarWarning, lang: str) -> str:
     params = {}
     if warning.day:
         params["day"] = format_date(warning.day, lang)
@@ -51,7 +51,8 @@ def describe_warning(warning: Warning, lang: str) -> str:
         params["suggestion"] = format_date(warning.suggestion, lang)
     if warning.other_event:
         params["event"] = event_name(warning.other_event, lang).lower()
-        params["cohort"] = warning.other_cohort
+        params["cohort"] = warning.other_cohort or ""
+    if warning.other_day:
         params["other_day"] = format_date(warning.other_day, lang)
     return t(f"warning.{warning.code}", lang, **params)
 

@@ -11,11 +11,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from core.cli import guests, imports, match, messages, password, schedule, todo
-from core.cli.common import EXIT_USAGE, Parser, choice, fail, language
+from core.cli import backup, erase, guests, imports, match, messages, password, restore, schedule, todo
+from core.cli.common import EXIT_USAGE, Parser, choice, fail, language, secrets_backup_key
+from core.platform import backup as backup_file
 from core.platform.i18n import LANGUAGES, MentorplanError
 
-COMMANDS = (schedule, match, imports, password, guests, messages, todo)
+COMMANDS = (schedule, match, imports, password, guests, messages, todo, backup, restore, erase)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,10 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         runners[name] = command.run
     args = parser.parse_args(argv)
     args.lang = choice(args.lang, LANGUAGES, "--lang", lang)
+    backup_file.use_key_source(secrets_backup_key)  # the app's backup key, read when a backup needs it
     try:
         return runners[args.command](args)
     except MentorplanError as error:
-        fail(error.message(args.lang), args.lang)
+        fail(error.shown(args.lang), args.lang)
     except BrokenPipeError:  # the reader (`| head`) stopped listening: finish quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

@@ -6,11 +6,17 @@ import argparse
 import os
 import re
 import sys
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from core.platform.files import to_csv
-from core.platform.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from core.platform.i18n import DEFAULT_LANGUAGE, LANGUAGES, MentorplanError, t
+from core.platform.paths import ROOT
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXIT_USAGE = 2
 
@@ -31,11 +37,11 @@ class Parser(argparse.ArgumentParser):
 
     lang = DEFAULT_LANGUAGE
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)  # --yea is a typo, not --year
         super().__init__(*args, **kwargs)
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         fail(t("error.bad_arguments", self.lang, detail=argparse_words(message, self.lang)), self.lang)
 
 
@@ -57,7 +63,7 @@ def argparse_words(message: str, lang: str) -> str:
     return message
 
 
-def fail(message: str, lang: str, code: int = EXIT_USAGE) -> None:
+def fail(message: str, lang: str, code: int = EXIT_USAGE) -> NoReturn:
     print(f"mentorplan: {t('error.prefix', lang).lower()}: {message}", file=sys.stderr)
     raise SystemExit(code)
 
@@ -82,10 +88,52 @@ def write_output(data: bytes, out: str | None, lang: str, binary: bool = False) 
     sys.stdout.flush()
 
 
-def write_csv(frame, out: str | None, lang: str, trailer: str = "") -> None:
+def write_csv(frame: pd.DataFrame, out: str | None, lang: str, trailer: str = "") -> None:
     """A table as CSV: to --out with a byte-order mark (for Excel), or to stdout without one (for
     scripts), followed there by `trailer` (a summary line)."""
     data = to_csv(frame)
     if not out:
         data = data.removeprefix("\ufeff".encode("utf-8")) + trailer.encode("utf-8")
     write_output(data, out, lang)
+
+
+EXIT_DECLINED = 1
+_YES = {"sv": ("j", "ja", "y", "yes"), "en": ("y", "yes")}
+
+
+def confirm(question: str, yes: bool, lang: str) -> bool:
+    """Whether to go on with a change that cannot be undone: --yes says so; else the question is
+    asked on the terminal (y/n). Without a terminal to ask on, and without --yes, the command
+    stops and says to add --yes: a script must say it means it."""
+    if yes:
+        return True
+    if not (sys.stdin and sys.stdin.isatty()):
+        fail(t("error.needs_yes", lang), lang)
+    try:
+        answer = input(f"{question} [{t('error.yes_no', lang)}] ")
+    except (EOFError, KeyboardInterrupt):
+        print()
+        return False
+    return answer.strip().lower() in _YES[lang]
+
+
+# Where Streamlit reads the app's secrets: the user's, then the project's (which wins).
+SECRETS_FILES = (Path.home() / ".streamlit" / "secrets.toml", ROOT / ".streamlit" / "secrets.toml")
+
+
+def secrets_backup_key() -> str | None:
+    """`[mentorplan] backup_key` from the secrets files the app reads, for the commands to sign
+    and check backups with the app's key (core.platform.backup asks for it when it needs it)."""
+    key = None
+    for path in SECRETS_FILES:
+        try:
+            with path.open("rb") as handle:
+                secrets = tomllib.load(handle)
+        except FileNotFoundError:
+            continue
+        except (OSError, tomllib.TOMLDecodeError):
+            raise MentorplanError("backup.bad_secrets", path=path) from None
+        own = secrets.get("mentorplan")
+        if isinstance(own, dict) and isinstance(own.get("backup_key"), str):
+            key = own["backup_key"]
+    return key

@@ -19,7 +19,7 @@ from core.platform.i18n import t
 EXIT_SOME_MISSING = 1
 
 
-def add_parser(subparsers, common) -> str:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> str:
     parser = subparsers.add_parser(
         "guests", parents=[common],
         help="an event's guest list as CSV: email,name,role,cohort,reason")

@@ -25,7 +25,7 @@ from core.platform.i18n import t
 FORMATS = ("csv", "xlsx")
 
 
-def add_parser(subparsers, common) -> str:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> str:
     parser = subparsers.add_parser(
         "match", parents=[common],
         help="match a cohort's mentees to its mentors; the pairs as CSV (or .xlsx)")

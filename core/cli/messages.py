@@ -31,7 +31,7 @@ KINDS = ("decisions", "invitation")
 EXIT_SOME_MISSING = 1
 
 
-def add_parser(subparsers, common) -> str:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> str:
     parser = subparsers.add_parser(
         "messages", parents=[common],
         help="the decisions or an event's invitations as a .zip of .eml drafts")
@@ -76,5 +76,5 @@ def run(args: argparse.Namespace) -> int:
     log_prepared(store, batch, "eml")
     print(t("messages.cli.written", lang, count=len(batch.messages), path=args.out))
     for problem in batch.problems:
-        print(t("messages.cli.problem", lang, text=problem.describe(lang)), file=sys.stderr)
+        print(t("messages.cli.problem", lang, text=problem.shown(lang)), file=sys.stderr)
     return EXIT_SOME_MISSING if batch.problems else 0

@@ -13,7 +13,7 @@ from core.platform.auth import hash_password
 from core.platform.i18n import t
 
 
-def add_parser(subparsers, common) -> str:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> str:
     subparsers.add_parser("hash-password", parents=[common],
                           help="print a password hash for .streamlit/secrets.toml ([mentorplan] password_hash)")
     return "hash-password"

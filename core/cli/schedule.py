@@ -17,7 +17,7 @@ TRACKS = ("autumn", "spring", "both")
 FORMATS = ("csv", "xlsx", "ics")
 
 
-def add_parser(subparsers, common) -> str:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> str:
     parser = subparsers.add_parser(
         "schedule", parents=[common],
         help="a programme year's schedule (autumn-YEAR and spring-YEAR+1)")

@@ -15,7 +15,7 @@ from core.platform import clock
 from core.platform.i18n import format_date, t
 
 
-def add_parser(subparsers, common) -> str:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> str:
     parser = subparsers.add_parser(
         "todo", parents=[common],
         help="what to do next (as on the home page), one line each")

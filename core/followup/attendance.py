@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from core.calendar.programme import Cohort, Occurrence, Programme
 from core.calendar.schedule import event_name
-from core.messages.guests import guest_list, load_history
+from core.messages.guests import guest_labels, guest_list, load_history
 from core.platform.i18n import MentorplanError, t
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 # Events whose attendance is taken: the trainings, the kick-off, the mid-programme meeting and the
 # closing day (by kind, as data/rules.toml names them).
 ATTENDANCE_KINDS = ("training", "kickoff", "mid_meeting", "closing")
-ATTENDEE_COLUMNS = ("person_id", "name", "email", "role", "cohort_id", "own", "reasons")
+ATTENDEE_COLUMNS = ("person_id", "name", "email", "role", "cohort_id", "own", "reasons", "label")
 
 
 def attendance_events(programme: Programme, cohort: Cohort) -> list[Occurrence]:
@@ -25,20 +29,24 @@ def attendance_events(programme: Programme, cohort: Cohort) -> list[Occurrence]:
                   key=lambda o: o.start)
 
 
-def expected_attendees(store, programme: Programme, occurrence: Occurrence) -> pd.DataFrame:
+def expected_attendees(store: Store, programme: Programme, occurrence: Occurrence) -> pd.DataFrame:
     """The people expected at one of a cohort's events, the list attendance is taken from: the
     event's guest list (core.messages.guests: the cohort's own pairs as the event invites them, and the
     guests the manual names — former pairs at the trainings, the other track's mentors at the
     kick-off …). Columns: person_id, name, email, role, cohort_id (the cohort they come as part
-    of) and own (True for the event's own cohort); the own cohort first, then by name.
+    of), own (True for the event's own cohort), reasons, and label (the name, told apart from
+    another guest's of the same name: core.messages.guests.guest_labels); the own cohort first,
+    then by name.
 
     The one place that decides who is on an attendance list."""
     guests = guest_list(load_history(store), programme, occurrence)
     frame = pd.DataFrame([{"person_id": g.person_id, "name": g.name, "email": g.email, "role": g.role,
                            "cohort_id": g.cohort_id, "own": g.cohort_id == occurrence.cohort.id,
-                           "reasons": g.reasons} for g in guests], columns=list(ATTENDEE_COLUMNS))
+                           "reasons": g.reasons, "label": label}
+                          for g, label in zip(guests, guest_labels(guests), strict=True)],
+                         columns=list(ATTENDEE_COLUMNS))
     frame = frame.astype({"person_id": "int64", "own": bool})
-    return frame.sort_values(["own", "role", "name"], ascending=[False, True, True], key=_casefold,
+    return frame.sort_values(["own", "role", "name", "label"], ascending=[False, True, True, True], key=_casefold,
                              kind="stable").reset_index(drop=True)
 
 
@@ -70,7 +78,7 @@ def check_attendance(programme: Programme, cohort: Cohort, event_id: str, marks:
     return occurrence
 
 
-def record_attendance(store, programme: Programme, cohort: Cohort, event_id: str, marks: Mapping[int, bool],
+def record_attendance(store: Store, programme: Programme, cohort: Cohort, event_id: str, marks: Mapping[int, bool],
                       today: dt.date) -> int:
     """Check and store who came to an event, for everyone on its list at once (one transaction)."""
     occurrence = programme.occurrence(cohort, event_id)
@@ -79,7 +87,7 @@ def record_attendance(store, programme: Programme, cohort: Cohort, event_id: str
     return store.save_attendance(cohort.id, event_id, {int(p): bool(v) for p, v in marks.items()})
 
 
-def attendance_summary(store, programme: Programme, cohort: Cohort, today: dt.date) -> pd.DataFrame:
+def attendance_summary(store: Store, programme: Programme, cohort: Cohort, today: dt.date) -> pd.DataFrame:
     """Per attendance event of the cohort: its day, the own cohort's people expected, how many of
     them came, did not, or are not recorded, and how many guests came."""
     rows = []

@@ -7,18 +7,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from core.calendar.programme import Cohort
-from core.followup.meetings import MAX_NOTE, MeetingRecord, MeetingWindow, Pairs, _note, check_meeting_day, pair_label
+from core.followup.meetings import MAX_NOTE, MeetingRecord, MeetingWindow, Pairs, _note, check_meeting_day, pair_labels
 from core.people.cleaning import clean_email, valid_email
 from core.people.columns import header_key
+from core.people.issues import Issue
 from core.people.reading import Sheet, excel_date, read_upload
 from core.platform.files import to_xlsx
-from core.platform.i18n import MentorplanError, t
+from core.platform.i18n import MentorplanError, excerpt, t
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 # -- The check-in sheet --------------------------------------------------------------------------
 
@@ -36,20 +41,10 @@ _CHECKIN_ALIASES = {
 }
 
 
-@dataclass(frozen=True)
-class CheckinIssue:
-    """A problem on a row of the check-in sheet: the row as the spreadsheet numbers it, the column
-    as the sheet names it, and what is wrong."""
-    row: int
-    column: str
-    key: str
-    params: Mapping[str, object] = field(default_factory=dict)
-
-    def message(self, lang: str) -> str:
-        text = t(self.key, lang, **self.params)
-        if self.column:
-            return t("followup.checkin.at_row_column", lang, row=self.row, column=self.column, text=text)
-        return t("followup.checkin.at_row", lang, row=self.row, text=text)
+def _issue(row: int, column: str, key: str, params: Mapping[str, object] | None = None) -> Issue:
+    """A problem on a row of the check-in sheet, where the import's complaints say it: the row as
+    the spreadsheet numbers it, the column as the sheet names it."""
+    return Issue(key, params or {}, row=row, column=column or None)
 
 
 @dataclass
@@ -57,7 +52,7 @@ class CheckinResult:
     """A check-in sheet read and checked: the meetings it records (new, changed or as stored)
     and its problems. Nothing is stored while there are problems."""
     records: list[MeetingRecord]
-    issues: list[CheckinIssue]
+    issues: list[Issue]
     new: int = 0
     changed: int = 0
     unchanged: int = 0
@@ -149,17 +144,17 @@ def check_checkin(frame: pd.DataFrame, pairs: Pairs, windows: Sequence[MeetingWi
     headers: Mapping[str, str] = frame.attrs.get("headers", {})
     last = max((w.number for w in windows), default=0)
     records: list[MeetingRecord] = []
-    issues: list[CheckinIssue] = []
+    issues: list[Issue] = []
     seen: dict[tuple[int, int, int], tuple[int, dt.date]] = {}
     for values in frame.to_dict("records"):
         row = int(values["row"])
-        problems: list[CheckinIssue] = []
+        problems: list[Issue] = []
         emails = {}
         for name in ("mentor_email", "mentee_email"):
             raw = values.get(name)
             address = clean_email(raw) if not _blank(raw) else ""
             if address and not valid_email(address):
-                problems.append(CheckinIssue(row, headers.get(name, ""), "followup.checkin.bad_email",
+                problems.append(_issue(row, headers.get(name, ""), "followup.checkin.bad_email",
                                              {"value": str(raw).strip()}))
                 address = ""
             emails[name] = address
@@ -168,29 +163,29 @@ def check_checkin(frame: pd.DataFrame, pairs: Pairs, windows: Sequence[MeetingWi
             pair, problem = _find_pair(pairs, emails["mentor_email"], emails["mentee_email"])
             if problem:
                 column = headers.get("mentor_email") or headers.get("mentee_email", "")
-                problems.append(CheckinIssue(row, column, *problem))
+                problems.append(_issue(row, column, *problem))
         number = _meeting_number(values.get("number"), last)
         if number is None:
-            problems.append(CheckinIssue(row, headers["number"], "followup.checkin.bad_number",
-                                         {"value": _shown(values.get("number")), "last": last}))
+            problems.append(_issue(row, headers["number"], "followup.checkin.bad_number",
+                                         {"value": excerpt(values.get("number"), 40), "last": last}))
         day = excel_date(values.get("held_on")) if not _blank(values.get("held_on")) else None
         label = pairs.label(pair) if pair else ""
         if day is None:
-            problems.append(CheckinIssue(row, headers["held_on"], "followup.checkin.bad_date",
-                                         {"value": _shown(values.get("held_on"))}))
+            problems.append(_issue(row, headers["held_on"], "followup.checkin.bad_date",
+                                         {"value": excerpt(values.get("held_on"), 40)}))
         else:
             try:
                 check_meeting_day(day, span, today, label, number or 0)
             except MentorplanError as error:
-                problems.append(CheckinIssue(row, headers["held_on"], error.key, error.params))
+                problems.append(_issue(row, headers["held_on"], error.key, error.params))
         note = _note(values.get("note"))
         if len(note) > MAX_NOTE:
-            problems.append(CheckinIssue(row, headers.get("note", ""), "followup.checkin.note_too_long",
+            problems.append(_issue(row, headers.get("note", ""), "followup.checkin.note_too_long",
                                          {"limit": MAX_NOTE}))
-        if not problems and pair and number:
+        if not problems and pair and number and day is not None:
             key = (*pair, number)
             if key in seen and seen[key][1] != day:
-                problems.append(CheckinIssue(row, headers["held_on"], "followup.checkin.twice",
+                problems.append(_issue(row, headers["held_on"], "followup.checkin.twice",
                                              {"other": seen[key][0], "number": number}))
             elif key not in seen:
                 seen[key] = (row, day)
@@ -214,13 +209,6 @@ def check_checkin(frame: pd.DataFrame, pairs: Pairs, windows: Sequence[MeetingWi
     return result
 
 
-def _shown(value: object) -> str:
-    if _blank(value):
-        return ""
-    text = str(value).strip()
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
 def _find_pair(pairs: Pairs, mentor_email: str, mentee_email: str
                ) -> tuple[tuple[int, int] | None, tuple[str, dict] | None]:
     if not mentor_email and not mentee_email:
@@ -236,7 +224,7 @@ def _find_pair(pairs: Pairs, mentor_email: str, mentee_email: str
     return None, ("followup.checkin.no_pair_of", {"email": mentor_email or mentee_email})
 
 
-def import_checkin(store, cohort: Cohort, result: CheckinResult) -> dict[str, int]:
+def import_checkin(store: Store, cohort: Cohort, result: CheckinResult) -> dict[str, int]:
     """Store a checked sheet's meetings in one transaction (nothing while it has problems)."""
     if not result.ok:
         raise MentorplanError("followup.checkin.has_problems", count=len(result.issues))
@@ -252,8 +240,7 @@ def checkin_template(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("followup.checkin.col_number", lang): "",
         t("followup.checkin.col_held_on", lang): "",
         t("followup.checkin.col_note", lang): "",
-        t("followup.checkin.col_names", lang): [pair_label(a, b) for a, b in zip(
-            pairs["mentor_name"], pairs["mentee_name"], strict=True)],
+        t("followup.checkin.col_names", lang): pair_labels(pairs),
     })
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import TYPE_CHECKING
 
 from core.calendar.programme import FIRST_YEAR, LAST_YEAR, Cohort, Programme, programme_year_of
 from core.followup.attendance import attendance_events, expected_attendees, record_attendance
 from core.followup.meetings import MeetingRecord, Pairs, followup_span, meeting_windows, record_meetings
 from core.followup.three_party import (
     DEFAULT_MINUTES,
+    Slot,
     add_slots,
     bookings_from_frame,
     propose,
@@ -28,6 +30,9 @@ from core.messages.delivery import log_prepared
 from core.messages.letters import decision_messages
 from core.messages.templates import DECISIONS_EVENT
 from core.people.examples import SEED, load_example_participants
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 EXAMPLE_PLACES = ("Samtalsrummet, Storgatan 12", "Teams: https://teams.example/mentorskap")
 QUIET_PAIRS = 2  # pairs that stop meeting half-way, as some do
@@ -51,7 +56,7 @@ def _programme_year(cohort: Cohort) -> int:
     return cohort.year if cohort.track == "autumn" else cohort.year - 1
 
 
-def load_examples(store, programme: Programme, today: dt.date, seed: int = SEED) -> dict:
+def load_examples(store: Store, programme: Programme, today: dt.date, seed: int = SEED) -> dict:
     """The example participants of every programme year with a cohort current on the day, and
     their follow-up up to the day. Returns what was loaded, for the page to say."""
     cohorts = example_cohorts(programme, today)
@@ -63,7 +68,7 @@ def load_examples(store, programme: Programme, today: dt.date, seed: int = SEED)
     return {"people": people, "cohorts": [c.id for c in cohorts], **loaded}
 
 
-def load_example_followup(store, programme: Programme, today: dt.date, seed: int = SEED) -> dict:
+def load_example_followup(store: Store, programme: Programme, today: dt.date, seed: int = SEED) -> dict:
     """For each current cohort with participants: accept a matching once the deadline has passed,
     then log meetings, attendance and three-party conversations up to the day."""
     matched = meetings = 0
@@ -82,7 +87,7 @@ def load_example_followup(store, programme: Programme, today: dt.date, seed: int
     return {"matched": matched, "meetings": meetings}
 
 
-def _match(store, programme: Programme, cohort: Cohort, today: dt.date) -> bool:
+def _match(store: Store, programme: Programme, cohort: Cohort, today: dt.date) -> bool:
     events = {o.id: o for o in programme.cohort(cohort)}
     deadline = (events.get("matching_deadline") or events["decisions_sent"]).start
     if today < deadline or store.accepted_run(cohort.id) is not None:
@@ -94,7 +99,7 @@ def _match(store, programme: Programme, cohort: Cohort, today: dt.date) -> bool:
     return True
 
 
-def _decisions(store, programme: Programme, cohort: Cohort, today: dt.date) -> None:
+def _decisions(store: Store, programme: Programme, cohort: Cohort, today: dt.date) -> None:
     """Once their day has come, the decisions went out as drafts and were marked sent, as the
     messages page records it."""
     if today < programme.occurrence(cohort, DECISIONS_EVENT).start or store.sent_to(cohort.id, "decision",
@@ -111,7 +116,7 @@ def _weekday_in(rng: random.Random, first: dt.date, last: dt.date) -> dt.date | 
     return rng.choice(days) if days else None
 
 
-def _meetings(store, programme: Programme, cohort: Cohort, today: dt.date, rng: random.Random, seed: int) -> int:
+def _meetings(store: Store, programme: Programme, cohort: Cohort, today: dt.date, rng: random.Random, seed: int) -> int:
     pairs = store.accepted_pairs(cohort.id)
     logged = {(int(r.mentor_person_id), int(r.mentee_person_id), int(r.number))
               for r in store.pair_meetings(cohort.id).itertuples(index=False)}
@@ -137,7 +142,7 @@ def _meetings(store, programme: Programme, cohort: Cohort, today: dt.date, rng: 
     return len(records)
 
 
-def _attendance(store, programme: Programme, cohort: Cohort, today: dt.date, rng: random.Random) -> None:
+def _attendance(store: Store, programme: Programme, cohort: Cohort, today: dt.date, rng: random.Random) -> None:
     for occurrence in attendance_events(programme, cohort):
         if occurrence.start >= today or len(store.attendance(cohort.id, occurrence.id)):
             continue
@@ -149,14 +154,15 @@ def _attendance(store, programme: Programme, cohort: Cohort, today: dt.date, rng
         record_attendance(store, programme, cohort, occurrence.id, marks, today)
 
 
-def _three_party(store, programme: Programme, cohort: Cohort, today: dt.date, rng: random.Random) -> None:
+def _three_party(store: Store, programme: Programme, cohort: Cohort, today: dt.date, rng: random.Random) -> None:
     events = {o.id: o for o in programme.cohort(cohort)}
     window, closing = events["three_party_window"], events["closing"].start
     if today < window.start - dt.timedelta(days=30):
         return
     pairs = Pairs(store.accepted_pairs(cohort.id))
     if not len(store.three_party_slots(cohort.id)):
-        wanted, day, place = [], closing - dt.timedelta(days=9), 0
+        wanted: list[Slot] = []
+        day, place = closing - dt.timedelta(days=9), 0
         while len(wanted) < len(pairs) + 4 and day <= window.end:
             if day.weekday() < 5 and day != closing and window.start <= day:
                 wanted.extend(series(day, dt.time(9, 0), SLOTS_A_DAY, DEFAULT_MINUTES, 15,
@@ -173,6 +179,6 @@ def _three_party(store, programme: Programme, cohort: Cohort, today: dt.date, rn
     share = 1.0 if today >= window.start else 0.6
     by_id = {s.id: s for s in slots}
     chosen = [b for b in proposed if rng.random() < share]
-    wanted = {b.pair: (b.slot_id, by_id[b.slot_id].day < today and rng.random() < 0.9) for b in chosen}
-    if wanted:
-        save_bookings(store, cohort, wanted, today)
+    booked = {b.pair: (b.slot_id, by_id[b.slot_id].day < today and rng.random() < 0.9) for b in chosen}
+    if booked:
+        save_bookings(store, cohort, booked, today)

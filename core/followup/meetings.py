@@ -16,12 +16,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from core.calendar.programme import Cohort, Programme
 from core.platform.i18n import MentorplanError, t
+from core.platform.names import side_labels, with_person_labels
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 MEETING_KIND = "pair_meeting"
 STATUSES = ("held", "due", "overdue", "upcoming")
@@ -93,9 +99,17 @@ def pair_label(mentor: str, mentee: str) -> str:
     return f"{mentor} – {mentee}"
 
 
+def pair_labels(frame: pd.DataFrame) -> list[str]:
+    """Each pair of a frame of pairs as "Mentor – Adept", each side told apart from people of the
+    same name by organisation or e-mail (core.platform.names)."""
+    sides = side_labels(frame)
+    return [pair_label(a, b) for a, b in zip(sides["mentor"], sides["mentee"], strict=True)]
+
+
 @dataclass(frozen=True)
 class Pairs:
-    """A cohort's accepted pairs (store.accepted_pairs), looked up by ids and by e-mail."""
+    """A cohort's accepted pairs (store.accepted_pairs), looked up by ids and by e-mail. People
+    are named by their labels (core.platform.names): two of one name read apart."""
     frame: pd.DataFrame
 
     @property
@@ -109,20 +123,27 @@ class Pairs:
     def __contains__(self, pair: tuple[int, int]) -> bool:
         return (int(pair[0]), int(pair[1])) in self.keys
 
+    @cached_property
+    def _sides(self) -> dict[str, list[str]]:
+        return side_labels(self.frame)
+
+    @cached_property
+    def _labels(self) -> dict[tuple[int, int], str]:
+        return {(int(a), int(b)): pair_label(mentor, mentee) for a, b, mentor, mentee in zip(
+            self.frame["mentor_person_id"], self.frame["mentee_person_id"], self._sides["mentor"],
+            self._sides["mentee"], strict=True)}
+
     def label(self, pair: tuple[int, int]) -> str:
-        rows = self.frame[(self.frame["mentor_person_id"] == pair[0]) & (self.frame["mentee_person_id"] == pair[1])]
-        if rows.empty:
-            return f"#{pair[0]} – #{pair[1]}"
-        return pair_label(rows["mentor_name"].iloc[0], rows["mentee_name"].iloc[0])
+        return self._labels.get((int(pair[0]), int(pair[1])), f"#{pair[0]} – #{pair[1]}")
 
     def labels(self) -> dict[tuple[int, int], str]:
-        return {(int(r.mentor_person_id), int(r.mentee_person_id)): pair_label(r.mentor_name, r.mentee_name)
-                for r in self.frame.itertuples(index=False)}
+        """Each pair's words, "Mentor – Adept"."""
+        return dict(self._labels)
 
     def people(self) -> dict[int, str]:
-        """Every person of the pairs by id, with their name."""
-        found = dict(zip(self.frame["mentor_person_id"].astype(int), self.frame["mentor_name"], strict=True))
-        found.update(zip(self.frame["mentee_person_id"].astype(int), self.frame["mentee_name"], strict=True))
+        """Every person of the pairs by id, with their label."""
+        found = dict(zip(self.frame["mentor_person_id"].astype(int), self._sides["mentor"], strict=True))
+        found.update(zip(self.frame["mentee_person_id"].astype(int), self._sides["mentee"], strict=True))
         return found
 
     def with_emails(self, mentor_email: str, mentee_email: str) -> pd.DataFrame:
@@ -144,15 +165,16 @@ def windows_frame(windows: Sequence[MeetingWindow]) -> pd.DataFrame:
 
 def meeting_states(pairs: pd.DataFrame, meetings: pd.DataFrame, windows: Sequence[MeetingWindow],
                    today: dt.date) -> pd.DataFrame:
-    """One row per pair and meeting: the pair's ids and names, the meeting's number and week, the
-    day it was held and its note (if logged), and its status — held, due (its week runs),
-    overdue (its week is over) or upcoming. Meetings logged for pairs that are not in `pairs`
-    are left out."""
-    columns = ["mentor_person_id", "mentee_person_id", "mentor_name", "mentee_name", "number", "start", "end",
-               "held_on", "note", "status"]
+    """One row per pair and meeting: the pair's ids, names and labels (core.platform.names: two
+    people of one name read apart), the meeting's number and week, the day it was held and its
+    note (if logged), and its status — held, due (its week runs), overdue (its week is over) or
+    upcoming. Meetings logged for pairs that are not in `pairs` are left out."""
+    columns = ["mentor_person_id", "mentee_person_id", "mentor_name", "mentee_name", "mentor_label", "mentee_label",
+               "number", "start", "end", "held_on", "note", "status"]
     if pairs.empty or not windows:
         return pd.DataFrame(columns=columns)
-    grid = pairs[PAIR + ["mentor_name", "mentee_name"]].astype({k: "int64" for k in PAIR})
+    grid = with_person_labels(pairs)[PAIR + ["mentor_name", "mentee_name", "mentor_label", "mentee_label"]]
+    grid = grid.astype({k: "int64" for k in PAIR})
     grid = grid.merge(windows_frame(windows), how="cross")
     logged = meetings[list(MEETING_COLUMNS)].astype({"mentor_person_id": "int64", "mentee_person_id": "int64",
                                                      "number": "int64"})
@@ -162,7 +184,7 @@ def meeting_states(pairs: pd.DataFrame, meetings: pd.DataFrame, windows: Sequenc
     grid["note"] = grid["note"].where(held, "").fillna("")
     grid["status"] = np.select([held, grid["end"] < today, grid["start"] <= today],
                                ["held", "overdue", "due"], "upcoming")
-    return grid[columns].sort_values(["mentor_name", "mentee_name", "number"], kind="stable").reset_index(drop=True)
+    return grid[columns].sort_values(["mentor_label", "mentee_label", "number"], kind="stable").reset_index(drop=True)
 
 
 def overdue(states: pd.DataFrame) -> pd.DataFrame:
@@ -172,7 +194,8 @@ def overdue(states: pd.DataFrame) -> pd.DataFrame:
 def overdue_by_pair(states: pd.DataFrame) -> pd.DataFrame:
     """The pairs with an overdue meeting, each with the numbers of those meetings."""
     late = overdue(states)
-    grouped = late.groupby(PAIR + ["mentor_name", "mentee_name"], sort=False)["number"].agg(list)
+    grouped = late.groupby(PAIR + ["mentor_name", "mentee_name", "mentor_label", "mentee_label"],
+                           sort=False)["number"].agg(list)
     return grouped.rename("overdue").reset_index()
 
 
@@ -237,7 +260,8 @@ def check_meetings(records: Iterable[MeetingRecord], removals: Iterable[MeetingR
     """Everything to be written, checked before anything is: MentorplanError for the first problem."""
     numbers = {w.number for w in windows}
     known = pairs.keys
-    for change in [*records, *removals]:
+    changes: list[MeetingRecord | MeetingRemoval] = [*records, *removals]
+    for change in changes:
         label = change.label or pairs.label(change.pair)
         if change.pair not in known:
             raise MentorplanError("followup.error.no_pair", pair=label)
@@ -251,7 +275,7 @@ def check_meetings(records: Iterable[MeetingRecord], removals: Iterable[MeetingR
                                       limit=MAX_NOTE)
 
 
-def record_meetings(store, programme: Programme, cohort: Cohort, records: Sequence[MeetingRecord],
+def record_meetings(store: Store, programme: Programme, cohort: Cohort, records: Sequence[MeetingRecord],
                     removals: Sequence[MeetingRemoval], today: dt.date) -> dict[str, int]:
     """Check and store meetings marked held and unmarked, all in one transaction; a problem
     stores nothing. Returns {"saved": n, "removed": m}."""
@@ -263,10 +287,11 @@ def record_meetings(store, programme: Programme, cohort: Cohort, records: Sequen
 
 def editor_frame(states: pd.DataFrame, number: int) -> pd.DataFrame:
     """The rows of the quick editor for one meeting: each pair, whether it is held, on which day,
-    the note, and the meeting's status."""
+    the note, and the meeting's status (the editor shows the pair's labels)."""
     rows = states[states["number"] == number]
-    frame = rows[PAIR + ["mentor_name", "mentee_name", "status", "held_on", "note"]].copy()
-    frame.insert(4, "held", rows["status"].eq("held").to_numpy())
+    frame = rows[PAIR + ["mentor_name", "mentee_name", "mentor_label", "mentee_label", "status", "held_on",
+                         "note"]].copy()
+    frame.insert(6, "held", rows["status"].eq("held").to_numpy())
     return frame.reset_index(drop=True)
 
 
@@ -277,7 +302,7 @@ def editor_changes(before: pd.DataFrame, after: pd.DataFrame, number: int, defau
     unmarked; a changed day or note of a held row is saved."""
     records, removals = [], []
     for old, new in zip(before.itertuples(index=False), after.itertuples(index=False), strict=True):
-        label = pair_label(old.mentor_name, old.mentee_name)
+        label = pair_label(old.mentor_label, old.mentee_label)
         old_day, new_day = _day(old.held_on), _day(new.held_on)
         note = _note(new.note)
         held = bool(new.held) or (new_day is not None and new_day != old_day)
@@ -322,8 +347,8 @@ def overview_frame(states: pd.DataFrame, lang: str) -> pd.DataFrame:
         lambda day: f" {day.isoformat()}" if isinstance(day, dt.date) else "")
     cell = np.where(states["status"].isin(["due", "overdue"]),
                     cell + " " + states["status"].map(lambda s: t(f"followup.status.{s}", lang)), cell)
-    wide = states.assign(cell=cell, pair=[pair_label(a, b) for a, b in zip(states["mentor_name"],
-                                                                               states["mentee_name"], strict=True)])
+    wide = states.assign(cell=cell, pair=[pair_label(a, b) for a, b in zip(states["mentor_label"],
+                                                                               states["mentee_label"], strict=True)])
     table = wide.pivot_table(index=PAIR + ["pair"], columns="number", values="cell", aggfunc="first", sort=False)
     table.columns = [t("followup.col.meeting_n", lang, number=n) for n in table.columns]
     held = wide.assign(h=wide["status"].eq("held")).groupby(PAIR, sort=False)["h"].sum()

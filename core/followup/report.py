@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,6 +17,9 @@ from core.followup.attendance import attendance_summary, attendance_summary_fram
 from core.followup.meetings import Pairs, meeting_states, meeting_windows, pair_label
 from core.followup.three_party import booking_table
 from core.platform.i18n import format_date, format_week, t
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 # Okabe–Ito colours, as the timeline uses, kept apart for colour-blind readers.
 STATUS_COLOURS = {"held": "#009E73", "due": "#E69F00", "overdue": "#D55E00", "upcoming": "#BBBBBB"}
@@ -53,7 +57,7 @@ class CohortReport:
         return float(self.attendance["came"].sum()) / recorded if recorded else None
 
 
-def cohort_report(store, programme: Programme, cohort: Cohort, today: dt.date) -> CohortReport:
+def cohort_report(store: Store, programme: Programme, cohort: Cohort, today: dt.date) -> CohortReport:
     pairs = store.accepted_pairs(cohort.id)
     windows = meeting_windows(programme, cohort)
     states = meeting_states(pairs, store.pair_meetings(cohort.id), windows, today)
@@ -78,12 +82,14 @@ def cohort_report(store, programme: Programme, cohort: Cohort, today: dt.date) -
         rows.append({
             "mentor_person_id": key[0], "mentee_person_id": key[1],
             "mentor_name": group["mentor_name"].iloc[0], "mentee_name": group["mentee_name"].iloc[0],
+            "mentor_label": group["mentor_label"].iloc[0], "mentee_label": group["mentee_label"].iloc[0],
             "held": len(held),
             "overdue": [int(n) for n in group.loc[group["status"] == "overdue", "number"]],
             "last_held": max(held["held_on"]) if len(held) else None,
             "three_party": tp_state.get((int(key[0]), int(key[1])), "unbooked"),
         })
     per_pair = pd.DataFrame(rows, columns=["mentor_person_id", "mentee_person_id", "mentor_name", "mentee_name",
+                                           "mentor_label", "mentee_label",
                                            "held", "overdue", "last_held", "three_party"])
 
     attendance = attendance_summary(store, programme, cohort, today)
@@ -112,8 +118,8 @@ def rounds_frame(report: CohortReport, lang: str) -> pd.DataFrame:
 def pairs_frame(report: CohortReport, lang: str) -> pd.DataFrame:
     frame = report.per_pair
     return pd.DataFrame({
-        t("followup.col.mentor", lang): frame["mentor_name"],
-        t("followup.col.mentee", lang): frame["mentee_name"],
+        t("followup.col.mentor", lang): frame["mentor_label"],
+        t("followup.col.mentee", lang): frame["mentee_label"],
         t("report.col_held", lang): frame["held"],
         t("report.col_overdue_numbers", lang): [", ".join(map(str, n)) for n in frame["overdue"]],
         t("report.col_last_held", lang): frame["last_held"],
@@ -138,7 +144,7 @@ def meetings_frame(report: CohortReport, lang: str) -> pd.DataFrame:
     """Every pair and meeting, one row each: the report's raw data."""
     states = report.states
     return pd.DataFrame({
-        t("followup.col.pair", lang): [pair_label(a, b) for a, b in zip(states["mentor_name"], states["mentee_name"],
+        t("followup.col.pair", lang): [pair_label(a, b) for a, b in zip(states["mentor_label"], states["mentee_label"],
                                                                         strict=True)],
         t("report.col_round", lang): states["number"],
         t("report.col_start", lang): states["start"],

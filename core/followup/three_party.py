@@ -11,9 +11,11 @@ which no slot is left is named."""
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final, Literal, SupportsFloat, SupportsIndex
 
 import numpy as np
 import pandas as pd
@@ -22,7 +24,11 @@ from core.calendar.files import Appointment, appointments_to_ics
 from core.calendar.programme import Cohort, Programme
 from core.followup.meetings import Pairs, followup_span, pair_label
 from core.platform.files import to_xlsx
-from core.platform.i18n import MentorplanError, format_date, t
+from core.platform.i18n import MentorplanError, excerpt, format_date, t
+from core.platform.names import with_person_labels
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 MIN_MINUTES, MAX_MINUTES = 15, 240
 DEFAULT_MINUTES = 60
@@ -40,6 +46,13 @@ class Slot:
     place: str
 
     @property
+    def stored_id(self) -> int:
+        """The id of a slot read from the store (a slot not yet stored has none)."""
+        if self.id is None:
+            raise ValueError("the slot is not stored yet")
+        return self.id
+
+    @property
     def ends_at(self) -> dt.datetime:
         return self.starts_at + dt.timedelta(minutes=self.minutes)
 
@@ -50,7 +63,7 @@ class Slot:
     def overlaps(self, other: Slot) -> bool:
         return self.starts_at < other.ends_at and other.starts_at < self.ends_at
 
-    def describe(self, lang: str) -> str:
+    def shown(self, lang: str) -> str:
         """ "tors 27 maj 2027 10:00–11:00 · Rum Ljuset" """
         return (f"{format_date(self.day, lang)} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
                 f" · {self.place}")
@@ -120,7 +133,7 @@ def series(day: dt.date, first: dt.time, count: int, minutes: int, pause: int, p
             for i in range(count)]
 
 
-def add_slots(store, programme: Programme, cohort: Cohort, wanted: Sequence[Slot]) -> list[int]:
+def add_slots(store: Store, programme: Programme, cohort: Cohort, wanted: Sequence[Slot]) -> list[int]:
     existing = slots_from_frame(store.three_party_slots(cohort.id))
     return store.add_three_party_slots(check_slots(programme, cohort, wanted, existing))
 
@@ -133,8 +146,8 @@ def overlapping(slots: Sequence[Slot]) -> dict[int, list[int]]:
         for other in ordered[i + 1:]:
             if other.starts_at >= slot.ends_at:
                 break
-            found[slot.id].append(other.id)
-            found[other.id].append(slot.id)
+            found[slot.stored_id].append(other.stored_id)
+            found[other.stored_id].append(slot.stored_id)
     return dict(found)
 
 
@@ -185,12 +198,12 @@ def check_bookings(cohort_id: str, bookings: Sequence[Booking], pairs: Pairs, sl
                                   day=slots[booking.slot_id].day.isoformat())
 
 
-def save_bookings(store, cohort: Cohort,
+def save_bookings(store: Store, cohort: Cohort,
                   wanted: Mapping[tuple[int, int], tuple[int | None, bool]], today: dt.date) -> int:
     """Set the slot (None: no slot) and held mark of these pairs, checked against the cohort's
     other bookings and every cohort's bookings of the same people, in one transaction."""
     pairs = Pairs(store.accepted_pairs(cohort.id))
-    slots = {s.id: s for s in slots_from_frame(store.three_party_slots())}
+    slots = {s.stored_id: s for s in slots_from_frame(store.three_party_slots())}
     current = bookings_from_frame(store.three_party_bookings())
     touched = {(int(a), int(b)) for a, b in wanted}
     for pair in touched:
@@ -232,7 +245,7 @@ def propose(cohort_id: str, pairs: Pairs, slots: Sequence[Slot], bookings: Seque
     for pair in waiting:
         for slot in free:
             if not any(slot.overlaps(other) for person in pair for other in busy[person]):
-                proposed.append(Booking(slot.id, *pair))
+                proposed.append(Booking(slot.stored_id, *pair))
                 free.remove(slot)
                 for person in pair:
                     busy[person].append(slot)
@@ -245,15 +258,16 @@ def propose(cohort_id: str, pairs: Pairs, slots: Sequence[Slot], bookings: Seque
 # -- Lists ------------------------------------------------------------------------------------
 
 def booking_table(pairs: pd.DataFrame, bookings: pd.DataFrame) -> pd.DataFrame:
-    """Every accepted pair with its booking, if any: ids, names, e-mails, slot id, start, minutes,
-    place, held."""
-    columns = ["mentor_person_id", "mentee_person_id", "mentor_name", "mentor_email", "mentee_name", "mentee_email"]
-    frame = pairs[columns].astype({"mentor_person_id": "int64", "mentee_person_id": "int64"})
+    """Every accepted pair with its booking, if any: ids, names, e-mails, labels (two people of one
+    name read apart: core.platform.names), slot id, start, minutes, place, held."""
+    columns = ["mentor_person_id", "mentee_person_id", "mentor_name", "mentor_email", "mentee_name", "mentee_email",
+               "mentor_label", "mentee_label"]
+    frame = with_person_labels(pairs)[columns].astype({"mentor_person_id": "int64", "mentee_person_id": "int64"})
     booked = bookings[["mentor_person_id", "mentee_person_id", "slot_id", "starts_at", "minutes", "place", "held"]]
     booked = booked.astype({"mentor_person_id": "int64", "mentee_person_id": "int64"})
     merged = frame.merge(booked, on=["mentor_person_id", "mentee_person_id"], how="left")
     merged["held"] = merged["held"].astype("boolean").fillna(False).astype(bool)
-    return merged.sort_values(["starts_at", "mentor_name", "mentee_name"], na_position="last",
+    return merged.sort_values(["starts_at", "mentor_label", "mentee_label"], na_position="last",
                               kind="stable").reset_index(drop=True)
 
 
@@ -271,16 +285,16 @@ def booking_list(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = []
     for r in table.itertuples(index=False):
         booked = pd.notna(r.starts_at)
-        start = pd.Timestamp(r.starts_at).to_pydatetime() if booked else None
+        start: dt.datetime | None = pd.Timestamp(r.starts_at).to_pydatetime() if booked else None
         rows.append({
-            t("followup.three_party.col.day", lang): start.date() if booked else None,
+            t("followup.three_party.col.day", lang): start.date() if start is not None else None,
             t("followup.three_party.col.time", lang): (
-                f"{start:%H:%M}–{start + dt.timedelta(minutes=int(r.minutes)):%H:%M}" if booked else ""),
+                f"{start:%H:%M}–{start + dt.timedelta(minutes=int(r.minutes)):%H:%M}" if start is not None else ""),
             t("followup.three_party.col.place", lang): r.place if booked else t("followup.three_party.unbooked",
                                                                                 lang),
-            t("followup.col.mentor", lang): r.mentor_name,
+            t("followup.col.mentor", lang): r.mentor_label,
             t("followup.col.mentor_email", lang): r.mentor_email,
-            t("followup.col.mentee", lang): r.mentee_name,
+            t("followup.col.mentee", lang): r.mentee_label,
             t("followup.col.mentee_email", lang): r.mentee_email,
             t("followup.three_party.col.held", lang): t("followup.yes", lang) if r.held else "",
         })
@@ -298,7 +312,7 @@ def appointments(table: pd.DataFrame, cohort: Cohort, lang: str) -> list[Appoint
     for r in table.itertuples(index=False):
         if pd.isna(r.starts_at):
             continue
-        pair = pair_label(r.mentor_name, r.mentee_name)
+        pair = pair_label(r.mentor_label, r.mentee_label)
         found.append(Appointment(
             uid=f"three-party-{cohort.id}-slot-{int(r.slot_id)}",
             starts_at=pd.Timestamp(r.starts_at).to_pydatetime(), minutes=int(r.minutes),
@@ -330,12 +344,12 @@ NO_SLOT = 0  # the booking table's "no time": slot ids start at 1
 def slot_label(slot: Slot, lang: str) -> str:
     """A slot as the booking table and the delete choice show it; the slot's number ends it, so
     that two times with the same words still read apart."""
-    return f"{slot.describe(lang)} (#{slot.id})"
+    return f"{slot.shown(lang)} (#{slot.id})"
 
 
 def slot_labels(slots: Iterable[Slot], lang: str) -> dict[int, str]:
     """The slots' words by slot id."""
-    return {slot.id: slot_label(slot, lang) for slot in slots}
+    return {slot.stored_id: slot_label(slot, lang) for slot in slots}
 
 
 def booking_editor_frame(table: pd.DataFrame, labels: Mapping[tuple[int, int], str]) -> pd.DataFrame:
@@ -359,22 +373,27 @@ def booking_changes(before: pd.DataFrame, after: pd.DataFrame, slot_ids: Iterabl
     that names none of `slot_ids` (a time deleted meanwhile, a value the table cannot hold) is a
     MentorplanError naming the pair: nothing is taken for "no time"."""
     known = {int(s) for s in slot_ids}
-    wanted = {}
+    wanted: dict[tuple[int, int], tuple[int | None, bool]] = {}
     for old, new in zip(before.itertuples(index=False), after.itertuples(index=False), strict=True):
         pair = (int(old.mentor_person_id), int(old.mentee_person_id))
         slot = _slot_id(new.slot, known)
         if slot is _UNKNOWN:
-            raise MentorplanError("followup.three_party.error.unknown_slot", pair=old.pair, value=_shown(new.slot))
+            raise MentorplanError("followup.three_party.error.unknown_slot", pair=old.pair,
+                                  value=excerpt(new.slot, 60, "—"))
         held = _checked(new.held)
         if (slot, held) != (_slot_id(old.slot, known), _checked(old.held)):
             wanted[pair] = (slot, held)
     return wanted
 
 
-_UNKNOWN = object()
+class _Unknown(enum.Enum):
+    SLOT = "unknown"  # an editor cell that names no slot
 
 
-def _slot_id(value: object, known: set[int]) -> int | None | object:
+_UNKNOWN: Final = _Unknown.SLOT
+
+
+def _slot_id(value: object, known: set[int]) -> int | None | Literal[_Unknown.SLOT]:
     """The slot id an editor cell holds: an id of `known`, None for NO_SLOT, or _UNKNOWN."""
     if isinstance(value, bool) or value is None:
         return _UNKNOWN
@@ -382,6 +401,8 @@ def _slot_id(value: object, known: set[int]) -> int | None | object:
         value = value.strip()
         if not value.isdigit():
             return _UNKNOWN
+    if not isinstance(value, (str, SupportsFloat, SupportsIndex)):
+        return _UNKNOWN  # what float() refuses
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -396,10 +417,3 @@ def _slot_id(value: object, known: set[int]) -> int | None | object:
 def _checked(value: object) -> bool:
     """A checkbox cell: only a true value is ticked (bool(NaN) would be True)."""
     return value is True or (isinstance(value, np.bool_) and bool(value))
-
-
-def _shown(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "—"
-    text = str(value).strip()
-    return text if len(text) <= 60 else text[:57] + "…"

@@ -9,15 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from core.calendar.agenda import warnings_ahead
-from core.calendar.programme import Cohort, Occurrence, Programme, Warning
+from core.calendar.programme import CalendarWarning, Cohort, Occurrence, Programme
 from core.calendar.schedule import cohort_label, describe_warning, event_name
 from core.followup.attendance import attendance_events, expected_attendees
 from core.followup.meetings import Pairs, followup_cohorts, meeting_states, meeting_windows, overdue, overdue_by_pair
 from core.followup.three_party import bookings_from_frame, slots_from_frame
 from core.messages.sendlog import people_not_told, recipients
-from core.platform.i18n import format_date, t
+from core.platform.i18n import Shown, format_date, t
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 SEVERITIES = ("urgent", "warning", "info")
 # The pages a to-do leads to, and the words of its link.
@@ -43,15 +47,15 @@ WARNINGS_AHEAD_DAYS = 120
 class EventName:
     event_id: str
 
-    def words(self, lang: str) -> str:
+    def shown(self, lang: str) -> str:
         return event_name(self.event_id, lang)
 
 
 @dataclass(frozen=True)
 class WarningWords:
-    warning: Warning
+    warning: CalendarWarning
 
-    def words(self, lang: str) -> str:
+    def shown(self, lang: str) -> str:
         return describe_warning(self.warning, lang)
 
 
@@ -60,7 +64,7 @@ class MeetingCounts:
     """{meeting number: pairs} as "parträff 1: 3, parträff 2: 5"."""
     counts: tuple[tuple[int, int], ...]
 
-    def words(self, lang: str) -> str:
+    def shown(self, lang: str) -> str:
         return ", ".join(t("todo.meeting_count", lang, number=n, count=c) for n, c in self.counts)
 
 
@@ -69,8 +73,8 @@ def _words(value: object, lang: str) -> object:
         return f"{cohort_label(value, lang)} ({value.id})"
     if isinstance(value, dt.date):
         return format_date(value, lang)
-    if hasattr(value, "words"):
-        return value.words(lang)
+    if isinstance(value, Shown):
+        return value.shown(lang)
     return value
 
 
@@ -86,7 +90,7 @@ class Todo:
     due: dt.date | None = None
     cohort_id: str | None = None
 
-    def text(self, lang: str) -> str:
+    def shown(self, lang: str) -> str:
         return t(self.text_key, lang, **{name: _words(value, lang) for name, value in self.params.items()})
 
     def action(self, lang: str) -> str:
@@ -95,10 +99,10 @@ class Todo:
 
     def line(self, lang: str) -> str:
         """One plain line, for the command line and e-mail: "Brådskande: … (Matcha)"."""
-        return f"{t(f'todo.severity.{self.severity}', lang)}: {self.text(lang)} → {self.action(lang)}"
+        return f"{t(f'todo.severity.{self.severity}', lang)}: {self.shown(lang)} → {self.action(lang)}"
 
 
-Check = Callable[[object, Programme, dt.date], list[Todo]]
+Check = Callable[["Store", Programme, dt.date], list[Todo]]
 
 
 def _cohorts(programme: Programme, today: dt.date) -> list[Cohort]:
@@ -113,7 +117,7 @@ def _events(programme: Programme, cohort: Cohort) -> dict[str, Occurrence]:
 
 # -- The checks ---------------------------------------------------------------------------------
 
-def unmatched_mentees(store, programme: Programme, today: dt.date) -> list[Todo]:
+def unmatched_mentees(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
     """From the matching window's start to the kick-off: a cohort with no mentees yet, with no
     accepted matching, or with mentees left without a mentor by the accepted matching. The
     deadline is the matching deadline (autumn) or the day the decisions are sent (spring, whose
@@ -147,7 +151,7 @@ def unmatched_mentees(store, programme: Programme, today: dt.date) -> list[Todo]
     return found
 
 
-def decisions_approaching(store, programme: Programme, today: dt.date) -> list[Todo]:
+def decisions_approaching(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
     """The decisions (besked) are to be sent within two weeks and the cohort has no accepted
     matching yet. Once it has one, decisions_not_sent says who is still to be told (and nothing
     when everyone is)."""
@@ -162,7 +166,7 @@ def decisions_approaching(store, programme: Programme, today: dt.date) -> list[T
     return found
 
 
-def decisions_not_sent(store, programme: Programme, today: dt.date) -> list[Todo]:
+def decisions_not_sent(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
     """From two weeks before the decisions are due until the kick-off: people of a cohort with an
     accepted matching who have not been sent their decision yet (the send log, core.messages.letters)."""
     found = []
@@ -181,7 +185,7 @@ def decisions_not_sent(store, programme: Programme, today: dt.date) -> list[Todo
     return found
 
 
-def pairs_overdue(store, programme: Programme, today: dt.date) -> list[Todo]:
+def pairs_overdue(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
     """Pairs of a followed cohort with a pair meeting whose week is over and that is not logged."""
     found = []
     for cohort in followup_cohorts(programme, today):
@@ -200,7 +204,7 @@ def pairs_overdue(store, programme: Programme, today: dt.date) -> list[Todo]:
     return found
 
 
-def three_party_unbooked(store, programme: Programme, today: dt.date) -> list[Todo]:
+def three_party_unbooked(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
     """From a month before the three-party window opens to its end: pairs without a booked
     conversation (and, before any, that no free times are set)."""
     found = []
@@ -228,7 +232,7 @@ def three_party_unbooked(store, programme: Programme, today: dt.date) -> list[To
     return found
 
 
-def three_party_unmarked(store, programme: Programme, today: dt.date) -> list[Todo]:
+def three_party_unmarked(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
     """Booked conversations whose day has passed and that are not marked held."""
     found = []
     for cohort in followup_cohorts(programme, today):
@@ -242,7 +246,7 @@ def three_party_unmarked(store, programme: Programme, today: dt.date) -> list[To
     return found
 
 
-def attendance_unrecorded(store, programme: Programme, today: dt.date) -> list[Todo]:
+def attendance_unrecorded(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
     """An event of the last month (a training, the kick-off, the mid-programme meeting, the
     closing day) whose attendance is not recorded, when the cohort's own people were expected."""
     found = []
@@ -260,7 +264,7 @@ def attendance_unrecorded(store, programme: Programme, today: dt.date) -> list[T
     return found
 
 
-def holiday_warnings(store, programme: Programme, today: dt.date) -> list[Todo]:
+def holiday_warnings(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
     """The calendar's warnings of the coming months: holidays, weekends, events meant to coincide."""
     return [Todo("calendar_warning", "warning", "todo.calendar_warning",
                  {"cohort": o.cohort, "event": EventName(o.id), "warning": WarningWords(w)},
@@ -280,7 +284,7 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def todo_list(store, programme: Programme, today: dt.date, checks: Sequence[Check] = CHECKS) -> list[Todo]:
+def todo_list(store: Store, programme: Programme, today: dt.date, checks: Sequence[Check] = CHECKS) -> list[Todo]:
     """Every check's to-dos, the most pressing first, then by when they are due."""
     found = [todo for check in checks for todo in check(store, programme, today)]
     far = dt.date.max

@@ -34,7 +34,7 @@ class Assignment:
         return score[self.mentees, self.mentors].astype(np.float64)
 
 
-def solve(score: np.ndarray, feasible: np.ndarray, capacity: Sequence[int],
+def solve(score: np.ndarray, feasible: np.ndarray, capacity: Sequence[int] | np.ndarray,
           pins: Sequence[tuple[int, int]] = (), objective: str = "total") -> Assignment:
     """The optimal assignment. `score` and `feasible` are mentees × mentors; `capacity` is the
     number of mentees each mentor takes; `pins` are (mentee, mentor) pairs that must be made.

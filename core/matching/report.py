@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -13,7 +13,8 @@ from babel import Locale
 from core.matching.runs import MatchRun, Problem
 from core.matching.scoring import CRITERIA
 from core.platform.files import to_csv, to_xlsx
-from core.platform.i18n import t, unique_labels
+from core.platform.i18n import t
+from core.platform.names import labels_by_id
 
 # Criteria met by every mentor alike ("no wish about sector") add to a score but are no reason for
 # choosing this mentor: the breakdown shows them, the reasons leave them out.
@@ -66,15 +67,46 @@ def score_text(score: float) -> str:
     return f"{score:.3f}"
 
 
+# -- Who is who ---------------------------------------------------------------------------------
+
+def people_labels(people: pd.DataFrame) -> dict[int, str]:
+    """People (person_id, name, organisation, email) by id, named so that two of one name read
+    apart (core.platform.names)."""
+    return labels_by_id(people["person_id"], people["name"], people["organisation"], people["email"])
+
+
+def run_labels(*runs: MatchRun) -> dict[int, str]:
+    """Everyone in the runs (paired or not) by id, named as people_labels names them."""
+    fields = ["person_id", "name", "organisation", "email"]
+    frames = []
+    for run in runs:
+        frames += [run.pairs[[f"{role}_{f}" for f in fields]].set_axis(fields, axis=1) for role in ("mentor", "mentee")]
+        frames.append(run.unmatched[fields])
+    people = [frame for frame in frames if len(frame)]
+    return people_labels(pd.concat(people).drop_duplicates("person_id")) if people else {}
+
+
+def _label(labels: Mapping[int, str], person_id: object, name: object) -> str:
+    """A person's label, or their name where the labels do not know them."""
+    found = labels.get(int(person_id))  # type: ignore[call-overload]
+    return found if found is not None else str(name)
+
+
+def _side(pairs: pd.DataFrame, role: str, labels: Mapping[int, str]) -> list[str]:
+    return [_label(labels, p, n) for p, n in zip(pairs[f"{role}_person_id"], pairs[f"{role}_name"], strict=True)]
+
+
 # -- Tables -------------------------------------------------------------------------------------
 
-def pairs_table(run: MatchRun, lang: str) -> pd.DataFrame:
-    """The pairs as the page shows them: who, the score, why, and what to look at."""
+def pairs_table(run: MatchRun, lang: str, labels: Mapping[int, str] | None = None) -> pd.DataFrame:
+    """The pairs as the page shows them: who (by `labels`, the run's people_labels unless given),
+    the score, why, and what to look at."""
     pairs = run.pairs
+    labels = run_labels(run) if labels is None else labels
     return pd.DataFrame({
-        t("matching.col.mentor", lang): pairs["mentor_name"],
+        t("matching.col.mentor", lang): _side(pairs, "mentor", labels),
         t("matching.col.mentor_organisation", lang): pairs["mentor_organisation"],
-        t("matching.col.mentee", lang): pairs["mentee_name"],
+        t("matching.col.mentee", lang): _side(pairs, "mentee", labels),
         t("matching.col.mentee_organisation", lang): pairs["mentee_organisation"],
         t("matching.col.score", lang): pairs["score"].astype(float).round(3),
         t("matching.col.pinned", lang): pairs["pinned"].astype(bool),
@@ -99,20 +131,27 @@ def pair_list(run: MatchRun, lang: str) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-def unmatched_table(run: MatchRun, lang: str) -> pd.DataFrame:
+def unmatched_table(run: MatchRun, lang: str, labels: Mapping[int, str] | None = None) -> pd.DataFrame:
+    """The unmatched people (by `labels`, the run's people_labels unless given), with their reason
+    and the closest mentors."""
     unmatched = run.unmatched
+    labels = run_labels(run) if labels is None else labels
     return pd.DataFrame({
-        t("matching.col.name", lang): unmatched["name"],
+        t("matching.col.name", lang): [_label(labels, p, n) for p, n in zip(unmatched["person_id"],
+                                                                             unmatched["name"], strict=True)],
         t("matching.col.role", lang): [t(_ROLE_WORDS[r][0], lang) for r in unmatched["role"]],
         t("matching.col.organisation", lang): unmatched["organisation"],
         t("matching.col.email", lang): unmatched["email"],
         t("matching.col.reason", lang): [describe(r, lang) for r in unmatched["reason"]],
-        t("matching.col.closest", lang): [alternatives_text(a, lang) for a in unmatched["alternatives"]],
+        t("matching.col.closest", lang): [alternatives_text(a, lang, labels) for a in unmatched["alternatives"]],
     })
 
 
-def alternatives_text(alternatives: Sequence[dict], lang: str) -> str:
-    return ", ".join(f"{a['name']} ({score_text(a['score'])})" for a in alternatives) or "–"
+def alternatives_text(alternatives: Sequence[dict], lang: str, labels: Mapping[int, str] | None = None) -> str:
+    """The next-best mentors with their scores, each by their label where `labels` has it."""
+    labels = labels or {}
+    return ", ".join(f"{_label(labels, a['mentor_person_id'], a['name'])} ({score_text(a['score'])})"
+                     for a in alternatives) or "–"
 
 
 def about_table(run: MatchRun, cohort_label: str, lang: str) -> pd.DataFrame:
@@ -189,26 +228,38 @@ def participants_table(people: pd.DataFrame, role: str, lang: str) -> pd.DataFra
     return pd.DataFrame(table)
 
 
-def compare_runs(before: MatchRun, after: MatchRun, lang: str) -> pd.DataFrame:
-    """The mentees whose mentor differs between two runs (or who gained or lost one)."""
+def compare_runs(before: MatchRun, after: MatchRun, lang: str, labels: Mapping[int, str] | None = None
+                 ) -> pd.DataFrame:
+    """The mentees whose mentor differs between two runs (or who gained or lost one). Mentors are
+    compared as people, not by name (one Anders Eriksson for another is a change); people are
+    named by `labels` (both runs' people_labels unless given)."""
+    labels = run_labels(before, after) if labels is None else labels
+
     def mentor_of(run: MatchRun) -> pd.DataFrame:
-        return run.pairs.set_index("mentee_person_id")[["mentee_name", "mentor_name", "score"]]
+        pairs = run.pairs
+        return pd.DataFrame({"mentor": pairs["mentor_person_id"].astype("int64").to_numpy(),
+                             "mentor_label": _side(pairs, "mentor", labels), "score": pairs["score"].to_numpy()},
+                            index=pairs["mentee_person_id"].astype("int64").to_numpy())
 
     old, new = mentor_of(before), mentor_of(after)
-    names = {**before.unmatched.set_index("person_id")["name"].to_dict(),
-             **after.unmatched.set_index("person_id")["name"].to_dict(),
-             **old["mentee_name"].to_dict(), **new["mentee_name"].to_dict()}
+    names: dict[int, str] = {}
+    for run in (before, after):
+        names.update((int(p), _label(labels, p, n)) for p, n in zip(run.unmatched["person_id"],
+                                                                   run.unmatched["name"], strict=True))
+    for run in (before, after):
+        names.update(zip(run.pairs["mentee_person_id"].astype("int64"), _side(run.pairs, "mentee", labels),
+                         strict=True))
     rows = []
     for mentee in sorted(set(old.index) | set(new.index), key=lambda m: str(names.get(m, "")).casefold()):
-        was = old["mentor_name"].get(mentee)
-        now = new["mentor_name"].get(mentee)
+        was = old["mentor"].get(mentee)
+        now = new["mentor"].get(mentee)
         if was == now:
             continue
         was_score, now_score = old["score"].get(mentee), new["score"].get(mentee)
         rows.append({
             t("matching.col.mentee", lang): names.get(mentee, ""),
-            t("matching.col.before", lang): was or t("matching.words.no_mentor", lang),
-            t("matching.col.after", lang): now or t("matching.words.no_mentor", lang),
+            t("matching.col.before", lang): old["mentor_label"].get(mentee) or t("matching.words.no_mentor", lang),
+            t("matching.col.after", lang): new["mentor_label"].get(mentee) or t("matching.words.no_mentor", lang),
             t("matching.col.score_before", lang): None if was_score is None else round(float(was_score), 3),
             t("matching.col.score_after", lang): None if now_score is None else round(float(now_score), 3),
         })
@@ -220,12 +271,16 @@ def compare_runs(before: MatchRun, after: MatchRun, lang: str) -> pd.DataFrame:
 
 
 
-def score_heatmap(problem: Problem, run: MatchRun | None, lang: str) -> go.Figure:
+def score_heatmap(problem: Problem, run: MatchRun | None, lang: str, labels: Mapping[int, str] | None = None
+                  ) -> go.Figure:
     """Every mentee (rows) against every mentor (columns): the score where the pair is possible,
-    blank where a hard rule forbids it; the run's pairs are outlined."""
+    blank where a hard rule forbids it; the run's pairs are outlined. People are named by `labels`
+    (the cohort's people_labels unless given), which tell two of one name apart."""
     scores = problem.scores
-    mentees = unique_labels([str(n) for n in problem.mentees["name"]])
-    mentors = unique_labels([str(n) for n in problem.mentors["name"]])
+    if labels is None:
+        labels = people_labels(pd.concat([problem.mentors, problem.mentees]))
+    mentees = [_label(labels, p, n) for p, n in zip(problem.mentees["person_id"], problem.mentees["name"], strict=True)]
+    mentors = [_label(labels, p, n) for p, n in zip(problem.mentors["person_id"], problem.mentors["name"], strict=True)]
     z = np.where(scores.feasible, scores.score.astype(np.float64), np.nan)
     figure = go.Figure(go.Heatmap(
         z=z, x=mentors, y=mentees, zmin=0, zmax=1, colorscale="Viridis", hoverongaps=False,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -20,6 +21,9 @@ import pandas as pd
 from core.matching.assignment import Assignment, solve
 from core.matching.scoring import CRITERIA, MatchSettings, ScoreMatrices, score_pairs
 from core.platform.i18n import MentorplanError
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 # Statuses of people who take part in a cohort's matching (withdrawn people do not).
 ACTIVE_STATUSES = ("applied", "matched", "waiting")
@@ -229,8 +233,8 @@ def _pair_frame(problem: Problem, assignment: Assignment) -> pd.DataFrame:
     alternatives = next_best(problem, assignment.mentees, assignment.mentors)
     records = []
     for k, (row, col) in enumerate(zip(assignment.mentees, assignment.mentors, strict=True)):
-        record = {"mentor_person_id": int(mentors.at[col, "person_id"]),
-                  "mentee_person_id": int(mentees.at[row, "person_id"])}
+        record: dict[str, Any] = {"mentor_person_id": int(mentors.at[col, "person_id"]),
+                                  "mentee_person_id": int(mentees.at[row, "person_id"])}
         for name in PERSON_FIELDS:
             record[f"mentor_{name}"] = mentors.at[col, name]
             record[f"mentee_{name}"] = mentees.at[row, name]
@@ -243,7 +247,8 @@ def _pair_frame(problem: Problem, assignment: Assignment) -> pd.DataFrame:
     return frame.iloc[np.argsort(order.to_numpy(), kind="stable")].reset_index(drop=True)
 
 
-def next_best(problem: Problem, rows: Sequence[int], exclude: Sequence[int | None]) -> list[list[dict]]:
+def next_best(problem: Problem, rows: Sequence[int] | np.ndarray,
+              exclude: Sequence[int | None] | np.ndarray) -> list[list[dict]]:
     """For each mentee row, the ALTERNATIVES possible mentors with the highest scores, leaving out
     the mentor in `exclude` (their own, or None)."""
     if not len(rows):
@@ -470,7 +475,7 @@ def check_acceptable(run: MatchRun, mentors: pd.DataFrame, mentees: pd.DataFrame
         raise MentorplanError("matching.run_stale", names=", ".join(sorted(map(str, gone))))
 
 
-def problem_from_store(store, cohort_id: str, settings: MatchSettings | None = None) -> Problem:
+def problem_from_store(store: Store, cohort_id: str, settings: MatchSettings | None = None) -> Problem:
     """The cohort as stored: its participants, its saved settings and constraints."""
     return prepare(cohort_id, store.participants(cohort_id, "mentor"), store.participants(cohort_id, "mentee"),
                    settings or store.match_settings(cohort_id), store.match_constraints(cohort_id))

@@ -211,7 +211,8 @@ def _not_forbidden(rows: int, cols: int, forbidden: Iterable[tuple[int, int]]) -
 
 # -- Soft criteria -----------------------------------------------------------------------------
 
-def _goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, lex: Lexicon):
+def _goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, lex: Lexicon
+                   ) -> tuple[np.ndarray, list[dict[str, str]], list[set[str]]]:
     """The share of a mentee's development goals that are among the mentor's competences, after
     tags are brought to canonical names (core.matching.tags). A mentee without goals scores 0."""
     goal_lists = [[str(g) for g in _as_list(x) if str(g).strip()] for x in mentees["goals"]]
@@ -275,7 +276,8 @@ def words_of(text: object, lex: Lexicon) -> dict[str, str]:
     return found
 
 
-def _text_similarity(mentees: pd.DataFrame, mentors: pd.DataFrame, lex: Lexicon):
+def _text_similarity(mentees: pd.DataFrame, mentors: pd.DataFrame, lex: Lexicon
+                     ) -> tuple[np.ndarray, tuple[list[dict[str, str]], list[dict[str, str]]]]:
     """Cosine similarity of TF-IDF word vectors of the free-text answers (motivation and title),
     as one sparse matrix product: words that many people use count little, rare shared words much.
     Each word counts once per answer: in a few sentences, saying a word twice says little more."""

@@ -21,6 +21,7 @@ from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -29,6 +30,9 @@ from core.messages.letters import Batch, Message
 from core.messages.sendlog import log_entry
 from core.platform.files import to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, t
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 # .eml files and SMTP both want CRLF line ends; lines folded at 78 characters.
 EML_POLICY = policy.default.clone(linesep="\r\n")
@@ -127,7 +131,7 @@ def merge_xlsx(batch: Batch) -> bytes:
     return to_xlsx({batch.name[:31]: merge_frame(batch)})
 
 
-def log_prepared(store, batch: Batch, channel: str) -> int:
+def log_prepared(store: Store, batch: Batch, channel: str) -> int:
     """The batch went out as files (channel eml or merge): one line "prepared" per message, in
     one transaction. The coordinator marks them sent once they have sent them."""
     return store.log_messages([log_entry(batch, m, channel, "prepared") for m in batch.messages])
@@ -191,7 +195,7 @@ def _flag(value: object) -> bool:
 def connect(config: SmtpConfig) -> smtplib.SMTP:
     """A connection, with TLS and login as configured, or MentorplanError saying what failed."""
     context = ssl.create_default_context(cafile=config.cafile or None)
-    server = None
+    server: smtplib.SMTP | None = None
     try:
         if config.ssl:
             server = smtplib.SMTP_SSL(config.host, config.port, timeout=config.timeout, context=context)
@@ -269,7 +273,7 @@ class Plan:
     already_sent: tuple[Message, ...]
 
 
-def plan(store, batch: Batch, force: bool = False) -> Plan:
+def plan(store: Store, batch: Batch, force: bool = False) -> Plan:
     """The dry run: everything rendered (the batch), nothing sent."""
     told = set() if force else store.sent_to(batch.cohort_id, batch.kind, batch.event_id)
     return Plan(tuple(m for m in batch.messages if m.person_id not in told),
@@ -303,7 +307,7 @@ class SendReport:
         return not self.failed and not self.not_tried
 
 
-def send(store, batch: Batch, config: SmtpConfig, force: bool = False,
+def send(store: Store, batch: Batch, config: SmtpConfig, force: bool = False,
          progress: Callable[[int, int], None] | None = None) -> SendReport:
     """Send the batch's messages one by one, skipping the people who were sent this message
     before (unless `force`). Each outcome is written to the send log in its own transaction as

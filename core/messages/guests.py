@@ -14,8 +14,9 @@ A participation marked withdrawn is never invited in that cohort's name.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -23,6 +24,10 @@ from core.calendar.programme import Cohort, Occurrence, Programme
 from core.calendar.schedule import describe_guests, describe_when, event_name
 from core.people.cleaning import valid_email
 from core.platform.i18n import MentorplanError, t
+from core.platform.names import person_labels
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 ROLES = ("mentor", "mentee")
 GROUP_ROLES = {"mentors": ("mentor",), "mentees": ("mentee",), "pairs": ("mentor", "mentee")}
@@ -53,6 +58,7 @@ class Guest:
     email: str
     name: str
     reasons: tuple[Reason, ...]
+    organisation: str = ""  # tells apart two guests of one name (core.platform.names)
 
     @property
     def role(self) -> str:
@@ -112,8 +118,20 @@ class History:
                     return str(hit[f"{role}_email"].iloc[0]), str(hit[f"{role}_name"].iloc[0])
         raise KeyError(person_id)
 
+    def organisation(self, person_id: int) -> str:
+        """A person's organisation, "" where the register has none."""
+        rows = self.participants[self.participants["person_id"] == person_id]
+        found = rows["organisation"].iloc[0] if len(rows) else None
+        for pairs in self.pairs.values():
+            for role in ROLES:
+                column = f"{role}_organisation"
+                if found is None and column in pairs.columns:
+                    hit = pairs.loc[pairs[f"{role}_person_id"] == person_id, column]
+                    found = hit.iloc[0] if len(hit) else None
+        return found if isinstance(found, str) else ""
 
-def load_history(store) -> History:
+
+def load_history(store: Store) -> History:
     """Every participation and every accepted matching in the store."""
     participants = store.participants()
     pairs = {}
@@ -148,7 +166,7 @@ def guest_list(history: History, programme: Programme, occurrence: Occurrence) -
                 found.append(reason)
 
     for group, cohort in occurrence.guests():
-        if group.who in GROUP_ROLES:
+        if group.who in GROUP_ROLES and cohort is not None:  # a group of a cohort's people
             for role in GROUP_ROLES[group.who]:
                 invite(history.members(cohort.id, role),
                        Reason(group.who, group.reason or "own", role, cohort.id))
@@ -161,12 +179,12 @@ def guest_list(history: History, programme: Programme, occurrence: Occurrence) -
     guests = []
     for person_id, found in reasons.items():
         email, name = history.person(person_id)
-        guests.append(Guest(person_id, email, name, tuple(found)))
+        guests.append(Guest(person_id, email, name, tuple(found), history.organisation(person_id)))
     return guests
 
 
 def _prospective(history: History, programme: Programme, known: list[Cohort], closed: list[Cohort],
-                 day: dt.date, invite) -> None:
+                 day: dt.date, invite: Callable[[Iterable[int], Reason], None]) -> None:
     upcoming = sorted((c for c in known if _kickoff(programme, c) > day), key=lambda c: _kickoff(programme, c))
     running = [c for c in known if _kickoff(programme, c) <= day <= _closing(programme, c)]
     frame = history.participants
@@ -208,17 +226,26 @@ def guest_frame(guests: Iterable[Guest], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(GUEST_COLUMNS))
 
 
+def guest_labels(guests: Iterable[Guest]) -> list[str]:
+    """The guests as a list names them: by name, and where two share a name, by organisation or
+    e-mail too (core.platform.names)."""
+    guests = list(guests)
+    return person_labels([g.name for g in guests], [g.organisation for g in guests], [g.email for g in guests])
+
+
 def display_frame(guests: Iterable[Guest], lang: str) -> pd.DataFrame:
     """The guest list as the coordinator reads it (and exports it), headings in their language;
-    a guest without a usable address is listed with the address marked missing."""
+    a guest without a usable address is listed with the address marked missing. Two guests of
+    one name are told apart (guest_labels)."""
+    guests = list(guests)
     rows = [{
-        t("guests_page.col_name", lang): g.name,
+        t("guests_page.col_name", lang): label,
         t("guests_page.col_email", lang): g.email if g.has_address else t("guests_page.no_address", lang),
         t("guests_page.col_role", lang): role_word(g.role, lang),
         t("guests_page.col_cohort", lang): g.cohort_id,
         t("guests_page.col_group", lang): t(f"guests.{g.reasons[0].group}", lang),
         t("guests_page.col_reason", lang): describe_reasons(g, lang),
-    } for g in guests]
+    } for g, label in zip(guests, guest_labels(guests), strict=True)]
     columns = [t(f"guests_page.col_{c}", lang) for c in ("name", "email", "role", "cohort", "group", "reason")]
     return pd.DataFrame(rows, columns=columns)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from babel.dates import format_date as _babel_date
@@ -35,6 +35,9 @@ from core.messages.templates import (
     used_placeholders,
 )
 from core.platform.i18n import MentorplanError, check_language, format_week, format_weekday, t
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 # -- Words for the letters -----------------------------------------------------------------------
 
@@ -95,7 +98,7 @@ class Problem:
     key: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
-    def describe(self, lang: str) -> str:
+    def shown(self, lang: str) -> str:
         return t(self.key, lang, name=self.name, email=self.email or "–", **self.params)
 
 
@@ -140,7 +143,7 @@ def _text(value: Any) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
 
 
-def decision_messages(store, programme: Programme, cohort: Cohort, lang: str,
+def decision_messages(store: Store, programme: Programme, cohort: Cohort, lang: str,
                       templates: Mapping[tuple[str, str], Template] | None = None) -> Batch:
     """The decisions of a cohort's accepted matching: each mentor is told their mentee(s), each
     mentee their mentor, and everyone else taking part (not withdrawn) that they were not matched
@@ -236,7 +239,7 @@ def left_unmatched(taking_part: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFra
     return found.drop_duplicates("person_id")[list(NOT_TOLD_COLUMNS)]
 
 
-def invitation_messages(store, programme: Programme, cohort: Cohort, event_id: str, lang: str,
+def invitation_messages(store: Store, programme: Programme, cohort: Cohort, event_id: str, lang: str,
                         details: EventDetails | None = None,
                         templates: Mapping[tuple[str, str], Template] | None = None,
                         history: History | None = None) -> Batch:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -13,6 +14,9 @@ from core.messages.guests import History, guest_list, load_history
 from core.messages.letters import Batch, Message, left_unmatched, pairs_standing
 from core.messages.templates import DECISIONS_EVENT, KINDS, NOT_TOLD_COLUMNS
 from core.platform.i18n import MentorplanError
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 # -- Who has been told ---------------------------------------------------------------------------
 
@@ -48,7 +52,7 @@ def decisions_deadline(programme: Programme, cohort: Cohort) -> dt.date:
     return programme.occurrence(cohort, DECISIONS_EVENT).start
 
 
-def recipients(store, programme: Programme, cohort_id: str, kind: str, event_id: str | None = None,
+def recipients(store: Store, programme: Programme, cohort_id: str, kind: str, event_id: str | None = None,
                history: History | None = None) -> pd.DataFrame:
     """Who a step's message is for (person_id, email, name, role). Decisions: the people of the
     accepted pairs and everyone else taking part, none who has withdrawn; before a matching is
@@ -73,12 +77,14 @@ def recipients(store, programme: Programme, cohort_id: str, kind: str, event_id:
     raise MentorplanError("messages.unknown_kind", kind=kind, allowed=", ".join(KINDS))
 
 
-def people_not_told(store, programme: Programme, cohort_id: str, kind: str = "decision",
+def people_not_told(store: Store, programme: Programme, cohort_id: str, kind: str = "decision",
                     event_id: str | None = None) -> pd.DataFrame:
     """Who of a step's recipients has no line "sent" in the send log yet (person_id, email, name,
     role). `kind` is decision (the cohort's decisions) or invitation (to `event_id`)."""
     wanted = recipients(store, programme, cohort_id, kind, event_id)
     if kind == "decision":
         event_id = DECISIONS_EVENT
+    elif not event_id:  # refused by recipients() already; said again for the type checker
+        raise MentorplanError("messages.event_needed")
     told = store.sent_to(cohort_id, kind, event_id)
     return wanted[~wanted["person_id"].isin(told)].reset_index(drop=True)

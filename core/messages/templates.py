@@ -9,11 +9,14 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.calendar.programme import Occurrence, Programme
 from core.platform.i18n import LANGUAGES, MentorplanError, check_language
 from core.platform.paths import DATA_DIR
+
+if TYPE_CHECKING:
+    from core.store import Store
 
 TEMPLATES_FILE = DATA_DIR / "messages.toml"
 DECISIONS_EVENT = "decisions_sent"
@@ -142,7 +145,7 @@ def template_kinds(programme: Programme) -> list[str]:
     return kinds
 
 
-def all_templates(store) -> dict[tuple[str, str], Template]:
+def all_templates(store: Store) -> dict[tuple[str, str], Template]:
     """The shipped texts with the coordinator's edits in their place."""
     return {**shipped_templates(), **store.stored_templates()}
 

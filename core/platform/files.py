@@ -62,7 +62,7 @@ def to_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
         if len(safe.columns):
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(safe.columns))}{max(1, len(safe) + 1)}"
         for index, column in enumerate(safe.columns, start=1):
-            values = [str(column)] + [_shown(v) for v in safe.iloc[:, index - 1]]
+            values = [str(column)] + [_cell_text(v) for v in safe.iloc[:, index - 1]]
             width = min(60, max(len(v) for v in values) + 2)
             sheet.column_dimensions[get_column_letter(index)].width = width
             if safe.iloc[:, index - 1].map(lambda v: isinstance(v, dt.date)).any():
@@ -87,7 +87,7 @@ def _excel_value(value: object) -> object:
     return value
 
 
-def _shown(value: object) -> str:
+def _cell_text(value: object) -> str:
     value = _excel_value(value)
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from babel.dates import format_date as _babel_format_date
 
@@ -79,6 +81,11 @@ def month_name(month: int, lang: str = DEFAULT_LANGUAGE, width: str = "abbreviat
     return _babel_format_date(dt.date(2000, month, 1), pattern, locale=_LOCALES[check_language(lang)])
 
 
+def weekday_name(weekday: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Monday is 0: "måndag", "Monday"."""
+    return _babel_format_date(dt.date(2001, 1, 1 + weekday), "EEEE", locale=_LOCALES[check_language(lang)])
+
+
 def format_week(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
     """The ISO week of a day, the way a Swedish workplace names it: "v. 40"."""
     return t("common.week_number", lang, week=day.isocalendar().week)
@@ -91,14 +98,53 @@ def format_span(start: dt.date, end: dt.date, lang: str = DEFAULT_LANGUAGE) -> s
 
 
 def unique_labels(labels: list[str]) -> list[str]:
-    """Labels told apart where two are the same (two people of one name, two files called
-    anmalan.xlsx): the second becomes "anmalan.xlsx (2)"."""
+    """Labels of things that are not people told apart where two are the same (two files called
+    anmalan.xlsx, two columns of one header): the second becomes "anmalan.xlsx (2)". People are
+    told apart by who they are, not by a number: core.platform.names.person_labels."""
     seen: dict[str, int] = {}
     unique = []
     for label in labels:
         seen[label] = seen.get(label, 0) + 1
         unique.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return unique
+
+
+@runtime_checkable
+class Shown(Protocol):
+    """Words shown later: whatever puts itself into words in a language only when it is shown
+    (a complaint, a to-do, an error, a row reference), so that it reads in either language.
+    Every such type has this one method."""
+
+    def shown(self, lang: str) -> str: ...
+
+
+def shown_params(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A label's fillers for `lang`: those that are words shown later, shown in it."""
+    return {name: value.shown(lang) if isinstance(value, Shown) else value for name, value in params.items()}
+
+
+@dataclass(frozen=True)
+class Words:
+    """Words shown later, the plain kind: a label of data/i18n and what fills it (fillers may be
+    words shown later themselves: a role, a field, other rows)."""
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def shown(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return t(self.key, lang, **shown_params(self.params, lang))
+
+
+def excerpt(value: object, limit: int = 60, empty: str = "") -> str:
+    """A value quoted in a message: trimmed, cut to `limit` characters with "…"; `empty` for
+    nothing (None, NaN, blank)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return empty
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    text = " ".join(str(value).split())
+    if not text:
+        return empty
+    return text if len(text) <= limit else text[:limit - 3] + "…"
 
 
 class MentorplanError(Exception):
@@ -110,8 +156,8 @@ class MentorplanError(Exception):
         self.key = key
         self.params = params
 
-    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return t(self.key, lang, **self.params)
+    def shown(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return t(self.key, lang, **shown_params(self.params, lang))
 
     def __str__(self) -> str:
-        return self.message("en")
+        return self.shown("en")
