@@ -63,3 +63,17 @@ def matched_cohort(store: Store, cohort_id: str = COHORT, pairs=PAIRS) -> dict[s
 
 def pair_of(ids: dict[str, int], mentor: str, mentee: str) -> tuple[int, int]:
     return ids[mentor], ids[mentee]
+
+
+def add_people(store: Store, cohort_id: str, people: tuple[tuple[str, str, str, str], ...]) -> dict[str, int]:
+    """People as (key, role, name, organisation), each in the cohort (matched), e-mail key@example.se;
+    their ids by key."""
+    ids = {}
+    for key, role, name, organisation in people:
+        with store.transaction() as connection:
+            ids[key] = int(connection.execute(insert(schema.people).values(
+                email=f"{key}@example.se", name=name, organisation=organisation, languages=["sv"]
+            )).inserted_primary_key[0])
+            connection.execute(insert(schema.participations).values(
+                person_id=ids[key], cohort_id=cohort_id, role=role, status="matched", competences=[], goals=[]))
+    return ids

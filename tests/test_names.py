@@ -178,22 +178,13 @@ def test_labels_are_the_same_every_time(rows):
 def two_anders(store) -> dict[str, int]:
     """Two mentors called Anders Eriksson, of two organisations, each with a mentee, accepted in
     autumn-2026; the first mentee is also called Anders Eriksson, of the first Anders' organisation."""
-    from sqlalchemy import insert
 
-    from core.store import schema
-    from tests.followup_pairs import accept_pairs
-    people = {}
-    for key, role, name, organisation in (("kommun", "mentor", "Anders Eriksson", "Kommun A"),
-                                          ("region", "mentor", "Anders Eriksson", "Region Syd"),
-                                          ("adept", "mentee", "Anders Eriksson", "Kommun A"),
-                                          ("farah", "mentee", "Farah Haddad", "Region Norr")):
-        with store.transaction() as connection:
-            people[key] = int(connection.execute(insert(schema.people).values(
-                email=f"{key}@example.se", name=name, organisation=organisation, languages=["sv"]
-            )).inserted_primary_key[0])
-            connection.execute(insert(schema.participations).values(
-                person_id=people[key], cohort_id="autumn-2026", role=role, status="matched", competences=[],
-                goals=[]))
+    from tests.followup_pairs import accept_pairs, add_people
+    people = add_people(store, "autumn-2026", (
+        ("kommun", "mentor", "Anders Eriksson", "Kommun A"),
+        ("region", "mentor", "Anders Eriksson", "Region Syd"),
+        ("adept", "mentee", "Anders Eriksson", "Kommun A"),
+        ("farah", "mentee", "Farah Haddad", "Region Norr")))
     accept_pairs(store, "autumn-2026", ((people["kommun"], people["adept"]), (people["region"], people["farah"])))
     return people
 

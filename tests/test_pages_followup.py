@@ -403,21 +403,13 @@ def test_the_reports_tables_show_a_dash_not_none_for_what_has_no_value(app, stor
 
 def two_anders(store) -> dict[str, int]:
     """Two mentors called Anders Eriksson, of two organisations, each with a mentee, accepted."""
-    from sqlalchemy import insert
 
-    from core.store import schema
-    from tests.followup_pairs import accept_pairs
-    people = {}
-    for key, role, name, organisation in (("kommun", "mentor", "Anders Eriksson", "Kommun A"),
-                                          ("region", "mentor", "Anders Eriksson", "Region Syd"),
-                                          ("elin", "mentee", "Elin Gran", "Kommun B"),
-                                          ("farah", "mentee", "Farah Haddad", "Region Norr")):
-        with store.transaction() as connection:
-            people[key] = int(connection.execute(insert(schema.people).values(
-                email=f"{key}@example.se", name=name, organisation=organisation, languages=["sv"]
-            )).inserted_primary_key[0])
-            connection.execute(insert(schema.participations).values(
-                person_id=people[key], cohort_id=AUTUMN.id, role=role, status="matched", competences=[], goals=[]))
+    from tests.followup_pairs import accept_pairs, add_people
+    people = add_people(store, AUTUMN.id, (
+        ("kommun", "mentor", "Anders Eriksson", "Kommun A"),
+        ("region", "mentor", "Anders Eriksson", "Region Syd"),
+        ("elin", "mentee", "Elin Gran", "Kommun B"),
+        ("farah", "mentee", "Farah Haddad", "Region Norr")))
     accept_pairs(store, AUTUMN.id, ((people["kommun"], people["elin"]), (people["region"], people["farah"])))
     return people
 
