@@ -38,7 +38,7 @@ def main() -> None:
     span = (today - dt.timedelta(days=183), today + dt.timedelta(days=183))
     print(f"twelve-month timeline span, cold:  {timed(lambda: Programme(book).between(*span)):8.2f} ms")
     year = Programme(book).programme_year(2026)
-    print(f"CSV export of a programme year:    {timed(lambda: to_csv(schedule_frame(year, 'sv'))):8.2f} ms")
+    print(f"CSV export of a programme year:    {timed(lambda: to_csv(schedule_frame(year, 'sv'), 'sv')):8.2f} ms")
     print(f"xlsx export of a programme year:   {timed(lambda: to_xlsx({'a': display_frame(year, 'sv')})):8.2f} ms")
     print(f"ics export of a programme year:    {timed(lambda: schedule_to_ics(year, 'sv')):8.2f} ms")
 

@@ -136,7 +136,7 @@ def test_the_mail_merge_sheet_has_a_row_per_message(decisions):
     assert tuple(frame.columns) == MERGE_COLUMNS and len(frame) == 7
     assert frame.iloc[0]["first_name"] == "Anna"
     text = merge_csv(decisions).decode("utf-8-sig")
-    assert text.splitlines()[0] == ",".join(MERGE_COLUMNS)
+    assert text.splitlines()[0] == ";".join(MERGE_COLUMNS)  # a Swedish batch: Swedish Excel's separator
     assert "Höststart 2026" in text
     sheet = openpyxl.load_workbook(io.BytesIO(merge_xlsx(decisions))).active
     assert [c.value for c in sheet[1]] == list(MERGE_COLUMNS)

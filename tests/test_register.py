@@ -317,7 +317,7 @@ def test_the_rows_to_fix_come_back_with_the_same_columns_and_their_fix_column_ig
     to_fix = register.invalid_rows_sheets(report, "sv")
     [frame] = to_fix.values()
     assert frame.iloc[0, 0] == "Rad 4, E-post: 'mentor2@' är ingen giltig adress"
-    for exported, name in ((to_xlsx(to_fix), "att-ratta.xlsx"), (to_csv(frame), "mentorer-att-ratta.csv")):
+    for exported, name in ((to_xlsx(to_fix), "att-ratta.xlsx"), (to_csv(frame, "sv"), "mentorer-att-ratta.csv")):
         again = sheets_of(store, exported, name=name)
         assert again[0].mapping[0] == "ignore"
         assert again[0].mapping[1:] == sheets_of(store, data)[0].mapping

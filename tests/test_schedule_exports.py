@@ -21,7 +21,7 @@ def year_2026():
 
 
 def test_csv_has_the_contract_columns_and_iso_dates(year_2026):
-    rows = list(csv.DictReader(io.StringIO(to_csv(schedule_frame(year_2026, "en")).decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(to_csv(schedule_frame(year_2026, "en"), "en").decode("utf-8-sig"))))
     assert tuple(rows[0]) == SCHEDULE_COLUMNS
     kickoff = next(r for r in rows if r["cohort"] == "autumn-2026" and r["event"] == "kickoff")
     assert (kickoff["start"], kickoff["end"], kickoff["iso_week"]) == ("2026-09-24", "2026-09-24", "39")
@@ -81,7 +81,7 @@ def test_formula_cells_are_neutralised(value):
     assert safe_cell(value) == "'" + value
     frame = schedule_frame([], "sv")
     frame.loc[0] = [value] * len(frame.columns)
-    assert to_csv(frame).decode("utf-8-sig").splitlines()[1].startswith(("'", "\"'"))
+    assert to_csv(frame, "sv").decode("utf-8-sig").splitlines()[1].startswith(("'", "\"'"))
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx({"x": frame}))).active
     assert sheet["A2"].value.startswith("'") and sheet["A2"].data_type == "s"  # XML keeps no lone CR
 
@@ -98,7 +98,7 @@ def test_list_and_mapping_cells_are_written_as_safe_text(cell):
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx({"x": frame}))).active
     assert sheet["A2"].data_type == "s"
     assert not str(sheet["A2"].value).startswith("=")
-    line = to_csv(frame).decode("utf-8-sig").splitlines()[1]
+    line = to_csv(frame, "sv").decode("utf-8-sig").splitlines()[1]
     assert not line.lstrip('"').startswith(("=", "+", "-", "@"))
 
 

@@ -63,7 +63,7 @@ else:
     xlsx_column.download_button(t("guests_page.xlsx", lang),
                                 to_xlsx({event_name(event_id, lang): table}),
                                 f"{name}.xlsx", XLSX_MIME, width="stretch")
-    csv_column.download_button(t("guests_page.csv", lang), to_csv(table), f"{name}.csv",
+    csv_column.download_button(t("guests_page.csv", lang), to_csv(table, lang), f"{name}.csv",
                                "text/csv", width="stretch")
     if st.button(t("guests_page.to_messages", lang), icon=":material/mail:", key="guests_to_messages"):
         # The messages page opens on this event's invitation.

@@ -172,7 +172,7 @@ if report.invalid:
                                icon=":material/download:")
     if len(to_fix) == 1:
         [(sheet_name, frame)] = to_fix.items()  # named after its sheet, which may say the role
-        buttons[1].download_button(t("participants.download_invalid_csv", lang), to_csv(frame),
+        buttons[1].download_button(t("participants.download_invalid_csv", lang), to_csv(frame, lang),
                                    file_name=f"{sheet_name}-{stem}.csv", mime="text/csv")
 
 st.subheader(t("participants.preview_title", lang))

@@ -180,7 +180,7 @@ def pair_list_xlsx(run: MatchRun, cohort_label: str, lang: str) -> bytes:
 
 
 def pair_list_csv(run: MatchRun, lang: str) -> bytes:
-    return to_csv(pair_list(run, lang))
+    return to_csv(pair_list(run, lang), lang)
 
 
 def command_line_frame(run: MatchRun, lang: str) -> pd.DataFrame:

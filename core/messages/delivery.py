@@ -15,7 +15,7 @@ import smtplib
 import ssl
 import unicodedata
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from email import policy
 from email.headerregistry import Address
@@ -27,6 +27,7 @@ import pandas as pd
 
 from core.messages.guests import usable_address
 from core.messages.letters import Batch, Message
+from core.messages.requests import request_ics
 from core.messages.sendlog import log_entry
 from core.platform.files import to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, t
@@ -39,6 +40,11 @@ EML_POLICY = policy.default.clone(linesep="\r\n")
 MERGE_COLUMNS = ("email", "name", "first_name", "role", "template", "subject", "body", "reason")
 DEFAULT_TIMEOUT = 30.0
 MAX_TIMEOUT = 300.0
+# Steps whose letters go to whoever needs them now, whatever was sent before: a second move of an
+# event needs a second update, a pair moved to another time a second confirmation.
+ALWAYS_SENT = ("update", "cancel", "booking")
+# A draft to no person (the call for mentors in the organisation's own channel) is not logged.
+NO_PERSON = 0
 
 
 # -- One e-mail ----------------------------------------------------------------------------------
@@ -68,9 +74,27 @@ def sender_header(sender: str) -> tuple[str, str]:
     return one_line(name), ascii_address(address)
 
 
+def check_address_setting(value: str) -> str:
+    """A sender or channel address as the settings keep it ("Name <address>" or an address),
+    checked; "" stays "" (not set)."""
+    value = value.strip()
+    if value:
+        sender_header(value)
+    return value
+
+
+def default_sender(store: Store) -> str:
+    """The sender address set on the messages page, "" when none."""
+    return store.message_settings()["message_sender"]
+
+
 def to_email(message: Message, batch: Batch, sender: str = "", draft: bool = True) -> EmailMessage:
-    """The message as an e-mail: UTF-8, headers encoded for å, ä and ö, the event's .ics attached
-    to an invitation. A draft carries X-Unsent: 1, which makes Outlook open it ready to send."""
+    """The message as an e-mail: UTF-8, headers encoded for å, ä and ö. Each event the letter
+    names travels as a calendar request for its recipient (text/calendar; method=REQUEST, the
+    sender as ORGANIZER, the recipient as ATTENDEE): the first beside the text, as calendars
+    expect an invitation, any further one attached. Without a sender there is no organiser, and
+    an invitation carries the event's published .ics instead. A draft carries X-Unsent: 1, which
+    makes Outlook open it ready to send."""
     if not usable_address(message.email):
         raise MentorplanError("delivery.bad_address", email=message.email)
     if "\r" in message.subject or "\n" in message.subject:  # render() makes one line; never trust it twice
@@ -89,7 +113,18 @@ def to_email(message: Message, batch: Batch, sender: str = "", draft: bool = Tru
     if draft:
         email["X-Unsent"] = "1"
     email.set_content(message.body, charset="utf-8")
-    if batch.calendar:
+    if sender and message.calendars:
+        organizer = sender_header(sender)
+        attendee = (one_line(message.name), ascii_address(message.email))
+        for index, request in enumerate(message.calendars):
+            text = request_ics(request, organizer, attendee).decode("utf-8")
+            params = {"method": request.method}
+            if index == 0:
+                email.add_alternative(text, subtype="calendar", charset="utf-8", cte="base64", params=params)
+            else:
+                email.add_attachment(text, subtype="calendar", charset="utf-8", cte="base64",
+                                     filename=request.file_name, params=params)
+    elif batch.calendar:
         email.add_attachment(batch.calendar.decode("utf-8"), subtype="calendar", charset="utf-8", cte="base64",
                              filename=batch.calendar_name or "event.ics", params={"method": "PUBLISH"})
     return email
@@ -124,7 +159,7 @@ def merge_frame(batch: Batch) -> pd.DataFrame:
 
 
 def merge_csv(batch: Batch) -> bytes:
-    return to_csv(merge_frame(batch))
+    return to_csv(merge_frame(batch), batch.lang)
 
 
 def merge_xlsx(batch: Batch) -> bytes:
@@ -134,7 +169,19 @@ def merge_xlsx(batch: Batch) -> bytes:
 def log_prepared(store: Store, batch: Batch, channel: str) -> int:
     """The batch went out as files (channel eml or merge): one line "prepared" per message, in
     one transaction. The coordinator marks them sent once they have sent them."""
-    return store.log_messages([log_entry(batch, m, channel, "prepared") for m in batch.messages])
+    messages = [m for m in batch.messages if m.person_id != NO_PERSON]
+    count = store.log_messages([log_entry(batch, m, channel, "prepared") for m in messages])
+    if channel == "eml":
+        record_requests(store, messages)
+    return count
+
+
+def record_requests(store: Store, messages: Iterable[Message]) -> int:
+    """Keep which version of each event the messages carried (core.messages.requests), so that a
+    later change is offered as an update to exactly those who hold an older one."""
+    return store.record_requests([
+        (m.person_id, r.cohort_id, r.event_id, r.method, r.sequence, r.version.start, r.version.end,
+         r.version.time, r.version.place) for m in messages if m.person_id != NO_PERSON for r in m.calendars])
 
 
 # -- SMTP ----------------------------------------------------------------------------------------
@@ -275,7 +322,8 @@ class Plan:
 
 def plan(store: Store, batch: Batch, force: bool = False) -> Plan:
     """The dry run: everything rendered (the batch), nothing sent."""
-    told = set() if force else store.sent_to(batch.cohort_id, batch.kind, batch.event_id)
+    told = set() if force or batch.kind in ALWAYS_SENT else store.sent_to(batch.cohort_id, batch.kind,
+                                                                            batch.event_id)
     return Plan(tuple(m for m in batch.messages if m.person_id not in told),
                 tuple(m for m in batch.messages if m.person_id in told))
 
@@ -328,11 +376,14 @@ def send(store: Store, batch: Batch, config: SmtpConfig, force: bool = False,
         for index, (message, email) in enumerate(zip(the_plan.to_send, emails, strict=True)):
             stop = _send_one(server, email, envelope_from, message)
             if stop is None:
-                store.log_messages([log_entry(batch, message, "smtp", "sent")])
+                if message.person_id != NO_PERSON:
+                    store.log_messages([log_entry(batch, message, "smtp", "sent")])
+                    record_requests(store, [message])
                 report.sent.append(message)
             else:
                 detail, lost = stop
-                store.log_messages([log_entry(batch, message, "smtp", "failed", detail)])
+                if message.person_id != NO_PERSON:
+                    store.log_messages([log_entry(batch, message, "smtp", "failed", detail)])
                 report.failed.append((message, detail))
                 if lost:
                     report.stopped = detail

@@ -25,6 +25,7 @@ from core.calendar.programme import Cohort
 from core.people.columns import STATUSES, header_key, normalise_header
 from core.people.issues import Invalid
 from core.people.reading import Cell, excel_date
+from core.platform.files import unguarded
 
 # The longest text each stored column takes (core/store/schema.py).
 MAX_LENGTH = {"email": 254, "name": 200, "phone": 64, "organisation": 200, "department": 200,
@@ -36,7 +37,6 @@ MAX_EXPERIENCE = 70
 # -- Cleaning one value ------------------------------------------------------------------------
 
 EDGE_SPACE = " \t\r\n\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
-_FORMULA_STARTS = ("=", "+", "-", "@")
 
 _SHEET_TYPES = frozenset({str, type(None), bool, int, float, dt.date, dt.datetime, dt.time, dt.timedelta})
 
@@ -113,10 +113,8 @@ def text(value: Cell) -> str:
         return _int_text(value)
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    result = " ".join(str(value).replace("\u00a0", " ").split()).strip(EDGE_SPACE)
-    if result.startswith("'") and result[1:2] and result[1] in _FORMULA_STARTS:
-        result = result[1:]
-    return result
+    result = unguarded(str(value))  # our exports' apostrophes, before lines become one
+    return " ".join(result.replace("\u00a0", " ").split()).strip(EDGE_SPACE)
 
 
 def _words(value: Cell) -> list[str]:

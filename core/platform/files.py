@@ -1,21 +1,42 @@
 """Files that leave Mentorplan: formatted Excel workbooks and CSV (calendar files are made by
-core/calendar/files.py). Every text cell is
-made safe for a spreadsheet first: a value that a spreadsheet would run as a formula (starting
-with = + - @, a tab or a carriage return) is written with a leading apostrophe."""
+core/calendar/files.py). Every text cell is made safe for a spreadsheet first: a value that a
+spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is written
+with a leading apostrophe. In a CSV file that holds for every piece of a field a spreadsheet might
+split off, whatever separator it splits on (`,` `;` tab, line breaks): `Anna;=2+5;x` is written
+`Anna;'=2+5;x`, so that opened with the "wrong" separator no piece becomes a formula either.
+
+CSV comes in two kinds: `to_csv(frame, lang)` for people, in the dialect of the language's Excel
+(Swedish: `;` between fields and a decimal comma; English: `,` and a point), and
+`to_script_csv(frame)` for the command line, whose `,`-separated contract stays as it is."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Mapping
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from core.platform.i18n import check_language
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_MIME = "text/csv"
+# The separator and decimal sign each language's Excel reads a CSV file with (Excel in Swedish
+# splits on the list separator of Windows' Swedish settings, `;`, since `,` is the decimal sign).
+CSV_DIALECTS = {"sv": (";", ","), "en": (",", ".")}
+# Where a spreadsheet may start a new cell: any separator a CSV reader might choose, and line
+# breaks; a piece that starts there (after quotes and blanks) with a formula sign gets an apostrophe.
+_PIECE_FORMULA = re.compile(r'(^|[,;\t\n])([" ]*)(?=[=+\-@])')
+_GUARDED_PIECE = re.compile(r'(^|[,;\t\n])([" ]*)\'(?=[=+\-@])')
+COLUMN_WIDTH_LIMIT = 60
+DATE_FORMAT = "yyyy-mm-dd"  # the Swedish way (SS-ISO 8601), read as a date by Excel in either language
 
 
 def safe_cell(value: object) -> object:
@@ -37,40 +58,107 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def to_csv(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel opens å, ä and ö right on a double-click."""
-    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+def csv_cell(value: object) -> object:
+    """A CSV field that no spreadsheet runs as a formula however it splits the line: lists and
+    mappings as text (safe_cell), carriage returns as line feeds (a lone CR is a line break to
+    Excel but not to every CSV writer's quoting), and an apostrophe before every piece that a
+    separator or a line break could turn into a cell starting with = + - @."""
+    value = safe_cell(value)
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _PIECE_FORMULA.sub(lambda m: f"{m.group(1)}{m.group(2)}'", text)
 
 
-def to_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
-    """A workbook with one formatted sheet per frame: bold header on a tint, header row frozen,
-    columns as wide as their contents, a filter on the header."""
+def unguarded(text: str) -> str:
+    """A text as it was before csv_cell guarded it: the apostrophes it put before = + - @ at the
+    start and after a separator or a line break taken away (for files of ours that come back)."""
+    return _GUARDED_PIECE.sub(lambda m: f"{m.group(1)}{m.group(2)}", text)
+
+
+def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell and every heading through csv_cell, whatever the column's type."""
+    safe = frame.map(csv_cell) if len(frame.columns) else frame.copy()
+    safe.columns = [csv_cell(c) for c in safe.columns]
+    return safe
+
+
+def to_csv(frame: pd.DataFrame, lang: str) -> bytes:
+    """A CSV file for people, that opens in columns on a double-click in the language's Excel:
+    UTF-8 with a byte-order mark (for å, ä and ö), `;` and a decimal comma in Swedish, `,` in
+    English; CRLF between rows, and every field quoted that holds the separator, a quote or a line
+    break (csv.QUOTE_MINIMAL)."""
+    separator, decimal = CSV_DIALECTS[check_language(lang)]
+    text = csv_frame(frame).to_csv(index=False, sep=separator, decimal=decimal, lineterminator="\r\n")
+    return text.encode("utf-8-sig")
+
+
+def to_script_csv(frame: pd.DataFrame) -> bytes:
+    """The command line's CSV, a contract with scripts: `,`-separated, a decimal point, LF
+    between rows, UTF-8 with a byte-order mark (the command leaves it out on stdout); as safe in
+    a spreadsheet as to_csv."""
+    return csv_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx(sheets: Mapping[str, pd.DataFrame], title: str | None = None) -> bytes:
+    """A workbook with one formatted sheet per frame (named in words by its key: "Höststart
+    2026"): bold header on a tint, header row frozen, columns as wide as their contents (long
+    text wrapped), dates as dates, a filter on the header; printed landscape on A4, fit to the
+    page's width, the header row repeated on every page. With a `title`, the sheet's first row
+    holds it (large, bold) and the header is the second row; without, the header is the first row
+    (for sheets that are filled in and read back)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for title, frame in sheets.items():
-        sheet = workbook.create_sheet(_sheet_title(title))
+    header_fill = PatternFill("solid", fgColor="DCE6F1")
+    for name, frame in sheets.items():
+        sheet = workbook.create_sheet(_sheet_title(name))
         safe = safe_frame(frame)
+        header_row = 1
+        if title:
+            sheet.append([safe_cell(title)])
+            sheet["A1"].font = Font(bold=True, size=14)
+            sheet.row_dimensions[1].height = 24
+            header_row = 2
         sheet.append(list(safe.columns))
         for row in safe.itertuples(index=False):
             sheet.append([_excel_value(v) for v in row])
-        header_fill = PatternFill("solid", fgColor="DCE6F1")
-        for cell in sheet[1]:
+        for cell in sheet[header_row]:
             cell.font = Font(bold=True)
             cell.fill = header_fill
-            cell.alignment = Alignment(vertical="center")
-        sheet.freeze_panes = "A2"
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+        sheet.freeze_panes = f"A{header_row + 1}"
+        last_row = max(header_row, len(safe) + header_row)
         if len(safe.columns):
-            sheet.auto_filter.ref = f"A1:{get_column_letter(len(safe.columns))}{max(1, len(safe) + 1)}"
+            sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(safe.columns))}{last_row}"
+            sheet.print_title_rows = f"{header_row}:{header_row}"
         for index, column in enumerate(safe.columns, start=1):
+            letter = get_column_letter(index)
             values = [str(column)] + [_cell_text(v) for v in safe.iloc[:, index - 1]]
-            width = min(60, max(len(v) for v in values) + 2)
-            sheet.column_dimensions[get_column_letter(index)].width = width
-            if safe.iloc[:, index - 1].map(lambda v: isinstance(v, dt.date)).any():
-                for cell in sheet[get_column_letter(index)][1:]:
-                    cell.number_format = "yyyy-mm-dd"
+            longest = max(len(line) for v in values for line in (v.splitlines() or [""]))
+            sheet.column_dimensions[letter].width = min(COLUMN_WIDTH_LIMIT, longest + 2)
+            is_date = safe.iloc[:, index - 1].map(lambda v: isinstance(v, dt.date)).any()
+            wrap = longest + 2 > COLUMN_WIDTH_LIMIT or any("\n" in v for v in values)
+            for cell in sheet[letter][header_row:]:
+                if is_date:
+                    cell.number_format = DATE_FORMAT
+                if wrap:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        _print_setup(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """Landscape A4, as wide as one page and as many pages long as it takes, centred."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.oddFooter.center.text = "&P / &N"
 
 
 def _sheet_title(title: str) -> str:
