@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from icalendar import Calendar
 
+from core.calendar.programme import load_rulebook
 from tests.conftest import ROOT
 
 
@@ -44,7 +45,12 @@ def test_writes_xlsx_and_ics_files(tmp_path):
     assert run("schedule", "--year", "2027", "--format", "xlsx", "--out", str(xlsx)).returncode == 0
     assert openpyxl.load_workbook(xlsx).sheetnames == ["autumn-2027", "spring-2028"]
     assert run("schedule", "--year", "2027", "--format", "ics", "--out", str(ics)).returncode == 0
-    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 31
+    events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    # every event of both tracks, the 3 September mingle they share once (issue 12)
+    rulebook = load_rulebook()
+    assert len(events) == sum(len(track.events) for track in rulebook.tracks.values()) - 1
+    [mingle] = [e for e in events if "mentor_mingle@" in str(e["uid"])]
+    assert str(mingle["uid"]) == "autumn-2027-mentor_mingle@mentorplan" and "spring-2028" in str(mingle["summary"])
 
 
 @pytest.mark.parametrize("args, words", [

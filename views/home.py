@@ -74,7 +74,8 @@ def show_events(occurrences, empty_key: str) -> None:
         st.caption(t(empty_key, lang))
     for o in occurrences:
         guests = ", ".join(describe_guests(o, lang))
-        line = f"**{event_name(o.id, lang)}** · {cohort_label(o.cohort, lang)} — {describe_when(o, lang)}"
+        cohorts = ", ".join(cohort_label(c, lang) for c in o.cohorts)  # a shared event names both
+        line = f"**{event_name(o.id, lang)}** · {cohorts} — {describe_when(o, lang)}"
         st.markdown(line + (f"  \n{t('timeline.invited', lang)}: {guests}" if guests else ""))
 
 

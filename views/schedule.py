@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from core.calendar.files import schedule_to_ics
-from core.calendar.programme import Override, check_override, cohorts_of_programme_year
+from core.calendar.programme import Override, check_override
 from core.calendar.schedule import cohort_label, display_frame, event_name, schedule_frame
 from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, format_date, t
@@ -34,7 +34,7 @@ scope = st.radio(t("schedule.export_scope", lang), ("cohort", "year"), horizonta
 if scope == "cohort":
     exported, name = list(occurrences), cohort.id
 else:
-    exported = [o for c in cohorts_of_programme_year(context.programme_year()) for o in programme.cohort(c)]
+    exported = programme.programme_year(context.programme_year())  # a shared occurrence once
     name = f"mentorplan-{context.programme_year()}"
 sheets = {cid: display_frame([o for o in exported if o.cohort.id == cid], lang)
           for cid in dict.fromkeys(o.cohort.id for o in exported)}
@@ -88,6 +88,6 @@ if moved:
                       f"({t('schedule.rule_date', lang).lower()}: {format_date(o.rule_start, lang)}){reason}")
         if right.button(t("common.undo", lang), key=f"undo_{o.id}",
                         help=t("schedule.undo_move", lang, event=event_name(o.id, lang))):
-            context.store().delete_override(cohort.id, o.id)
+            context.store().delete_override(*o.key)  # a shared occurrence is moved under its owner
             st.session_state["schedule_flash"] = t("schedule.undone", lang, event=event_name(o.id, lang))
             st.rerun()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from core.calendar.programme import Cohort, Occurrence, Programme
+from core.calendar.programme import Cohort, Occurrence, Programme, distinct
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,11 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
 
 def upcoming(programme: Programme, today: dt.date, days: int) -> list[Occurrence]:
     """Events going on today or starting within `days`; long windows that merely continue are
-    left out, unless they end within the span (a deadline coming up)."""
+    left out, unless they end within the span (a deadline coming up). An occurrence shared
+    between cohorts is listed once."""
     last = today + dt.timedelta(days=days)
     found = []
-    for o in programme.between(today, last):
+    for o in distinct(programme.between(today, last)):
         starts_soon = today <= o.start <= last
         ongoing_short = o.start < today <= o.end and (o.end - o.start).days <= 6
         ends_soon = o.start < today and today <= o.end <= last
@@ -53,5 +54,5 @@ def phases(programme: Programme, today: dt.date) -> list[CohortPhase]:
 
 
 def warnings_ahead(programme: Programme, today: dt.date, days: int) -> list[Occurrence]:
-    return [o for o in programme.between(today, today + dt.timedelta(days=days))
+    return [o for o in distinct(programme.between(today, today + dt.timedelta(days=days)))
             if o.warnings and o.end >= today]

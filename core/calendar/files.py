@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from core.calendar.programme import Occurrence
+from core.calendar.programme import Occurrence, distinct
 from core.calendar.schedule import describe_guests, describe_rule, describe_warning, event_name
 
 CALENDAR_TIMEZONE = "Europe/Stockholm"
@@ -20,7 +20,9 @@ UID_DOMAIN = "mentorplan"
 
 def schedule_to_ics(occurrences: Iterable[Occurrence], lang: str) -> bytes:
     """All-day events (a pair meeting is a week-long one). UIDs are stable per cohort and event,
-    so that importing a new file updates the calendar instead of duplicating it."""
+    so that importing a new file updates the calendar instead of duplicating it. An occurrence
+    shared between cohorts (the 3 September mingle) is one entry, under its owner's UID, named
+    with every cohort it belongs to."""
     calendar = Calendar()
     calendar.add("prodid", "-//Mentorplan//Mentorplan//SV")
     calendar.add("version", "2.0")
@@ -28,11 +30,12 @@ def schedule_to_ics(occurrences: Iterable[Occurrence], lang: str) -> bytes:
     calendar.add("x-wr-calname", "Mentorplan")
     calendar.add("x-wr-timezone", CALENDAR_TIMEZONE)
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    for o in occurrences:
+    for o in distinct(occurrences):
         event = Event()
-        event.add("uid", f"{o.cohort.id}-{o.id}@{UID_DOMAIN}")
+        cohort_id, event_id = o.key
+        event.add("uid", f"{cohort_id}-{event_id}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
-        event.add("summary", f"{event_name(o.id, lang)} ({o.cohort.id})")
+        event.add("summary", f"{event_name(o.id, lang)} ({', '.join(c.id for c in o.cohorts)})")
         event.add("dtstart", o.start)
         event.add("dtend", o.end + dt.timedelta(days=1))  # exclusive, as RFC 5545 wants
         event.add("transp", "TRANSPARENT" if not o.one_day else "OPAQUE")

@@ -54,6 +54,9 @@ class EventRule:
     invites: tuple[Invite, ...]
     coincides_with: Link | None
     note: Mapping[str, str]
+    # The event of another cohort that this one IS (the manual's one 3 September mingle, which
+    # recruits for both starts): one occurrence belonging to both, dated and moved by its owner.
+    shared_with: Link | None = None
 
     def rule(self, settings: Settings) -> Rule:
         if self.convention is None:
@@ -117,11 +120,13 @@ def _event_rule(raw: Mapping, track_id: str) -> EventRule:
             if invite.who not in GUEST_GROUPS:
                 raise RuleError(f"unknown guest group {invite.who!r}")
         link = raw.get("coincides_with")
+        shared = raw.get("shared_with")
         return EventRule(
             id=raw["id"], kind=raw["kind"], rules=rules, convention=raw.get("convention"),
             year=int(raw.get("year", 0)), invites=invites,
             coincides_with=Link(link["track"], int(link["offset"]), link["event"]) if link else None,
-            note=raw.get("note", {}))
+            note=raw.get("note", {}),
+            shared_with=Link(shared["track"], int(shared["offset"]), shared["event"]) if shared else None)
     except (KeyError, TypeError, RuleError) as exc:
         raise RuleError(f"{where}: {exc}") from exc
 
@@ -161,6 +166,12 @@ def load_rulebook(path: Path = RULES_FILE) -> Rulebook:
             for other in others:
                 if other not in tracks:
                     raise RuleError(f"track {track.id}, event {event.id}: no track {other!r}")
+            shared = event.shared_with
+            if shared and (shared.track not in tracks or shared.track == track.id
+                           or shared.event not in [e.id for e in tracks[shared.track].events]
+                           or tracks[shared.track].event(shared.event).shared_with is not None):
+                raise RuleError(f"track {track.id}, event {event.id}: shared_with names no event of "
+                                f"another track that is its own")
     settings = raw.get("settings", {})
     return Rulebook(tracks, Settings(**settings))
 
@@ -260,10 +271,30 @@ class Occurrence:
     rule_end: dt.date
     warnings: tuple[CalendarWarning, ...] = ()
     override: Override | None = None
+    # An event shared between cohorts (EventRule.shared_with) is one occurrence: `shared_from`
+    # names its owner (cohort and event) on the other cohorts' listing of it; `shared_by` names
+    # the cohorts it also belongs to, on every listing of it.
+    shared_from: tuple[Cohort, str] | None = None
+    shared_by: tuple[Cohort, ...] = ()
 
     @property
     def id(self) -> str:
         return self.event.id
+
+    @property
+    def owner(self) -> Cohort:
+        """The cohort the occurrence is kept under: its move, its guest list, its send log."""
+        return self.shared_from[0] if self.shared_from else self.cohort
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(cohort id, event id) the occurrence is stored under: the owner's for a shared one."""
+        return (self.owner.id, self.shared_from[1] if self.shared_from else self.event.id)
+
+    @property
+    def cohorts(self) -> tuple[Cohort, ...]:
+        """Every cohort the occurrence belongs to, its owner first."""
+        return (self.owner, *self.shared_by)
 
     @property
     def moved(self) -> bool:
@@ -316,11 +347,38 @@ class Programme:
             rule_span = rule.resolve(cohort.year + event.year, spans.__getitem__,
                                      settings.week_convention)
             override = self._overrides.get((cohort.id, event.id))
+            owned = self._owned(cohort, event)
+            if owned is not None:  # one occurrence with the owner's: its days, its move
+                rule_span, override = (owned.rule_start, owned.rule_end), owned.override
             # Rules that refer to an event follow it where it was moved.
             spans[event.id] = (override.start, override.end) if override else rule_span
+            shared_from = (owned.cohort, owned.id) if owned is not None else None
+            sharers = self._sharers(owned.cohort, owned.id) if owned is not None else self._sharers(cohort, event.id)
             dated[index] = Occurrence(cohort, event, rule, *spans[event.id], *rule_span,
-                                      override=override)
+                                      override=override, shared_from=shared_from, shared_by=sharers)
         return [dated[index] for index in range(len(track.events))]
+
+    def _owned(self, cohort: Cohort, event: EventRule) -> Occurrence | None:
+        """The owner's occurrence of an event this cohort shares (None: the event is its own)."""
+        link = event.shared_with
+        if link is None:
+            return None
+        owner = Cohort(cohort.year + link.offset, link.track)
+        if not owner.in_calendar:  # before the calendar's first year: dated by its own rule
+            return None
+        return next(o for o in self._dated(owner) if o.id == link.event)
+
+    def _sharers(self, cohort: Cohort, event_id: str) -> tuple[Cohort, ...]:
+        """The other cohorts that share the cohort's event (their events' shared_with)."""
+        found = []
+        for track in self.rulebook.tracks.values():
+            for event in track.events:
+                link = event.shared_with
+                if link and link.track == cohort.track and link.event == event_id:
+                    other = Cohort(cohort.year - link.offset, track.id)
+                    if other.in_calendar:
+                        found.append(other)
+        return tuple(found)
 
     def cohort(self, cohort: Cohort) -> tuple[Occurrence, ...]:
         if cohort not in self._cache:
@@ -334,8 +392,10 @@ class Programme:
         return next(o for o in self.cohort(cohort) if o.id == event_id)
 
     def programme_year(self, year: int, tracks: Iterable[str] = ("autumn", "spring")) -> list[Occurrence]:
+        """The occurrences of the programme year's cohorts (of the tracks wanted), an occurrence
+        shared between two of them once (under its owner)."""
         wanted = set(tracks)
-        return [o for c in cohorts_of_programme_year(year) if c.track in wanted for o in self.cohort(c)]
+        return distinct([o for c in cohorts_of_programme_year(year) if c.track in wanted for o in self.cohort(c)])
 
     def between(self, first: dt.date, last: dt.date) -> list[Occurrence]:
         """Every occurrence of every track that touches the days from first to last."""
@@ -413,6 +473,14 @@ class Programme:
                               other_event=event_id, other_day=other.start)
 
 
+def distinct(occurrences: Iterable[Occurrence]) -> list[Occurrence]:
+    """The occurrences with a shared one once: another cohort's listing of an occurrence is left
+    out where its owner's is among them (else kept, as the only listing of it here)."""
+    occurrences = list(occurrences)
+    owned = {o.key for o in occurrences if o.shared_from is None}
+    return [o for o in occurrences if o.shared_from is None or o.key not in owned]
+
+
 # -- Overrides: checked before they are stored -------------------------------------------------
 
 def check_override(programme: Programme, override: Override) -> Override:
@@ -420,6 +488,9 @@ def check_override(programme: Programme, override: Override) -> Override:
     near the cohort's own days; otherwise MentorplanError says what is wrong."""
     cohort = Cohort.parse(override.cohort_id, programme.rulebook)
     occurrence = programme.occurrence(cohort, override.event_id)
+    if occurrence.shared_from:  # a shared occurrence moves once, kept under its owner
+        cohort = occurrence.owner
+        override = replace(override, cohort_id=cohort.id, event_id=occurrence.key[1])
     if override.end < override.start:
         raise MentorplanError("error.override_end_before_start")
     if occurrence.rule_start == occurrence.rule_end and override.start != override.end:
