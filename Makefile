@@ -13,7 +13,7 @@ PORT   ?= 8501
 run: $(VENV)/.app-installed
 	@echo "Mentorplan: http://localhost:$(PORT)  (Ctrl+C stops it)"
 	@( sleep 4; $(BIN)/python -m webbrowser -t http://localhost:$(PORT) >/dev/null 2>&1 || true ) &
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 test: $(VENV)/.dev-installed
 	bash scripts/install_test_tools.sh

@@ -3,7 +3,7 @@
 - `oidc`: the organisation's identity provider through Streamlit's own st.login, when an [auth]
   section is in .streamlit/secrets.toml (optionally only the e-mails in [mentorplan].allowed_emails);
 - `password`: one password whose scrypt hash (never the password) is [mentorplan].password_hash,
-  compared in constant time, with a lock-out after repeated failures;
+  compared in constant time, with a growing delay per source after repeated failures;
 - `local`: neither — then the server must listen on this computer only.
 
 The decisions are pure functions here; ui/auth.py draws the login and keeps the session.
@@ -22,8 +22,12 @@ from dataclasses import dataclass
 from core.platform.i18n import MentorplanError
 
 LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
-MAX_FAILURES = 5
-LOCKOUT = dt.timedelta(minutes=15)
+# The growing delay (login_wait): five tries at once from one source, then 2 s, 4 s, 8 s, … at most
+# a minute after that source's latest failure; failures older than an hour are forgotten.
+FREE_ATTEMPTS = 5
+FIRST_DELAY = dt.timedelta(seconds=2)
+MAX_DELAY = dt.timedelta(seconds=60)
+FAILURE_WINDOW = dt.timedelta(hours=1)
 # scrypt's cost: 2**15 × 8 × 128 bytes = 32 MB and ~0.1 s a try — slow for a guesser, quick for a login.
 _N, _R, _P = 2**15, 8, 1
 _MAXMEM = 64 * 1024 * 1024
@@ -35,6 +39,7 @@ class AccessConfig:
     mode: str  # "oidc" | "password" | "local"
     password_hash: str = ""
     allowed_emails: tuple[str, ...] = ()
+    trusted_proxies: tuple[str, ...] = ()
 
 
 def access_config(secrets_: Mapping) -> AccessConfig:
@@ -46,7 +51,8 @@ def access_config(secrets_: Mapping) -> AccessConfig:
     password_hash = str(own.get("password_hash", "")).strip()
     if password_hash:
         parse_hash(password_hash)  # a malformed hash is a set-up error, said at start
-        return AccessConfig("password", password_hash=password_hash)
+        proxies = tuple(str(p).strip() for p in own.get("trusted_proxies", ()) if str(p).strip())
+        return AccessConfig("password", password_hash=password_hash, trusted_proxies=proxies)
     return AccessConfig("local")
 
 
@@ -84,12 +90,40 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(digest, expected)
 
 
-def locked_until(failures: list[dt.datetime], now: dt.datetime) -> dt.datetime | None:
-    """After MAX_FAILURES failed logins within LOCKOUT, logins wait until LOCKOUT after the last."""
-    recent = sorted(f for f in failures if now - f < LOCKOUT)
-    if len(recent) >= MAX_FAILURES:
-        return recent[-1] + LOCKOUT
-    return None
+def login_wait(failures: list[dt.datetime], now: dt.datetime) -> dt.datetime | None:
+    """When one source (an address, or a browser the coordinator logged in with before) may try
+    again, or None for now. Its failures within FAILURE_WINDOW count: FREE_ATTEMPTS pass at once,
+    then each waits twice as long as the one before after the latest (2 s, 4 s, … MAX_DELAY)."""
+    recent = sorted(f for f in failures if now - f < FAILURE_WINDOW)
+    if len(recent) < FREE_ATTEMPTS:
+        return None
+    until = recent[-1] + login_delay(len(recent))
+    return until if until > now else None
+
+
+def login_delay(failures: int) -> dt.timedelta:
+    """The wait after the `failures`-th failure in a row from one source."""
+    if failures < FREE_ATTEMPTS:
+        return dt.timedelta(0)
+    return min(FIRST_DELAY * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY)
+
+
+def client_address(peer: str | None, forwarded_for: str | None, trusted_proxies: tuple[str, ...]) -> str:
+    """Whom an attempt comes from: the connecting address, or — when that is one of the
+    trusted_proxies in the set-up — the address the proxy says it forwards for (the right-most
+    entry of X-Forwarded-For that is not itself a trusted proxy). Another client's header is
+    never believed: anyone can write one."""
+    address = (peer or "local").strip()
+    if address in trusted_proxies and forwarded_for:
+        for hop in reversed([part.strip() for part in forwarded_for.split(",") if part.strip()]):
+            if hop not in trusted_proxies:
+                return hop
+    return address
+
+
+def source_key(kind: str, value: str) -> str:
+    """What the store keeps of a source: a SHA-256 digest, never the address itself."""
+    return hashlib.sha256(f"mentorplan-login:{kind}:{value}".encode()).hexdigest()
 
 
 def email_allowed(config: AccessConfig, email: str | None) -> bool:

@@ -198,11 +198,15 @@ past_addresses = Table(
     Column("replaced_at", DateTime, nullable=False),
 )
 
-# Failed password logins, for the lock-out (core/platform/auth.py); no names, no passwords.
+# Failed password logins, for the growing delay per source (core/platform/auth.py); no names, no
+# passwords, no addresses: `source` is a SHA-256 digest of the address or browser (revision 0003).
+# A row is written before the password is checked (in the transaction that counted), so parallel
+# guesses cannot all pass the count; a correct password deletes its row again.
 login_failures = Table(
     "login_failures", metadata,
     Column("id", Integer, primary_key=True),
     Column("at", DateTime, nullable=False, index=True),
+    Column("source", String(64), nullable=False, server_default="", index=True),
 )
 
 # -- Messages ----------------------------------------------------------------------------------
@@ -245,6 +249,51 @@ message_log = Table(
     Column("status", String(16), nullable=False),  # sent | failed | prepared
     Column("at", DateTime, nullable=False),
     Column("error", Text, nullable=False, default=""),
+)
+
+# Guest lists (revision 0004, core/messages/guests.py). The coordinator's own changes to one
+# event's list: a person added by name, or left out of it (`change`: added | excluded).
+guest_list_changes = Table(
+    "guest_list_changes", metadata,
+    Column("cohort_id", String(32), primary_key=True),
+    Column("event_id", String(64), primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("change", String(16), nullable=False),  # added | excluded
+    Column("role", String(16), nullable=False),  # mentor | mentee: as whom an added person comes
+    Column("at", DateTime, nullable=False),
+)
+
+# An event's guest list as it was when its invitations were first sent or prepared, kept with the
+# send log: the guests in their order, with their reasons ([[group, why, role, cohort_id], …]);
+# from then on the list shown and invited is this one, not one computed from today's register.
+guest_list_sent = Table(
+    "guest_list_sent", metadata,
+    Column("cohort_id", String(32), primary_key=True),
+    Column("event_id", String(64), primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("email", String(254), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("reasons", JSON, nullable=False),
+    Column("kept_at", DateTime, nullable=False),
+)
+
+# The calendar requests people were given (revision 0005): per person and event, the method
+# (REQUEST or CANCEL), its SEQUENCE and the day, time and place it carried, one row per message,
+# so that a moved event is offered as an update (same UID, higher SEQUENCE) to whoever holds it.
+calendar_requests = Table(
+    "calendar_requests", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("cohort_id", String(32), nullable=False, index=True),
+    Column("event_id", String(64), nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("method", String(8), nullable=False),  # REQUEST | CANCEL
+    Column("sequence", Integer, nullable=False),
+    Column("start", Date, nullable=False),
+    Column("end", Date, nullable=False),
+    Column("time", String(100), nullable=False),
+    Column("place", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
 )
 
 # -- Follow-up ---------------------------------------------------------------------------------

@@ -12,6 +12,9 @@ op.get_bind(). A test opens the previous release's database with it (docs/migrat
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+from alembic import op
+
 revision: str = '0003'
 down_revision: str | None = '0002'
 branch_labels: str | None = None
@@ -19,7 +22,11 @@ depends_on: str | None = None
 
 
 def upgrade() -> None:
-    pass
+    # Failures of an older database came from no known source: they keep the empty one, which
+    # no attempt has, so they count against no one (and are forgotten within the hour anyway).
+    with op.batch_alter_table("login_failures", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("source", sa.String(length=64), nullable=False, server_default=""))
+        batch_op.create_index(batch_op.f("ix_login_failures_source"), ["source"], unique=False)
 
 
 def downgrade() -> None:
