@@ -130,8 +130,8 @@ def test_a_pin_that_breaks_a_rule_is_refused_and_forbidding_works(store, page):
 def test_swap_two_mentees_runs_again_and_compares(store, page):
     ids = small_cohort(store)
     at = run_matching(page("en"))
-    at.selectbox(key="matching_swap_first").set_value(ids["Gustav Holm"])
-    at.selectbox(key="matching_swap_second").set_value(ids["Ivar Jonsson"])
+    at.selectbox(key="matching_swap_first").set_value(ids["Gustav Holm"]).run()
+    at.selectbox(key="matching_swap_second").set_value(ids["Ivar Jonsson"]).run()
     at.button(key="matching_swap").click().run()
     assert not at.exception
     assert at.success[0].value.startswith("Run 2 saved")

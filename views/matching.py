@@ -30,10 +30,13 @@ from core.matching.scoring import CRITERIA, MAX_WEIGHT, MatchSettings
 from core.platform.files import XLSX_MIME
 from core.platform.i18n import MentorplanError, t
 from ui import context
+from ui.text import plain
+from ui.downloads import offer
 
 HEATMAP_LIMIT = 150  # people on a side beyond which the heat map is no longer readable
 FLASH = "matching_flash"
 SHOW_RUN = "matching_show_run"
+TABS = "matching_tabs"  # the open tab of explain / adjust / compare / heat map, by its label
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -103,7 +106,8 @@ left, middle, right = st.columns(3)
 left.metric(t("matching.metric_mentors", lang), len(active_mentors))
 middle.metric(t("matching.metric_places", lang), int(active_mentors["capacity"].sum()))
 right.metric(t("matching.metric_mentees", lang), len(active_mentees))
-mentor_tab, mentee_tab = st.tabs([t("matching.tab_mentors", lang), t("matching.tab_mentees", lang)])
+mentor_tab, mentee_tab = st.tabs([t("matching.tab_mentors", lang), t("matching.tab_mentees", lang)],
+                                 key=f"matching_who_tabs_{lang}", on_change="rerun")
 mentor_tab.dataframe(participants_table(active_mentors, "mentor", lang), hide_index=True, width="stretch")
 mentee_tab.dataframe(participants_table(active_mentees, "mentee", lang), hide_index=True, width="stretch")
 
@@ -194,9 +198,11 @@ if run.unmatched.empty or run.unmatched_mentees.empty:
 if not run.unmatched.empty:
     st.dataframe(unmatched_table(run, lang, names), hide_index=True, width="stretch")
 
+# The open tab is kept (by its key) across the reruns that pinning, forbidding and swapping make:
+# the coordinator stays where they were instead of landing on the first tab.
 explain_tab, adjust_tab, compare_tab, map_tab = st.tabs([
     t("matching.explain_title", lang), t("matching.adjust_title", lang), t("matching.compare_title", lang),
-    t("matching.heatmap_title", lang)])
+    t("matching.heatmap_title", lang)], key=f"{TABS}_{lang}", on_change="rerun")
 
 # -- Explain a pair ------------------------------------------------------------------------------
 with explain_tab:
@@ -266,10 +272,24 @@ with adjust_tab:
         def with_mentor(mentee: int) -> str:
             return f"{names[mentee]} ({mentor_of[mentee]})"
 
-        first = st.selectbox(t("matching.swap_first", lang), paired, key="matching_swap_first", format_func=with_mentor)
-        second = st.selectbox(t("matching.swap_second", lang), paired, index=min(1, len(paired) - 1) if paired else 0,
-                              key="matching_swap_second", format_func=with_mentor)
-        if st.button(t("matching.swap_button", lang), key="matching_swap", disabled=len(paired) < 2,
+        first = st.selectbox(t("matching.swap_first", lang), paired, key="matching_swap_first", format_func=with_mentor,
+                             placeholder=t("common.choose_option", lang))
+        # Only mentees of another mentor: a swap within one mentor's mentees, or with oneself, is no change.
+        partners = matching.swap_partners(run, int(first), paired) if first is not None else []
+        second = st.selectbox(t("matching.swap_second", lang), partners, key="matching_swap_second",
+                              format_func=with_mentor, placeholder=t("common.choose_option", lang))
+        broken = matching.swap_breaks(problem, run, int(first), int(second)) if second is not None else []
+        if first is not None and not partners:
+            st.caption(t("matching.swap_no_partner", lang))
+        elif second is not None and broken:  # said before the button is pressed, and the button kept shut
+            st.warning("\n".join([t("matching.swap_breaks_title", lang)] + [
+                "- " + t(f"matching.swap_breaks_{b.rule}", lang, mentor=plain(names.get(b.mentor_id, b.mentor_id)),
+                         mentee=plain(names.get(b.mentee_id, b.mentee_id))) for b in broken]),
+                icon=":material/block:")
+        elif second is not None:
+            st.caption(t("matching.swap_preview", lang, mentee_a=plain(names[first]), mentee_b=plain(names[second]),
+                         mentor_a=plain(mentor_of[first]), mentor_b=plain(mentor_of[second])))
+        if st.button(t("matching.swap_button", lang), key="matching_swap", disabled=second is None or bool(broken),
                      icon=":material/swap_horiz:"):
             try:
                 added = matching.swap_pins(run, int(first), int(second))
@@ -338,7 +358,7 @@ else:
 st.subheader(t("matching.export_title", lang))
 file_name = t("matching.file_name", lang, cohort=cohort.id)
 xlsx_column, csv_column = st.columns(2)
-xlsx_column.download_button(t("matching.download_xlsx", lang), pair_list_xlsx(run, label, lang),
-                            f"{file_name}.xlsx", XLSX_MIME, key="matching_download_xlsx", width="stretch")
-csv_column.download_button(t("matching.download_csv", lang), pair_list_csv(run, lang),
-                           f"{file_name}.csv", "text/csv", key="matching_download_csv", width="stretch")
+offer(xlsx_column, t("matching.download_xlsx", lang), pair_list_xlsx(run, label, lang),
+                   f"{file_name}.xlsx", XLSX_MIME, key="matching_download_xlsx", width="stretch")
+offer(csv_column, t("matching.download_csv", lang), pair_list_csv(run, lang),
+                  f"{file_name}.csv", "text/csv", key="matching_download_csv", width="stretch")

@@ -459,6 +459,42 @@ def swap_pins(run: MatchRun, mentee_a: int, mentee_b: int) -> list[Constraint]:
             Constraint(int(mentor_of[mentee_a]), int(mentee_b), PIN)]
 
 
+HARD_RULES = ("language", "organisation", "gender", "forbidden")
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A hard rule (HARD_RULES, or "gone": one of the two is no longer in the cohort) that a new
+    pair of a swap would break."""
+    rule: str
+    mentor_id: int
+    mentee_id: int
+
+
+def swap_partners(run: MatchRun, mentee: int, among: Iterable[int]) -> list[int]:
+    """The mentees `mentee` can swap mentors with, in the order of `among`: paired in the run, to
+    another mentor than theirs (two mentees of one mentor swapping changes nothing)."""
+    mentor_of = dict(zip(run.pairs["mentee_person_id"], run.pairs["mentor_person_id"], strict=True))
+    if mentee not in mentor_of:
+        return []
+    return [m for m in among if m in mentor_of and m != mentee and mentor_of[m] != mentor_of[mentee]]
+
+
+def swap_breaks(problem: Problem, run: MatchRun, mentee_a: int, mentee_b: int) -> list[Broken]:
+    """The hard rules the two new pairs of a swap would break, read from the cohort's rules
+    before anything is saved (empty: the swap can be made)."""
+    broken = []
+    for pin in swap_pins(run, mentee_a, mentee_b):
+        try:
+            row, col = problem.mentee_row(pin.mentee_id), problem.mentor_column(pin.mentor_id)
+        except KeyError:
+            broken.append(Broken("gone", pin.mentor_id, pin.mentee_id))
+            continue
+        broken.extend(Broken(rule, pin.mentor_id, pin.mentee_id) for rule in HARD_RULES
+                      if not problem.scores.rules[rule][row, col])
+    return broken
+
+
 # -- Accepting -------------------------------------------------------------------------------------
 
 def check_acceptable(run: MatchRun, mentors: pd.DataFrame, mentees: pd.DataFrame) -> None:
