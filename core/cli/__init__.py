@@ -11,12 +11,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from core.cli import backup, erase, guests, imports, match, messages, password, restore, schedule, todo
+from core.cli import backup, erase, guests, imports, match, messages, password, restore, schedule, timeline, todo
 from core.cli.common import EXIT_USAGE, Parser, choice, fail, language, secrets_backup_key
 from core.platform import backup as backup_file
 from core.platform.i18n import LANGUAGES, MentorplanError
 
-COMMANDS = (schedule, match, imports, password, guests, messages, todo, backup, restore, erase)
+COMMANDS = (schedule, match, timeline, imports, password, guests, messages, todo, backup, restore, erase)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

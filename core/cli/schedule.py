@@ -1,5 +1,6 @@
-"""`python -m core schedule --year 2026 [--track autumn|spring|both] [--format csv|xlsx|ics]
-[--out FILE]`: a programme year's schedule, as CSV on stdout by default."""
+"""`python -m core schedule --year 2026 [--track autumn|spring|both] [--format csv|xlsx|ics|pdf]
+[--paper a4|a3] [--out FILE]`: a programme year's schedule, as CSV on stdout by default; as a
+landscape PDF to print with --format pdf."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from core.calendar.files import schedule_to_ics
 from core.calendar.programme import check_year
 from core.calendar.schedule import display_frame, schedule_frame
 from core.cli.common import choice, fail, write_csv, write_output
+from core.documents.pdf import PAPERS
+from core.documents.tables import schedule_pdf
+from core.platform import clock
 from core.platform.files import to_xlsx
 from core.platform.i18n import t
 
 TRACKS = ("autumn", "spring", "both")
-FORMATS = ("csv", "xlsx", "ics")
+FORMATS = ("csv", "xlsx", "ics", "pdf")
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> str:
@@ -23,7 +27,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], 
         help="a programme year's schedule (autumn-YEAR and spring-YEAR+1)")
     parser.add_argument("--year", required=True, help="2000–2100: the autumn start's year")
     parser.add_argument("--track", default="both", help="autumn | spring | both")
-    parser.add_argument("--format", default="csv", help="csv | xlsx | ics")
+    parser.add_argument("--format", default="csv", help="csv | xlsx | ics | pdf")
+    parser.add_argument("--paper", default="a4", help="a4 | a3 (landscape; for pdf)")
     parser.add_argument("--out", help="file to write; stdout when left out")
     return "schedule"
 
@@ -37,11 +42,14 @@ def run(args: argparse.Namespace) -> int:
     check_year(year)
     track = choice(args.track, TRACKS, "--track", lang)
     fmt = choice(args.format, FORMATS, "--format", lang)
+    paper = choice(args.paper, PAPERS, "--paper", lang)
     programme = services.programme(services.open_store())
     tracks = ("autumn", "spring") if track == "both" else (track,)
     occurrences = programme.programme_year(year, tracks)
     if fmt == "csv":
         write_csv(schedule_frame(occurrences, lang), args.out, lang)
+    elif fmt == "pdf":
+        write_output(schedule_pdf(occurrences, lang, clock.today(), paper), args.out, lang, binary=True)
     elif fmt == "ics":
         write_output(schedule_to_ics(occurrences, lang), args.out, lang)
     else:
