@@ -67,6 +67,11 @@ def config(port: int, **changes) -> SmtpConfig:
     return dataclasses.replace(SmtpConfig(host=HOST, port=port, starttls=False, sender=SENDER, timeout=5), **changes)
 
 
+def calendar_parts(email) -> list:
+    """Every text/calendar part of an e-mail, beside the text or attached."""
+    return [part for part in email.walk() if part.get_content_type() == "text/calendar"]
+
+
 def log_of(store):
     log = store.message_log("autumn-2026")
     return sorted(zip(log["name"], log["status"], strict=True))
@@ -88,14 +93,27 @@ def test_an_invitation_opens_as_a_draft_with_the_events_calendar(invitations):
     body = parsed.get_body(("plain",))
     assert body.get_content_charset() == "utf-8"
     assert "Plats: Stadshuset, Umeå" in body.get_content()
+    [request] = calendar_parts(parsed)  # a calendar request beside the text, as calendars expect it
+    assert request.get_param("method") == "REQUEST"
+    calendar = Calendar.from_ical(request.get_content())
+    assert str(calendar["method"]) == "REQUEST"
+    [event] = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Kick-off – Höststart 2026"  # in words, not ids
+    assert str(event["location"]) == "Stadshuset, Umeå"
+    assert str(event["organizer"]) == "mailto:mentor@example.se"
+    assert str(event["attendee"]) == "mailto:asa.oberg@example.se"
+    assert event["attendee"].params["CN"] == "Åsa Öberg"
+    assert str(event["uid"]) == "autumn-2026-kickoff@mentorplan" and int(event["sequence"]) == 0
+
+
+def test_without_a_sender_an_invitation_carries_the_published_calendar_file(invitations):
+    asa = next(m for m in invitations.messages if m.name == "Åsa Öberg")
+    parsed = message_from_bytes(to_eml(asa, invitations), policy=policy.default)
+    assert parsed["From"] is None
     [attachment] = list(parsed.iter_attachments())
     assert attachment.get_content_type() == "text/calendar"
     assert attachment.get_param("method") == "PUBLISH"
     assert attachment.get_filename() == "kickoff-autumn-2026.ics"
-    calendar = Calendar.from_ical(attachment.get_content())
-    [event] = calendar.walk("VEVENT")
-    assert str(event["summary"]) == "Kick-off (autumn-2026)"
-    assert str(event["location"]) == "Stadshuset, Umeå"
 
 
 def test_a_decision_has_no_attachment_and_needs_no_sender(decisions):
@@ -162,7 +180,8 @@ def test_sending_delivers_each_message_once_and_logs_it(register, decisions):
     first = inbox.messages[0]
     assert first["Subject"] == "Besked: du är mentor i mentorskapsprogrammet, Höststart 2026"
     assert first["X-Unsent"] is None  # a sent message is no draft
-    assert "Elin Gran" in first.get_content()
+    assert "Elin Gran" in first.get_body(("plain",)).get_content()
+    assert [str(Calendar.from_ical(p.get_content())["method"]) for p in calendar_parts(first)] == ["REQUEST"] * 2
     assert not again.sent and len(again.skipped) == 7  # a re-run sends nothing twice
     assert len(inbox.messages) == 7
     assert [s for _, s in log_of(store)] == ["sent"] * 7
@@ -183,8 +202,9 @@ def test_an_invitation_is_sent_with_its_calendar(register, invitations):
     inbox = Inbox()
     with running(inbox) as port:
         send(store, invitations, config(port))
-    [attachment] = list(inbox.messages[0].iter_attachments())
-    assert attachment.get_content_type() == "text/calendar"
+    [request] = calendar_parts(inbox.messages[0])
+    assert request.get_param("method") == "REQUEST"
+    assert "METHOD:REQUEST" in request.get_content()
 
 
 def test_a_refused_recipient_fails_alone_and_a_rerun_tries_only_them(register, decisions):

@@ -205,7 +205,8 @@ def test_every_invitation_template_renders_in_both_languages(register, lang):
             assert batch.calendar and batch.messages, occurrence.id
             for message in batch.messages:
                 assert "{" not in message.subject + message.body, (occurrence.id, message.body)
-    assert seen == {"recruiting", "training", "kickoff", "pair_meeting", "mid_meeting", "closing", "three_party"}
+    assert seen == {"recruiting", "training", "kickoff", "pair_meeting", "mid_meeting", "closing", "three_party",
+                    "mingle"}
 
 
 def test_a_pair_meeting_reminder_names_the_week_and_needs_no_place(register):

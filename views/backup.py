@@ -9,14 +9,15 @@ import streamlit as st
 from core.platform import backup
 from core.platform.i18n import MentorplanError, t
 from ui import context
+from ui.downloads import offer
 
 lang = context.lang()
 store = context.store()
 
 st.title(t("backup.title", lang))
 st.caption(t("backup.intro", lang))
-st.download_button(t("backup.download", lang), data=store.backup(), type="primary", icon=":material/download:",
-                   file_name=backup.file_name(dt.datetime.now().replace(microsecond=0)), mime="application/zip")
+offer(st, t("backup.download", lang), data=store.backup(), type="primary", icon=":material/download:",
+          file_name=backup.file_name(dt.datetime.now().replace(microsecond=0)), mime="application/zip")
 
 st.subheader(t("backup.restore_title", lang))
 st.caption(t("backup.restore_help", lang))
@@ -57,8 +58,8 @@ if not automatic:
 for path in automatic[:10]:
     left, right = st.columns([4, 1])
     left.write(f"{path.name} · {path.stat().st_size // 1024} kB")
-    right.download_button(t("common.download", lang), data=path.read_bytes(), file_name=path.name,
-                          mime="application/zip", key=f"auto_{path.name}")
+    offer(right, t("common.download", lang), data=path.read_bytes(), file_name=path.name,
+                 mime="application/zip", key=f"auto_{path.name}")
 
 st.subheader(t("changelog.title", lang))
 st.caption(t("changelog.help", lang))

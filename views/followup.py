@@ -34,6 +34,7 @@ from core.messages.guests import describe_reason
 from core.platform.files import XLSX_MIME
 from core.platform.i18n import MentorplanError, format_date, format_short_date, format_week, t
 from ui import context
+from ui.downloads import offer
 from ui.pairs import accepted_pairs_or_stop
 
 FLASH = "followup_flash"
@@ -153,9 +154,9 @@ with meetings_tab:
 # -- The check-in sheet ----------------------------------------------------------------------------
 with checkin_tab:
     st.caption(t("followup.checkin.intro", lang))
-    st.download_button(t("followup.checkin.template", lang), checkin_workbook(pairs, lang),
-                       f"{cohort.id}-{t('followup.tab_checkin', lang).lower().replace(' ', '-')}.xlsx", XLSX_MIME,
-                       icon=":material/download:")
+    offer(st, t("followup.checkin.template", lang), checkin_workbook(pairs, lang),
+              f"{cohort.id}-{t('followup.tab_checkin', lang).lower().replace(' ', '-')}.xlsx", XLSX_MIME,
+              icon=":material/download:")
     upload = st.file_uploader(t("followup.checkin.upload", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"],
                               key=f"followup_checkin_{cohort.id}_{version}")
     if upload is not None:

@@ -18,6 +18,7 @@ from core.messages.templates import DECISIONS_EVENT
 from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import t
 from ui import context
+from ui.downloads import offer
 
 lang = context.lang()
 store = context.store()
@@ -60,11 +61,11 @@ else:
     st.caption(t("guests_page.export", lang))
     name = f"guests-{event_id}-{cohort.id}"
     xlsx_column, csv_column = st.columns(2)
-    xlsx_column.download_button(t("guests_page.xlsx", lang),
-                                to_xlsx({event_name(event_id, lang): table}),
-                                f"{name}.xlsx", XLSX_MIME, width="stretch")
-    csv_column.download_button(t("guests_page.csv", lang), to_csv(table, lang), f"{name}.csv",
-                               "text/csv", width="stretch")
+    offer(xlsx_column, t("guests_page.xlsx", lang),
+                       to_xlsx({event_name(event_id, lang): table}),
+                       f"{name}.xlsx", XLSX_MIME, width="stretch")
+    offer(csv_column, t("guests_page.csv", lang), to_csv(table, lang), f"{name}.csv",
+                      "text/csv", width="stretch")
     if st.button(t("guests_page.to_messages", lang), icon=":material/mail:", key="guests_to_messages"):
         # The messages page opens on this event's invitation.
         if event_id == DECISIONS_EVENT:

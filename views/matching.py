@@ -31,6 +31,7 @@ from core.platform.files import XLSX_MIME
 from core.platform.i18n import MentorplanError, t
 from ui import context
 from ui.text import plain
+from ui.text import plain
 from ui.downloads import offer
 
 HEATMAP_LIMIT = 150  # people on a side beyond which the heat map is no longer readable

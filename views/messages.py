@@ -29,6 +29,7 @@ from core.messages.templates import (
 from core.platform.files import XLSX_MIME
 from core.platform.i18n import LANGUAGES, MentorplanError, format_date, t
 from ui import context, mail
+from ui.downloads import offer
 from ui.sidebar import LANGUAGE_NAMES
 
 FLASH = "messages_flash"
@@ -194,19 +195,19 @@ def deliver(batch: Batch, force: bool) -> None:
             st.error(error.shown(lang))
             return
     zip_column, csv_column, xlsx_column = st.columns(3)
-    zip_column.download_button(t("messages.download_eml", lang), delivery.eml_zip(batch, sender),
-                               f"{batch.name}.zip", "application/zip", key="messages_zip", width="stretch",
-                               help=t("messages.download_eml_help", lang), on_click=log_prepared, args=(batch, "eml"),
-                               icon=":material/drafts:")
-    csv_column.download_button(t("messages.download_csv", lang), delivery.merge_csv(batch),
-                               f"{batch.name}.csv", "text/csv", key="messages_csv", width="stretch",
-                               help=t("messages.download_merge_help", lang), on_click=log_prepared,
-                               args=(batch, "merge"))
-    xlsx_column.download_button(t("messages.download_xlsx", lang), delivery.merge_xlsx(batch),
-                                f"{batch.name}.xlsx",
-                                XLSX_MIME,
-                                key="messages_xlsx", width="stretch", help=t("messages.download_merge_help", lang),
-                                on_click=log_prepared, args=(batch, "merge"))
+    offer(zip_column, t("messages.download_eml", lang), delivery.eml_zip(batch, sender),
+                      f"{batch.name}.zip", "application/zip", key="messages_zip", width="stretch",
+                      help=t("messages.download_eml_help", lang), on_click=log_prepared, args=(batch, "eml"),
+                      icon=":material/drafts:")
+    offer(csv_column, t("messages.download_csv", lang), delivery.merge_csv(batch),
+                      f"{batch.name}.csv", "text/csv", key="messages_csv", width="stretch",
+                      help=t("messages.download_merge_help", lang), on_click=log_prepared,
+                      args=(batch, "merge"))
+    offer(xlsx_column, t("messages.download_xlsx", lang), delivery.merge_xlsx(batch),
+                       f"{batch.name}.xlsx",
+                       XLSX_MIME,
+                       key="messages_xlsx", width="stretch", help=t("messages.download_merge_help", lang),
+                       on_click=log_prepared, args=(batch, "merge"))
     send_by_smtp(batch, force)
 
 

@@ -26,6 +26,7 @@ from core.people.template import signup_template
 from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, t, unique_labels
 from ui import context
+from ui.downloads import offer
 from ui.text import plain
 
 ROUND = "signup_round"  # a new round empties the uploader after an import
@@ -56,10 +57,10 @@ st.caption(t("participants.intro", lang))
 if st.session_state.get("signup_done"):
     st.success(st.session_state.pop("signup_done"), icon=":material/check_circle:")
 
-st.download_button(t("participants.template_download", lang), signup_template(lang), mime=XLSX_MIME,
-                   file_name=f"{t('participants.template.sheet_mentor', lang).lower()}-"
-                             f"{t('participants.template.sheet_mentee', lang).lower()}-mentorplan.xlsx",
-                   help=t("participants.template_download_help", lang), icon=":material/download:")
+offer(st, t("participants.template_download", lang), signup_template(lang), mime=XLSX_MIME,
+          file_name=f"{t('participants.template.sheet_mentor', lang).lower()}-"
+                    f"{t('participants.template.sheet_mentee', lang).lower()}-mentorplan.xlsx",
+          help=t("participants.template_download_help", lang), icon=":material/download:")
 if store.people_count() == 0:
     st.info(t("participants.empty_register", lang))
     if st.button(t("participants.load_examples", lang), key="load_examples", icon=":material/group_add:"):
@@ -167,13 +168,13 @@ if report.invalid:
     to_fix = invalid_rows_sheets(report, lang)
     stem = t("participants.invalid_rows", lang).lower().replace(" ", "-")
     buttons = st.columns(2)
-    buttons[0].download_button(t("participants.download_invalid", lang), to_xlsx(to_fix), file_name=f"{stem}.xlsx",
-                               mime=XLSX_MIME, help=t("participants.download_invalid_help", lang),
-                               icon=":material/download:")
+    offer(buttons[0], t("participants.download_invalid", lang), to_xlsx(to_fix), file_name=f"{stem}.xlsx",
+                      mime=XLSX_MIME, help=t("participants.download_invalid_help", lang),
+                      icon=":material/download:")
     if len(to_fix) == 1:
         [(sheet_name, frame)] = to_fix.items()  # named after its sheet, which may say the role
-        buttons[1].download_button(t("participants.download_invalid_csv", lang), to_csv(frame, lang),
-                                   file_name=f"{sheet_name}-{stem}.csv", mime="text/csv")
+        offer(buttons[1], t("participants.download_invalid_csv", lang), to_csv(frame, lang),
+                          file_name=f"{sheet_name}-{stem}.csv", mime="text/csv")
 
 st.subheader(t("participants.preview_title", lang))
 rows = preview(store, report.valid)

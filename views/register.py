@@ -25,6 +25,7 @@ from core.platform.files import XLSX_MIME
 from core.platform.i18n import MentorplanError, t
 from core.platform.names import labels_by_id
 from ui import context
+from ui.downloads import offer
 
 PERSON = "register_person"
 
@@ -185,10 +186,10 @@ with export:
     buttons = st.columns(2)
     as_json = person_export_file(store, int(person_id), "json")
     as_xlsx = person_export_file(store, int(person_id), "xlsx")
-    buttons[0].download_button(t("register.export_json", lang), as_json, file_name=f"{stem}.json",
-                               mime="application/json", icon=":material/download:", key="export_json")
-    buttons[1].download_button(t("register.export_xlsx", lang), as_xlsx, file_name=f"{stem}.xlsx",
-                               mime=XLSX_MIME, icon=":material/download:", key="export_xlsx")
+    offer(buttons[0], t("register.export_json", lang), as_json, file_name=f"{stem}.json",
+                      mime="application/json", icon=":material/download:", key="export_json")
+    offer(buttons[1], t("register.export_xlsx", lang), as_xlsx, file_name=f"{stem}.xlsx",
+                      mime=XLSX_MIME, icon=":material/download:", key="export_xlsx")
 
 with removal:
     held = ", ".join(f"{table}: {len(rows)}" for table, rows in store.person_data(int(person_id)).items())

@@ -19,6 +19,7 @@ from core.followup.report import (
 from core.platform.files import XLSX_MIME, to_xlsx
 from core.platform.i18n import format_date, t
 from ui import context
+from ui.downloads import offer
 from ui.pairs import accepted_pairs_or_stop
 
 EMPTY = "–"  # shown for a missing value, such as the share held of a round not begun (st.dataframe: "None")
@@ -48,8 +49,8 @@ columns[2].metric(t("report.metric_attendance", lang), "–" if share is None el
                   help=t("report.metric_attendance_help", lang))
 columns[3].metric(t("report.metric_three_party", lang), f"{report.three_party['held']} / {report.pairs}")
 
-st.download_button(t("report.download", lang), workbook(report, lang),
-                   f"{cohort.id}-{t('report.title', lang).lower()}.xlsx", XLSX_MIME, icon=":material/download:")
+offer(st, t("report.download", lang), workbook(report, lang),
+          f"{cohort.id}-{t('report.title', lang).lower()}.xlsx", XLSX_MIME, icon=":material/download:")
 
 left, right = st.columns(2)
 left.plotly_chart(rounds_figure(report, lang), width="stretch")

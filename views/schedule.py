@@ -10,6 +10,7 @@ from core.calendar.schedule import cohort_label, display_frame, event_name, sche
 from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
+from ui.downloads import offer
 
 lang = context.lang()
 programme = context.programme()
@@ -39,13 +40,13 @@ else:
 sheets = {cid: display_frame([o for o in exported if o.cohort.id == cid], lang)
           for cid in dict.fromkeys(o.cohort.id for o in exported)}
 xlsx_column, csv_column, ics_column = st.columns(3)
-xlsx_column.download_button(t("schedule.xlsx", lang), to_xlsx(sheets), f"{name}.xlsx",
-                            XLSX_MIME,
-                            width="stretch")
-csv_column.download_button(t("schedule.csv", lang), to_csv(schedule_frame(exported, lang)), f"{name}.csv",
-                           "text/csv", width="stretch")
-ics_column.download_button(t("schedule.ics", lang), schedule_to_ics(exported, lang), f"{name}.ics",
-                           "text/calendar", width="stretch")
+offer(xlsx_column, t("schedule.xlsx", lang), to_xlsx(sheets), f"{name}.xlsx",
+                   XLSX_MIME,
+                   width="stretch")
+offer(csv_column, t("schedule.csv", lang), to_csv(schedule_frame(exported, lang)), f"{name}.csv",
+                  "text/csv", width="stretch")
+offer(ics_column, t("schedule.ics", lang), schedule_to_ics(exported, lang), f"{name}.ics",
+                  "text/calendar", width="stretch")
 
 # -- Move one occurrence ---------------------------------------------------------------------
 st.subheader(t("schedule.move_title", lang))

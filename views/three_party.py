@@ -33,6 +33,7 @@ from core.followup.three_party import (
 from core.platform.files import XLSX_MIME
 from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
+from ui.downloads import offer
 from ui.pairs import accepted_pairs_or_stop
 
 FLASH = "three_party_flash"
@@ -235,7 +236,7 @@ st.subheader(t("followup.three_party.export", lang))
 left, right = st.columns(2)
 name = f"{cohort.id}-{t('followup.three_party.nav', lang).lower().replace(' ', '-')}"
 # The files are made when a button is clicked, not on every rerun of the page.
-left.download_button(t("followup.three_party.export_xlsx", lang), booking_workbook(table, lang),
-                     f"{name}.xlsx", XLSX_MIME, width="stretch", icon=":material/download:")
-right.download_button(t("followup.three_party.export_ics", lang), booking_calendar(table, cohort, lang),
-                      f"{name}.ics", "text/calendar", width="stretch", icon=":material/event:")
+offer(left, t("followup.three_party.export_xlsx", lang), booking_workbook(table, lang),
+            f"{name}.xlsx", XLSX_MIME, width="stretch", icon=":material/download:")
+offer(right, t("followup.three_party.export_ics", lang), booking_calendar(table, cohort, lang),
+             f"{name}.ics", "text/calendar", width="stretch", icon=":material/event:")

@@ -170,7 +170,8 @@ def log_prepared(store: Store, batch: Batch, channel: str) -> int:
     """The batch went out as files (channel eml or merge): one line "prepared" per message, in
     one transaction. The coordinator marks them sent once they have sent them."""
     messages = [m for m in batch.messages if m.person_id != NO_PERSON]
-    count = store.log_messages([log_entry(batch, m, channel, "prepared") for m in messages])
+    count = store.log_messages([log_entry(batch, m, channel, "prepared") for m in messages],
+                               guests=batch.guests)  # an invitation's list kept as it went out
     if channel == "eml":
         record_requests(store, messages)
     return count
@@ -377,7 +378,7 @@ def send(store: Store, batch: Batch, config: SmtpConfig, force: bool = False,
             stop = _send_one(server, email, envelope_from, message)
             if stop is None:
                 if message.person_id != NO_PERSON:
-                    store.log_messages([log_entry(batch, message, "smtp", "sent")])
+                    store.log_messages([log_entry(batch, message, "smtp", "sent")], guests=batch.guests)
                     record_requests(store, [message])
                 report.sent.append(message)
             else:

@@ -18,7 +18,17 @@ from icalendar import Calendar
 from core.calendar.files import schedule_to_ics
 from core.calendar.programme import Cohort, Occurrence, Programme
 from core.calendar.schedule import cohort_label, event_name
-from core.messages.guests import Guest, History, Reason, guest_list, load_history, role_word, usable_address
+from core.messages.guests import (
+    Guest,
+    History,
+    Reason,
+    guest_list,
+    invitees,
+    load_history,
+    role_word,
+    usable_address,
+)
+from core.messages.requests import CANCEL, REQUEST, CalendarRequest, Ledger, Version, request_for
 from core.messages.templates import (
     _LETTER_LOCALES,
     DECISION_TEMPLATES,
@@ -28,12 +38,13 @@ from core.messages.templates import (
     EventDetails,
     Template,
     all_templates,
-    invitation_template,
+    invitation_kind,
     is_invitation,
     render,
     template_for,
     used_placeholders,
 )
+from core.platform.clock import today as clock_today
 from core.platform.i18n import MentorplanError, check_language, format_week, format_weekday, t
 
 if TYPE_CHECKING:
@@ -87,6 +98,8 @@ class Message:
     body: str
     reason: str = ""
     values: Mapping[str, str] = field(default_factory=dict)
+    lang: str = ""  # the message's own language, where a batch mixes them (the call for mentors)
+    calendars: tuple[CalendarRequest, ...] = ()  # the events it names, as calendar requests
 
 
 @dataclass(frozen=True)
@@ -113,17 +126,22 @@ class Batch:
     problems: tuple[Problem, ...] = ()
     calendar: bytes | None = None  # the event's .ics, attached to every invitation
     calendar_name: str = ""
+    # An invitation's guest list as the batch was made from it: kept with the send log as the
+    # event's list as sent, the first time its invitations are sent or prepared (issue 12).
+    guests: tuple[Guest, ...] = ()
 
     @property
     def name(self) -> str:
         """A file name for the batch: "decisions-autumn-2026", "invitation-kickoff-autumn-2026"."""
         if self.kind == "decision":
             return f"decisions-{self.cohort_id}-{self.lang}"
+        if self.kind == "call":
+            return f"call-{self.cohort_id}"
         return f"invitation-{self.event_id}-{self.cohort_id}-{self.lang}"
 
 
 def _person_message(template: Template, values: dict[str, str], person_id: int, email: str, name: str,
-                    role: str, reason: str = "") -> Message | Problem:
+                    role: str, reason: str = "", calendars: tuple[CalendarRequest, ...] = ()) -> Message | Problem:
     email = str(email or "").strip()
     if not usable_address(email):
         return Problem(person_id, name, email, "messages.problem_no_address")
@@ -131,7 +149,24 @@ def _person_message(template: Template, values: dict[str, str], person_id: int, 
         subject, body = render(template, values)
     except MentorplanError as error:
         return Problem(person_id, name, email, "messages.problem_missing", {"placeholder": error.params["placeholder"]})
-    return Message(person_id, email.lower(), name, role, template.kind, subject, body, reason, values)
+    return Message(person_id, email.lower(), name, role, template.kind, subject, body, reason, values,
+                   template.lang, calendars)
+
+
+def in_sentence(name: str) -> str:
+    """An event's name inside a sentence: "Parträff 1" → "parträff 1", "Kick-off" → "kick-off"
+    (a name that starts with an abbreviation, "IT-dag", is left as it is)."""
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def event_request(store: Store, programme: Programme, cohort: Cohort, event_id: str, lang: str,
+                  ledger: Ledger, details: EventDetails | None = None) -> CalendarRequest:
+    """The calendar request a letter naming the event carries now (its saved time and place)."""
+    details = store.event_details(cohort.id, event_id) if details is None else details
+    return request_for(programme.occurrence(cohort, event_id), lang, ledger, details.time, details.place,
+                       note=details.note)
 
 
 def _collect(results: Iterable[Message | Problem]) -> tuple[tuple[Message, ...], tuple[Problem, ...]]:
@@ -162,6 +197,11 @@ def decision_messages(store: Store, programme: Programme, cohort: Cohort, lang: 
         dates[role] = {**when_values(programme.occurrence(cohort, training), lang, "training_"),
                        **when_values(programme.occurrence(cohort, "kickoff"), lang, "kickoff_")}
     label = cohort_label(cohort, lang)
+    ledger = Ledger.of(store, cohort.id)
+    named = {event: event_request(store, programme, cohort, event, lang, ledger)
+             for event in ("training_mentors", "training_mentees", "kickoff")}
+    calendars = {"mentor": (named["training_mentors"], named["kickoff"]),
+                 "mentee": (named["training_mentees"], named["kickoff"])}
 
     def detail(person_id: int, column: str) -> str:
         return _text(person[column].get(person_id)) if person_id in person.index else ""
@@ -184,7 +224,8 @@ def decision_messages(store: Store, programme: Programme, cohort: Cohort, lang: 
             values[f"mentee_{column}"] = _joined([detail(m[0], column) for m in mentees], lang)
         values["mentee_name"] = _joined([m[1] for m in mentees], lang)
         values["mentee_email"] = _joined([m[2] for m in mentees], lang)
-        results.append(_person_message(chosen["decision_mentor"], values, mentor_id, email, name, "mentor"))
+        results.append(_person_message(chosen["decision_mentor"], values, mentor_id, email, name, "mentor",
+                                       calendars=calendars["mentor"]))
     for pair in pairs.itertuples():
         mentee_id, mentor_id = int(pair.mentee_person_id), int(pair.mentor_person_id)
         values = {**base(mentee_id, pair.mentee_name, pair.mentee_email, "mentee"), **dates["mentee"],
@@ -192,7 +233,7 @@ def decision_messages(store: Store, programme: Programme, cohort: Cohort, lang: 
         for column in ("organisation", "phone", "title"):
             values[f"mentor_{column}"] = detail(mentor_id, column)
         results.append(_person_message(chosen["decision_mentee"], values, mentee_id, pair.mentee_email,
-                                       str(pair.mentee_name), "mentee"))
+                                       str(pair.mentee_name), "mentee", calendars=calendars["mentee"]))
     unmatched = left_unmatched(taking_part, pairs)
     if len(unmatched):
         following = programme.next_start(cohort)
@@ -250,30 +291,47 @@ def invitation_messages(store: Store, programme: Programme, cohort: Cohort, even
     if not is_invitation(occurrence):
         raise MentorplanError("messages.not_an_invitation", event=event_name(event_id, lang))
     templates = all_templates(store) if templates is None else templates
-    template = template_for(templates, invitation_template(occurrence.event.kind), lang)
+    guests: list[Guest] = invitees(store, programme, occurrence, history)  # the list as the coordinator has it
+    chosen = {variant: template_for(templates, invitation_kind(templates, event_id, occurrence.event.kind, lang,
+                                                                variant), lang)
+              for variant in ("", *{_variant(guest) for guest in guests})}
     details = store.event_details(cohort.id, event_id) if details is None else details
-    event_values = {"event": event_name(event_id, lang), "cohort": cohort_label(cohort, lang),
-                    **when_values(occurrence, lang),
+    event_values = {"event": event_name(event_id, lang), "event_in_sentence": in_sentence(event_name(event_id, lang)),
+                    "cohort": cohort_label(cohort, lang), **when_values(occurrence, lang),
                     "place": details.place.strip(), "time": details.time.strip(), "note": details.note.strip()}
+    used = set().union(*(used_placeholders(template) for template in chosen.values()))
     missing = [name for name in (*EVENT_DETAILS, "date", "weekday", "week")
-               if name in used_placeholders(template) and not event_values[name]]
+               if name in used and not event_values[name]]
     if missing:
         words = [t(f"messages.detail_{name}" if name in EVENT_DETAILS else "messages.detail_date", lang)
                  for name in missing]
         raise MentorplanError("messages.missing_event_detail", detail=_joined(list(dict.fromkeys(words)), lang),
                               placeholder=", ".join("{" + name + "}" for name in missing),
                               event=event_name(event_id, lang))
-    guests: list[Guest] = guest_list(history or load_history(store), programme, occurrence)
+    calendar = (request_for(occurrence, lang, Ledger.of(store, cohort.id), details.time, details.place,
+                            note=details.note),)
     results = []
     for guest in guests:
         reason = invitation_reason(guest.reasons[0], lang)
         values = {**event_values, "name": guest.name, "first_name": first_name(guest.name), "email": guest.email,
                   "role": role_word(guest.role, lang), "reason": reason}
-        results.append(_person_message(template, values, guest.person_id, guest.email, guest.name, guest.role,
-                                       reason))
+        results.append(_person_message(chosen[_variant(guest)], values, guest.person_id, guest.email, guest.name,
+                                       guest.role, reason, calendar))
     messages, problems = _collect(results)
-    return Batch(cohort.id, "invitation", event_id, lang, messages, problems,
-                 calendar=event_ics(occurrence, lang, details), calendar_name=f"{event_id}-{cohort.id}.ics")
+    owner_id, owner_event = occurrence.key  # a shared occurrence is sent and logged once, under its owner
+    return Batch(owner_id, "invitation", owner_event, lang, messages, problems,
+                 calendar=event_ics(occurrence, lang, details), calendar_name=f"{event_id}-{cohort.id}.ics",
+                 guests=tuple(guests))
+
+
+def _variant(guest: Guest) -> str:
+    """Which variant of an invitation a guest is given (core.messages.templates.VARIANTS): a
+    mentor who has applied already is not asked to apply; a former pair is asked to share."""
+    if any(reason.why == "applied" for reason in guest.reasons):
+        return "applied"
+    if guest.reasons[0].why == "former_pair":
+        return "former_pair"
+    return ""
 
 
 def event_ics(occurrence: Occurrence, lang: str, details: EventDetails = EventDetails()) -> bytes:
@@ -289,3 +347,247 @@ def event_ics(occurrence: Occurrence, lang: str, details: EventDetails = EventDe
         if extra:
             event["description"] = "\n".join([*extra, str(event.get("description", ""))]).strip()
     return calendar.to_ical()
+
+
+# -- The call for mentors ------------------------------------------------------------------------
+
+CALL_EVENT = "call"  # the send log's and the saved details' name for a cohort's call for mentors
+# The evening mingles that recruit mentors for a start, by the manual: the start's own mentor
+# mingle; for an autumn start, the spring track's mid-meeting mingle in June; for a spring start,
+# the spring track's closing mingle in November the year before.
+_OTHER_MINGLES = {"autumn": ("spring", 0, "mid_meeting_mingle"), "spring": ("spring", -1, "closing_mingle")}
+
+
+def recruiting_mingles(programme: Programme, cohort: Cohort) -> list[Occurrence]:
+    """The mingles where the manual recruits mentors for the cohort, by date, before its decisions."""
+    decided = programme.occurrence(cohort, DECISIONS_EVENT).start
+    found = [o for o in programme.cohort(cohort) if o.event.kind == "recruiting" and o.start <= decided]
+    if cohort.track in _OTHER_MINGLES:
+        track, offset, event_id = _OTHER_MINGLES[cohort.track]
+        other = Cohort(cohort.year + offset, track)
+        found += [o for o in programme.cohort(other) if o.id == event_id and o.start <= decided]
+    return sorted(found, key=lambda o: (o.start, o.cohort, o.id))
+
+
+def call_mingle(programme: Programme, cohort: Cohort, day: dt.date | None = None) -> Occurrence:
+    """The mingle a call sent now is for: the next one recruiting for the cohort, or the last."""
+    mingles = recruiting_mingles(programme, cohort)
+    if not mingles:
+        raise MentorplanError("messages.call_no_mingle", cohort=cohort.id)
+    day = clock_today() if day is None else day
+    return next((o for o in mingles if o.start >= day), mingles[-1])
+
+
+def person_language(languages: object) -> str:
+    """A person's language for a letter: English when the register says they speak English and
+    not Swedish, else Swedish (the default, also when nothing is known)."""
+    spoken = {str(code).lower() for code in languages} if isinstance(languages, list | tuple) else set()
+    return "en" if "en" in spoken and "sv" not in spoken else "sv"
+
+
+def call_candidates(history: History, programme: Programme, day: dt.date) -> list[tuple[int, str]]:
+    """Former participants to ask: people who were in the pairs of a cohort that has closed,
+    and who take part in no cohort that has not closed yet (running, or applied for, waiting for
+    or withdrawn from a coming one: someone who has applied already is not asked to apply).
+    People deleted everywhere are no longer in the register. (person_id, role), by name."""
+    known = history.cohorts(programme)
+    closed = [c for c in known if programme.occurrence(c, "closing").end < day]
+    current = {c.id for c in known if c not in closed}
+    frame = history.participants
+    busy = set(frame.loc[frame["cohort_id"].isin(current), "person_id"].astype(int))
+    for cohort_id in current:  # pairs of a cohort whose participations were never stored
+        busy |= {p for role in ("mentor", "mentee") for p in history.members(cohort_id, role)}
+    found: dict[int, str] = {}
+    for cohort in sorted(closed, reverse=True):  # the latest role a person had
+        for role in ("mentor", "mentee"):
+            for person_id in history.members(cohort.id, role):
+                if person_id not in busy:
+                    found.setdefault(person_id, role)
+    names = {pid: history.person(pid)[1].lower() for pid in found}
+    return sorted(found.items(), key=lambda item: (names[item[0]], item[0]))
+
+
+def call_messages(store: Store, programme: Programme, cohort: Cohort, channel: str,
+                  templates: Mapping[tuple[str, str], Template] | None = None,
+                  details: EventDetails | None = None, signup: str | None = None,
+                  history: History | None = None, day: dt.date | None = None, lang: str = "sv") -> Batch:
+    """The call for mentors for a cohort: a draft for the organisation's own channel in Swedish
+    and in English (none when no channel is set), and a personal one to each former participant
+    who is in no running or coming cohort, in their language. The mingle's day comes from the
+    schedule, its time and place from its saved details (or `details`), the sign-up
+    instructions from the call's saved details (or `signup`). `lang` is the coordinator's, for a
+    detail that is missing."""
+    templates = all_templates(store) if templates is None else templates
+    day = clock_today() if day is None else day
+    mingle = call_mingle(programme, cohort, day)
+    saved = store.event_details(mingle.cohort.id, mingle.id) if details is None else details
+    signup = store.event_details(cohort.id, CALL_EVENT).note if signup is None else signup
+    history = load_history(store) if history is None else history
+
+    def mingle_values(lang: str) -> dict[str, str]:
+        return {"cohort": cohort_label(cohort, lang), "mingle": in_sentence(event_name(mingle.id, lang)),
+                **when_values(mingle, lang, "mingle_"), "mingle_time": saved.time.strip(),
+                "mingle_place": saved.place.strip(), "signup": signup.strip()}
+
+    wanted = {"mingle_time": "messages.detail_time", "mingle_place": "messages.detail_place",
+              "signup": "messages.detail_signup"}
+    missing = [name for name in wanted for kind in ("call_channel", "call_personal") for lang in ("sv", "en")
+               if name in used_placeholders(template_for(templates, kind, lang)) and not mingle_values(lang)[name]]
+    if missing:
+        missing = list(dict.fromkeys(missing))
+        raise MentorplanError("messages.missing_call_detail",
+                              detail=_joined([t(wanted[name], lang) for name in missing], lang),
+                              placeholder=", ".join("{" + name + "}" for name in missing))
+    results: list[Message | Problem] = []
+    if channel.strip():
+        for lang in ("sv", "en"):
+            results.append(_person_message(template_for(templates, "call_channel", lang), mingle_values(lang), 0,
+                                           channel, t("messages.call_channel_name", lang), "channel"))
+    languages = history.participants.drop_duplicates("person_id").set_index("person_id")["languages"]
+    for person_id, role in call_candidates(history, programme, day):
+        email, name = history.person(person_id)
+        lang = person_language(languages.get(person_id))
+        values = {**mingle_values(lang), "name": name, "first_name": first_name(name), "email": email,
+                  "role": role_word(role, lang)}
+        results.append(_person_message(template_for(templates, "call_personal", lang), values, person_id, email,
+                                       name, role))
+    messages, problems = _collect(results)
+    return Batch(cohort.id, "call", CALL_EVENT, "sv", messages, problems)
+
+
+# -- Changes: an event moved, or taken out of calendars -------------------------------------------
+
+@dataclass(frozen=True)
+class Change:
+    """Who holds an event of the cohort in their calendar and should hear of it: an update (the
+    day, time or place changed since they were given it) or a cancellation (they are no longer
+    invited)."""
+    event_id: str
+    update: tuple[int, ...]
+    cancel: tuple[int, ...]
+    holders: tuple[int, ...]
+
+
+def calendar_changes(store: Store, programme: Programme, cohort: Cohort,
+                     history: History | None = None) -> list[Change]:
+    """Every event of the cohort that someone holds in their calendar (from the requests given),
+    with who needs an update and who a cancellation."""
+    ledger = Ledger.of(store, cohort.id)
+    history = load_history(store) if history is None else history
+    events = {o.id: o for o in programme.cohort(cohort)}
+    found = []
+    for event_id in sorted({event for event, _ in ledger.people}, key=lambda e: list(events).index(e)
+                           if e in events else len(events)):
+        holders = ledger.holders(event_id)
+        if not holders or event_id not in events:
+            continue
+        occurrence = events[event_id]
+        details = store.event_details(cohort.id, event_id)
+        now = Version.of(occurrence, details.time, details.place)
+        invited = {g.person_id for g in guest_list(history, programme, occurrence)}
+        update = tuple(p for p, given in holders.items() if p in invited and given.version != now)
+        cancel = tuple(p for p in holders if p not in invited)
+        found.append(Change(event_id, update, cancel, tuple(holders)))
+    return found
+
+
+def change_messages(store: Store, programme: Programme, cohort: Cohort, event_id: str, method: str, lang: str,
+                    people: Iterable[int], templates: Mapping[tuple[str, str], Template] | None = None,
+                    history: History | None = None) -> Batch:
+    """Update letters (method REQUEST: the same UID, a higher SEQUENCE, the new day, time and
+    place) or cancellations (CANCEL) of one event to the given people."""
+    check_language(lang)
+    if method not in (REQUEST, CANCEL):
+        raise MentorplanError("messages.unknown_kind", kind=method, allowed=f"{REQUEST}, {CANCEL}")
+    templates = all_templates(store) if templates is None else templates
+    kind = "update" if method == REQUEST else "cancel"
+    template = template_for(templates, kind, lang)
+    occurrence = programme.occurrence(cohort, event_id)
+    details = store.event_details(cohort.id, event_id)
+    ledger = Ledger.of(store, cohort.id)
+    request = request_for(occurrence, lang, ledger, details.time, details.place, method, details.note)
+    history = load_history(store) if history is None else history
+    given = ledger.holders(event_id)
+    lines = [t("messages.update_day", lang, day=" ".join(
+        p for p in (when_values(occurrence, lang)["weekday"], when_values(occurrence, lang)["date"],
+                    f"({when_values(occurrence, lang)['week']})") if p))]
+    lines += [t(f"messages.update_{name}", lang, text=value.strip())
+              for name, value in (("time", details.time), ("place", details.place)) if value.strip()]
+    event_values = {"event": event_name(event_id, lang), "event_in_sentence": in_sentence(event_name(event_id, lang)),
+                    "cohort": cohort_label(cohort, lang), **when_values(occurrence, lang),
+                    "time": details.time.strip(), "place": details.place.strip(), "details": "\n".join(lines)}
+    results = []
+    for person_id in people:
+        try:
+            email, name = history.person(int(person_id))
+        except KeyError:
+            continue
+        role = _role_in(history, cohort.id, int(person_id))
+        before = given.get(int(person_id))
+        values = {**event_values, "name": name, "first_name": first_name(name), "email": email,
+                  "role": role_word(role, lang),
+                  "previous_date": letter_date(before.version.start, lang) if before else ""}
+        results.append(_person_message(template, values, int(person_id), email, name, role, calendars=(request,)))
+    messages, problems = _collect(results)
+    return Batch(cohort.id, kind, event_id, lang, messages, problems)
+
+
+def _role_in(history: History, cohort_id: str, person_id: int) -> str:
+    rows = history.participants[history.participants["person_id"] == person_id]
+    own = rows[rows["cohort_id"] == cohort_id]
+    found = own if len(own) else rows
+    return str(found["role"].iloc[0]) if len(found) else "mentor"
+
+
+# -- A booked three-party conversation --------------------------------------------------------------
+
+BOOKING_EVENT = "three_party_window"
+
+
+@dataclass(frozen=True)
+class Booked:
+    """A pair's booked three-party conversation, as the three-party page lists it."""
+    slot_id: int
+    starts_at: dt.datetime
+    minutes: int
+    place: str
+    mentor_id: int
+    mentor_name: str
+    mentor_email: str
+    mentee_id: int
+    mentee_name: str
+    mentee_email: str
+
+
+def booking_messages(store: Store, cohort: Cohort, lang: str, booked: Iterable[Booked],
+                     templates: Mapping[tuple[str, str], Template] | None = None) -> Batch:
+    """A confirmation of the booked time to the mentor and the mentee of each pair: day, time,
+    place, and a calendar request for the conversation (the UID the booking list's .ics gives it)."""
+    check_language(lang)
+    templates = all_templates(store) if templates is None else templates
+    template = template_for(templates, "three_party_booked", lang)
+    ledger = Ledger.of(store, cohort.id)
+    results = []
+    for booking in booked:
+        day = booking.starts_at.date()
+        ends = booking.starts_at + dt.timedelta(minutes=booking.minutes)
+        time = f"{booking.starts_at:%H.%M}–{ends:%H.%M}" if lang == "sv" else f"{booking.starts_at:%H:%M}–{ends:%H:%M}"
+        entry = f"three_party_slot_{booking.slot_id}"
+        version = Version(day, day, time, " ".join(booking.place.split()))
+        request = CalendarRequest(cohort.id, entry, REQUEST, ledger.sequence(entry, version), version,
+                                  f"{t('messages.three_party_title', lang)} – {cohort_label(cohort, lang)}",
+                                  own_uid=f"three-party-{cohort.id}-slot-{booking.slot_id}@mentorplan")
+        values = {"cohort": cohort_label(cohort, lang), "date": letter_date(day, lang),
+                  "weekday": format_weekday(day, lang), "week": format_week(day, lang), "time": time,
+                  "place": booking.place.strip()}
+        for me, partner in (((booking.mentor_id, booking.mentor_name, booking.mentor_email, "mentor"),
+                             (booking.mentee_name, booking.mentee_email)),
+                            ((booking.mentee_id, booking.mentee_name, booking.mentee_email, "mentee"),
+                             (booking.mentor_name, booking.mentor_email))):
+            person_id, name, email, role = me
+            person_values = {**values, "name": name, "first_name": first_name(name), "email": email,
+                             "role": role_word(role, lang), "partner": partner[0], "partner_email": partner[1]}
+            results.append(_person_message(template, person_values, person_id, email, name, role,
+                                           calendars=(request,)))
+    messages, problems = _collect(results)
+    return Batch(cohort.id, "booking", BOOKING_EVENT, lang, messages, problems)

@@ -39,7 +39,23 @@ PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
                                   "mentor_title") + _TRAINING_AND_KICKOFF,
     "not_matched": _PERSON + ("next_cohort", "next_kickoff_date", "next_kickoff_weekday", "next_kickoff_week"),
 }
-INVITATION_PLACEHOLDERS = _PERSON + ("event", "date", "weekday", "week", "time", "place", "note", "reason")
+INVITATION_PLACEHOLDERS = _PERSON + ("event", "event_in_sentence", "date", "weekday", "week", "time", "place", "note",
+                                     "reason")
+_MINGLE = ("mingle", "mingle_date", "mingle_weekday", "mingle_week", "mingle_time", "mingle_place", "signup")
+# The letters that are no decision and no invitation: the call for mentors (to the organisation's
+# own channel, and to each former participant), a changed or cancelled event, a booked
+# three-party conversation.
+OTHER_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
+    "call_channel": ("cohort",) + _MINGLE,
+    "call_personal": _PERSON + _MINGLE,
+    "update": _PERSON + ("event", "event_in_sentence", "date", "weekday", "week", "time", "place", "details",
+                         "previous_date"),
+    "cancel": _PERSON + ("event", "event_in_sentence", "date", "weekday", "week"),
+    "three_party_booked": _PERSON + ("partner", "partner_email", "date", "weekday", "week", "time", "place"),
+}
+# An invitation's variants: a former pair at a training is asked to share their experience, and a
+# mentor who has applied already is not told at a mingle that they can apply.
+VARIANTS = ("former_pair", "applied")
 # Filled once for the whole event: missing, they stop the whole batch with one message.
 EVENT_DETAILS = ("place", "time", "note")
 
@@ -75,6 +91,8 @@ def is_invitation(occurrence: Occurrence) -> bool:
 def allowed_placeholders(kind: str) -> tuple[str, ...]:
     if kind in PLACEHOLDERS:
         return PLACEHOLDERS[kind]
+    if kind in OTHER_PLACEHOLDERS:
+        return OTHER_PLACEHOLDERS[kind]
     if kind.startswith("invitation_"):
         return INVITATION_PLACEHOLDERS
     raise MentorplanError("messages.unknown_template", kind=kind)
@@ -134,15 +152,33 @@ def shipped_templates() -> dict[tuple[str, str], Template]:
 
 
 def template_kinds(programme: Programme) -> list[str]:
-    """Every kind of template: the three decisions, and one invitation for each kind of event
-    that invites anyone."""
+    """Every kind of template: the three decisions, one invitation for each kind of event that
+    invites anyone (and for an event with a letter of its own, such as an evening mingle), their
+    variants, and the other letters (the call for mentors, changes, three-party bookings)."""
     kinds = list(DECISION_TEMPLATES)
+    shipped = [kind for kind, lang in shipped_templates() if lang == LANGUAGES[0]]
     for track in programme.rulebook.tracks.values():
         for event in track.events:
-            kind = invitation_template(event.kind)
-            if event.invites and event.id != DECISIONS_EVENT and kind not in kinds:
-                kinds.append(kind)
+            if not event.invites or event.id == DECISIONS_EVENT:
+                continue
+            for kind in (invitation_template(event.id), invitation_template(event.kind)):
+                if kind in shipped or kind == invitation_template(event.kind):
+                    found = [kind] + [f"{kind}_{variant}" for variant in VARIANTS if f"{kind}_{variant}" in shipped]
+                    kinds.extend(k for k in found if k not in kinds)
+    kinds.extend(k for k in shipped if k not in kinds)
     return kinds
+
+
+def invitation_kind(templates: Mapping[tuple[str, str], Template], event_id: str, event_kind: str, lang: str,
+                    variant: str = "") -> str:
+    """The template of an invitation: the event's own (invitation_closing_mingle) where there is
+    one, else its kind's (invitation_kickoff); and the variant for this guest where there is one."""
+    base = invitation_template(event_id)
+    if (base, lang) not in templates:
+        base = invitation_template(event_kind)
+    if variant and (f"{base}_{variant}", lang) in templates:
+        return f"{base}_{variant}"
+    return base
 
 
 def all_templates(store: Store) -> dict[tuple[str, str], Template]:

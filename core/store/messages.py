@@ -3,16 +3,23 @@ event's invitation, and the send log — who was given which message, when, and 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import delete, insert, select, update
 
+from core.messages.guests import Guest
 from core.messages.sendlog import CHANNELS, STATUSES, LogEntry
 from core.messages.templates import EventDetails, Template
 from core.store import schema
 from core.store.base import StoreBase
+from core.store.guests import keep_guest_list
 from core.store.schema import timestamp
+
+# The messages' settings, kept in the settings table (JSON values; no table of their own).
+MESSAGE_SETTINGS = ("message_sender", "call_channel")
 
 LOG_COLUMNS = ("id", "at", "person_id", "name", "email", "cohort_id", "kind", "event_id", "template", "subject",
                "channel", "status", "error")
@@ -62,8 +69,10 @@ class MessageStore(StoreBase):
 
     # -- the send log --
 
-    def log_messages(self, entries: Sequence[LogEntry]) -> int:
-        """Write lines of the send log, all in one transaction. Returns how many."""
+    def log_messages(self, entries: Sequence[LogEntry], guests: Sequence[Guest] = ()) -> int:
+        """Write lines of the send log, all in one transaction. Returns how many. `guests`: the
+        guest list an invitation batch was made from, kept as the event's list as sent the first
+        time its invitations are sent or prepared (core/store/guests.py, keep_guest_list)."""
         rows = []
         now = timestamp()
         for entry in entries:
@@ -76,6 +85,8 @@ class MessageStore(StoreBase):
         if rows:
             with self.transaction() as connection:
                 connection.execute(insert(schema.message_log), rows)
+                if guests:  # issue 12: what was sent stays what was sent
+                    keep_guest_list(connection, entries, guests)
         return len(rows)
 
     def message_log(self, cohort_id: str | None = None, kind: str | None = None,
@@ -117,3 +128,48 @@ class MessageStore(StoreBase):
                     log.c.cohort_id == cohort_id, log.c.kind == kind, log.c.event_id == event_id,
                     log.c.status == "prepared", log.c.person_id.in_(sorted(marked))).values(status="sent"))
         return len(marked)
+
+    # -- settings: the sender and the organisation's own channel --
+
+    def message_settings(self) -> dict[str, str]:
+        """The sender address ("message_sender") and the call's channel ("call_channel"), "" when
+        never set (checked by core.messages.delivery.check_message_settings before saving)."""
+        table = schema.settings
+        with self.reading() as connection:
+            stored = dict(connection.execute(select(table.c.key, table.c.value).where(
+                table.c.key.in_(MESSAGE_SETTINGS))).all())
+        return {key: str(stored.get(key) or "") for key in MESSAGE_SETTINGS}
+
+    def save_message_settings(self, values: dict[str, str]) -> None:
+        table = schema.settings
+        with self.transaction() as connection:
+            for key, value in values.items():
+                if key not in MESSAGE_SETTINGS:
+                    raise ValueError(f"not a message setting: {key}")
+                connection.execute(delete(table).where(table.c.key == key))
+                connection.execute(insert(table).values(key=key, value=str(value).strip()))
+
+    # -- calendar requests given --
+
+    def calendar_requests(self, cohort_id: str) -> list[tuple[Any, ...]]:
+        """What each person of a cohort's events was given, oldest first: (person_id, event_id,
+        method, sequence, start, end, time, place)."""
+        table = schema.calendar_requests
+        with self.reading() as connection:
+            rows = connection.execute(select(
+                table.c.person_id, table.c.event_id, table.c.method, table.c.sequence, table.c.start,
+                table.c.end, table.c.time, table.c.place).where(table.c.cohort_id == cohort_id)
+                .order_by(table.c.id)).all()
+        return [tuple(row) for row in rows]
+
+    def record_requests(self, rows: Sequence[tuple[int, str, str, str, int, dt.date, dt.date, str, str]]) -> int:
+        """Keep the calendar requests given: (person_id, cohort_id, event_id, method, sequence,
+        start, end, time, place), in one transaction."""
+        table = schema.calendar_requests
+        now = timestamp()
+        values = [{"person_id": p, "cohort_id": c, "event_id": e, "method": m, "sequence": n, "start": a, "end": b,
+                   "time": time, "place": place, "at": now} for p, c, e, m, n, a, b, time, place in rows]
+        if values:
+            with self.transaction() as connection:
+                connection.execute(insert(table), values)
+        return len(values)
