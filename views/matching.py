@@ -30,9 +30,8 @@ from core.matching.scoring import CRITERIA, MAX_WEIGHT, MatchSettings
 from core.platform.files import XLSX_MIME
 from core.platform.i18n import MentorplanError, t
 from ui import context
-from ui.text import plain
-from ui.text import plain
 from ui.downloads import offer
+from ui.text import plain
 
 HEATMAP_LIMIT = 150  # people on a side beyond which the heat map is no longer readable
 FLASH = "matching_flash"
