@@ -151,7 +151,7 @@ def offer(container: Any, label: str, data: bytes | str, file_name: str, mime: s
 def _unguarded_help(help: str | None) -> str:
     from core.platform.i18n import t
     from ui import context
-    return t("trust.download_unguarded", context.lang())
+    return t("access.download_unguarded", context.lang())
 
 
 # -- The guard in front of /media/ (installed by serve.py through st.App's middleware) ------------------
