@@ -46,13 +46,19 @@ def test_the_kickoff_invites_the_pairs_and_the_running_cohorts_mentors(register)
 
 
 def test_the_trainings_invite_former_pairs_latest_cohort_first(register):
-    mentors = guests_of(register, "autumn-2026", "training_mentors")
-    # autumn-2025 (Olle Sund withdrew), spring-2025 (no matching stored: its participations
-    # marked matched), autumn-2024; never a cohort still running on the day (spring-2026).
-    assert names(mentors) == ["Anna Berg", "Bo Ek", "Maja Ek", "Nils Berg", "Pia Rask", "Karin Lund", "Leo Nyström",
-                              "Åsa Öberg", "Björn Ång"]
+    store, programme, known = register
+    training = programme.occurrence(Cohort.parse("autumn-2026"), "training_mentors")
+    # By default the most recently closed cohort of each track: autumn-2025 (Olle Sund withdrew)
+    # and spring-2025 (no matching stored: its participations marked matched); never a cohort
+    # still running on the day (spring-2026). Not autumn-2024: two autumn starts ago (issue 12).
+    recent = ["Anna Berg", "Bo Ek", "Maja Ek", "Nils Berg", "Pia Rask", "Karin Lund", "Leo Nyström"]
+    assert names(guests_of(register, "autumn-2026", "training_mentors")) == recent
+    # Widened by the coordinator to two past cohorts of each track: autumn-2024 too.
+    mentors = guest_list(known, programme, training, former_cohorts=2)
+    assert names(mentors) == [*recent, "Åsa Öberg", "Björn Ång"]
     assert describe_reasons(mentors[3], "en") == "mentee, autumn-2025, former mentor pair"
-    mentees = guests_of(register, "autumn-2026", "training_mentees")
+    mentees = guest_list(known, programme, programme.occurrence(Cohort.parse("autumn-2026"), "training_mentees"),
+                         former_cohorts=2)
     assert names(mentees)[:4] == ["Elin Gran", "Gustav Holm", "Hanna Ilves", "Ulla Utan"]
     assert names(mentees)[4:] == names(mentors)[2:]
 

@@ -63,7 +63,9 @@ def shows_the_guest_lists(at, lang):
     assert len(guests.value) == 4
     assert t("guests_page.export", lang) in values(at.caption)
     assert downloads(at) == [t("guests_page.xlsx", lang), t("guests_page.csv", lang)]
-    assert labels(at.main.button) == [t("guests_page.to_messages", lang)]
+    # and the coordinator's changes to the list: leave one out, add one from the register
+    assert labels(at.main.button) == [t("guests_page.to_messages", lang), t("guests_page.exclude", lang),
+                                      t("guests_page.add", lang)]
 
 
 def shows_the_messages(at, lang):

@@ -34,6 +34,7 @@ from ui.sidebar import LANGUAGE_NAMES
 
 FLASH = "messages_flash"
 DRY_RUN = "messages_dry_run"
+ONLY_PEOPLE = "messages_only_people"  # set by the guest-list page's "invite" (views/guests.py)
 
 lang = context.lang()
 store = context.store()
@@ -211,6 +212,20 @@ def deliver(batch: Batch, force: bool) -> None:
     send_by_smtp(batch, force)
 
 
+def only_people(batch: Batch, what: str, event_id: str) -> Batch:
+    """The guest-list page's "invite" opens this page for just the people it added to a list
+    (session state ONLY_PEOPLE); a button widens it to everyone again."""
+    only = st.session_state.get(ONLY_PEOPLE)
+    if not only or (what, event_id, cohort.id) != ("invitation", only["event"], only["cohort"]):
+        return batch
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    left.info(t("messages.only_people", lang, count=len(only["people"])), icon=":material/person:")
+    if right.button(t("messages.only_people_all", lang), key="messages_only_people_all"):
+        st.session_state.pop(ONLY_PEOPLE, None)
+        st.rerun()
+    return dataclasses.replace(batch, messages=tuple(m for m in batch.messages if m.person_id in only["people"]))
+
+
 def write_and_send() -> None:
     what = st.radio(t("messages.what", lang), KINDS, key="messages_what", horizontal=True,
                     format_func=lambda k: t(f"messages.what_{k}", lang))
@@ -234,6 +249,7 @@ def write_and_send() -> None:
     except MentorplanError as error:
         st.error(error.shown(lang), icon=":material/error:")
         return
+    batch = only_people(batch, what, event_id)
     written = len(batch.messages)
     if only_untold:
         batch = dataclasses.replace(batch, messages=delivery.plan(store, batch).to_send)

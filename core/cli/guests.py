@@ -13,7 +13,7 @@ import sys
 from core import services
 from core.calendar.programme import Cohort
 from core.cli.common import choice, write_csv
-from core.messages.guests import guest_frame, guest_list, load_history, role_word
+from core.messages.guests import guest_frame, invitees, role_word
 from core.platform.i18n import t
 
 EXIT_SOME_MISSING = 1
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     event_id = choice(args.event, [e.id for e in rulebook.track(cohort.track).events], "--event", lang)
     store = services.open_store()
     programme = services.programme(store)
-    guests = guest_list(load_history(store), programme, programme.occurrence(cohort, event_id))
+    guests = invitees(store, programme, programme.occurrence(cohort, event_id))  # as kept or chosen
     write_csv(guest_frame(guests, lang), args.out, lang)
     missing = [g for g in guests if not g.has_address]
     for guest in missing:

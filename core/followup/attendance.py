@@ -11,7 +11,7 @@ import pandas as pd
 
 from core.calendar.programme import Cohort, Occurrence, Programme
 from core.calendar.schedule import event_name
-from core.messages.guests import guest_labels, guest_list, load_history
+from core.messages.guests import guest_labels, invitees
 from core.platform.i18n import MentorplanError, t
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def expected_attendees(store: Store, programme: Programme, occurrence: Occurrenc
     then by name.
 
     The one place that decides who is on an attendance list."""
-    guests = guest_list(load_history(store), programme, occurrence)
+    guests = invitees(store, programme, occurrence)  # the event's list as kept or chosen (issue 12)
     frame = pd.DataFrame([{"person_id": g.person_id, "name": g.name, "email": g.email, "role": g.role,
                            "cohort_id": g.cohort_id, "own": g.cohort_id == occurrence.cohort.id,
                            "reasons": g.reasons, "label": label}

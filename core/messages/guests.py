@@ -5,17 +5,25 @@ of cohorts — who was a pair when.
 The groups, as docs/messages.md explains them:
 - mentors / mentees / pairs of a cohort: the people of its accepted pairs; a cohort without an
   accepted matching (history imported from old sheets) counts its participations marked matched;
-- former pairs: the pairs of every cohort whose closing day is before the event;
-- prospective mentors: mentors who applied for (or wait for) a cohort that has not yet kicked off,
-  and former mentors who are not in a cohort running on the day of the event.
+- former pairs: the pairs of the most recently closed cohort of each track (closing day before
+  the event), or of as many past cohorts per track as the coordinator chose (former_cohorts);
+- prospective mentors: mentors who applied for (or wait for) a cohort that has not yet kicked off
+  (at an event that recruits for named cohorts, an evening mingle: for those cohorts), and former
+  mentors who are not in a cohort running on the day of the event.
 A participation marked withdrawn is never invited in that cohort's name.
+
+One event's list (event_guests) is that computed list with the coordinator's changes (a person
+added by name, a person left out), until its invitations are sent or prepared or its day has
+passed: from then on it is the list as it was — kept with the send log (guest_list_sent) when the
+invitations went out, else computed as of that moment (History.as_of) — and who would be invited
+by today's register but is not on it is shown as not invited. See docs/rules.md, "Who is invited".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -23,6 +31,7 @@ import pandas as pd
 from core.calendar.programme import Cohort, Occurrence, Programme
 from core.calendar.schedule import describe_guests, describe_when, event_name
 from core.people.cleaning import valid_email
+from core.platform.clock import today as clock_today
 from core.platform.i18n import MentorplanError, t
 from core.platform.names import person_labels
 
@@ -32,6 +41,8 @@ if TYPE_CHECKING:
 ROLES = ("mentor", "mentee")
 GROUP_ROLES = {"mentors": ("mentor",), "mentees": ("mentee",), "pairs": ("mentor", "mentee")}
 PROSPECTIVE_STATUSES = ("applied", "waiting")
+# Former pairs: the pairs of this many most recently closed cohorts of each track (a setting).
+FORMER_PAIR_COHORTS, MAX_FORMER_PAIR_COHORTS = 1, 30
 # The command line's columns, a contract with scripts: keep them as they are.
 GUEST_COLUMNS = ("email", "name", "role", "cohort", "reason")
 
@@ -80,6 +91,26 @@ class History:
     (as store.accepted_pairs() gives them)."""
     participants: pd.DataFrame
     pairs: Mapping[str, pd.DataFrame]
+    # When each participation was stored (participation_id → time), and the day a list is
+    # reconstructed for (None: today's register as it is): see as_of.
+    created: Mapping[int, dt.datetime] = field(default_factory=dict)
+    known_by: dt.date | None = None
+    today: dt.date | None = None
+
+    def as_of(self, day: dt.date, today: dt.date) -> History:
+        """The register as it could be known on `day`, for an event's list kept as it was: a
+        mentor who applied for a coming cohort counts only if their sign-up was stored by then
+        (or after that cohort had closed: history imported from old sheets). A time stamp after
+        `today` is not one this calendar's clock made (MENTORPLAN_TODAY set back): it counts."""
+        return replace(self, known_by=day, today=today)
+
+    def signed_up_by(self, participation_id: int, closing: dt.date) -> bool:
+        if self.known_by is None:
+            return True
+        created = self.created.get(int(participation_id))
+        if created is None or (self.today is not None and created.date() > self.today):
+            return True
+        return created.date() <= self.known_by or created.date() > closing
 
     def cohorts(self, programme: Programme) -> list[Cohort]:
         """The cohorts the register knows, oldest first; ids that name no track are left out."""
@@ -139,7 +170,7 @@ def load_history(store: Store) -> History:
         accepted = store.accepted_pairs(cohort_id)
         if len(accepted):
             pairs[cohort_id] = accepted
-    return History(participants, pairs)
+    return History(participants, pairs, store.participation_times())
 
 
 def _closing(programme: Programme, cohort: Cohort) -> dt.date:
@@ -150,9 +181,14 @@ def _kickoff(programme: Programme, cohort: Cohort) -> dt.date:
     return programme.occurrence(cohort, "kickoff").start
 
 
-def guest_list(history: History, programme: Programme, occurrence: Occurrence) -> list[Guest]:
+def guest_list(history: History, programme: Programme, occurrence: Occurrence,
+               former_cohorts: int = FORMER_PAIR_COHORTS) -> list[Guest]:
     """Everyone invited to the occurrence, once each, in the order of the rulebook's groups
-    (the event's own cohort first), each with every reason they are invited for."""
+    (the event's own cohort first), each with every reason they are invited for. Former pairs
+    are those of the `former_cohorts` most recently closed cohorts of each track. An occurrence
+    shared between cohorts has one list, its owner's."""
+    if occurrence.shared_from:
+        occurrence = programme.occurrence(occurrence.owner, occurrence.key[1])
     day = occurrence.start
     known = history.cohorts(programme)
     closed = sorted((c for c in known if _closing(programme, c) < day),
@@ -171,7 +207,7 @@ def guest_list(history: History, programme: Programme, occurrence: Occurrence) -
                 invite(history.members(cohort.id, role),
                        Reason(group.who, group.reason or "own", role, cohort.id))
         elif group.who == "former_pairs":
-            for former in closed:
+            for former in recent(closed, former_cohorts):
                 for role in ROLES:
                     invite(history.members(former.id, role), Reason(group.who, "former_pair", role, former.id))
         elif group.who == "prospective_mentors":
@@ -196,6 +232,9 @@ def _prospective(history: History, programme: Programme, known: list[Cohort], cl
     # Busy on the day, or already decided: in a running cohort's pairs, matched in an upcoming
     # cohort, or withdrawn from one.
     busy = {person for cohort in running + upcoming for role in ROLES for person in history.members(cohort.id, role)}
+        if history.known_by is not None:  # a list kept as it was: sign-ups stored later left out
+            closing = _closing(programme, cohort)
+            applied = applied[[history.signed_up_by(p, closing) for p in applied["participation_id"]]]
     busy |= set(frame.loc[frame["cohort_id"].isin([c.id for c in upcoming]) & (frame["status"] == "withdrawn"),
                           "person_id"])
     for cohort in closed:
@@ -207,6 +246,17 @@ def _prospective(history: History, programme: Programme, known: list[Cohort], cl
 
 def role_word(role: str, lang: str) -> str:
     return t(f"guests_page.role_{role}", lang)
+
+def recent(closed: list[Cohort], per_track: int) -> list[Cohort]:
+    """Of the closed cohorts (the latest first), the `per_track` latest of each track."""
+    taken: dict[str, int] = {}
+    chosen = []
+    for cohort in closed:
+        if taken.get(cohort.track, 0) < per_track:
+            taken[cohort.track] = taken.get(cohort.track, 0) + 1
+            chosen.append(cohort)
+    return chosen
+
 
 
 def describe_reason(reason: Reason, lang: str) -> str:
@@ -264,11 +314,14 @@ def invited_events(programme: Programme, cohort: Cohort) -> list[Occurrence]:
     return sorted((o for o in programme.cohort(cohort) if o.event.invites), key=lambda o: (o.start, o.end))
 
 
-def summary_frame(history: History, programme: Programme, cohort: Cohort, lang: str) -> pd.DataFrame:
-    """One row per event of the cohort that invites anyone: when, which groups, how many."""
+def summary_frame(history: History, programme: Programme, cohort: Cohort, lang: str,
+                  lists: Mapping[str, EventGuests] | None = None) -> pd.DataFrame:
+    """One row per event of the cohort that invites anyone: when, which groups, how many (of
+    each event's list as the coordinator has it, where `lists` gives them by event)."""
     rows = []
     for occurrence in invited_events(programme, cohort):
-        numbers = counts(guest_list(history, programme, occurrence))
+        numbers = counts(lists[occurrence.id].invited if lists is not None
+                         else guest_list(history, programme, occurrence))
         rows.append({
             t("guests_page.col_event", lang): event_name(occurrence.id, lang),
             t("guests_page.col_when", lang): describe_when(occurrence, lang),
@@ -279,3 +332,105 @@ def summary_frame(history: History, programme: Programme, cohort: Cohort, lang: 
             t("guests_page.col_no_address", lang): numbers["no_address"],
         })
     return pd.DataFrame(rows)
+
+
+# -- One event's list: chosen by the coordinator, kept as it was sent ------------------------------
+# The coordinator's changes (core/store/guests.py, table guest_list_changes): a person added to an
+# event's list by name, or left out of it. The list as sent (table guest_list_sent) is kept when
+# the event's invitations are first sent or prepared (MessageStore.log_messages, with the batch's
+# guests). ADDED is the reason a person added by name is invited for.
+ADDED, EXCLUDED = "added", "excluded"
+CHANGES = (ADDED, EXCLUDED)
+KEPT_SENT, KEPT_DAY = "sent", "day"  # why a list is kept as it was (EventGuests.kept)
+
+
+@dataclass(frozen=True)
+class EventGuests:
+    """One event's list as the coordinator works with it. `invited`: the list (kept as it was,
+    or computed now), with the people added by name and without those left out; `excluded`: the
+    people left out; `not_invited`: people today's register would invite who are not on a kept
+    list (a later sign-up); `kept`: "" (computed from today's register), "sent" (invitations sent
+    or prepared: the list as sent) or "day" (the day has passed, nothing sent: the list as of
+    the event's day); `kept_on`: the day the kept list is as of."""
+    occurrence: Occurrence
+    invited: list[Guest]
+    excluded: list[Guest]
+    not_invited: list[Guest]
+    kept: str = ""
+    kept_on: dt.date | None = None
+
+
+def reasons_to_json(reasons: Iterable[Reason]) -> list[list[str]]:
+    return [[r.group, r.why, r.role, r.cohort_id] for r in reasons]
+
+
+def reasons_from_json(raw: Iterable[Iterable[str]]) -> tuple[Reason, ...]:
+    return tuple(Reason(*map(str, r)) for r in raw)
+
+
+def _known(history: History, person_id: int, email: str = "", name: str = "") -> tuple[str, str, str]:
+    """A person's e-mail, name and organisation as the register has them now (else as given)."""
+    try:
+        email, name = history.person(person_id)
+    except KeyError:
+        return email, name, ""
+    return email, name, history.organisation(person_id)
+
+
+def _added_guest(history: History, person_id: int, role: str, cohort_id: str) -> Guest | None:
+    try:
+        email, name = history.person(person_id)
+    except KeyError:  # a person with no participation left: nobody to invite
+        return None
+    return Guest(person_id, email, name, (Reason(ADDED, ADDED, role, cohort_id),), history.organisation(person_id))
+
+
+def event_guests(store: Store, programme: Programme, occurrence: Occurrence, history: History | None = None,
+                 today: dt.date | None = None) -> EventGuests:
+    """One event's list (see EventGuests): the list kept when its invitations were first sent or
+    prepared; else, once invitations were logged before such lists were kept, or once its day has
+    passed, the list as of that day (History.as_of); else the list computed from today's
+    register. Then the coordinator's changes: people added by name come last, people left out
+    are taken off. A shared occurrence has one list, kept under its owner."""
+    today = clock_today() if today is None else today
+    history = load_history(store) if history is None else history
+    cohort_id, event_id = occurrence.key
+    former = store.former_pair_cohorts()
+    now = guest_list(history, programme, occurrence, former)
+    kept_rows = store.kept_guest_list(cohort_id, event_id)
+    kept, kept_on = "", None
+    if kept_rows:
+        kept, kept_on = KEPT_SENT, min(row.kept_at for row in kept_rows).date()
+        base = []
+        for row in kept_rows:
+            email, name, organisation = _known(history, row.person_id, row.email, row.name)
+            base.append(Guest(row.person_id, email, name, reasons_from_json(row.reasons), organisation))
+    else:
+        # the send log under any cohort's listing of a shared occurrence (lines from before it was one)
+        logged = store.invitations_logged_since([(c.id, occurrence.id) for c in occurrence.cohorts]
+                                                + [(cohort_id, event_id)])
+        if logged is not None:
+            kept, kept_on = KEPT_SENT, logged.date()
+        elif occurrence.end < today:
+            kept, kept_on = KEPT_DAY, occurrence.end
+        base = now if kept_on is None else guest_list(history.as_of(kept_on, today), programme, occurrence, former)
+    changes = store.guest_list_changes(cohort_id, event_id)
+    left_out = {person for person, (change, _role) in changes.items() if change == EXCLUDED}
+    on_list = {g.person_id for g in base}
+    invited = [g for g in base if g.person_id not in left_out]
+    for person, (change, role) in changes.items():
+        if change == ADDED and person not in on_list:
+            guest = _added_guest(history, person, role, cohort_id)
+            if guest is not None:
+                invited.append(guest)
+    listed = {g.person_id for g in invited}
+    everyone = {g.person_id: g for g in [*now, *base]}
+    excluded = [g for person, g in everyone.items() if person in left_out]
+    not_invited = [g for g in now if kept and g.person_id not in listed and g.person_id not in left_out]
+    return EventGuests(occurrence, invited, excluded, not_invited, kept, kept_on)
+
+
+def invitees(store: Store, programme: Programme, occurrence: Occurrence, history: History | None = None
+             ) -> list[Guest]:
+    """The people invited to an occurrence: its list as the coordinator has it (event_guests)."""
+    return event_guests(store, programme, occurrence, history).invited

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from core.calendar.programme import Cohort, Programme
-from core.messages.guests import History, guest_list, load_history
+from core.messages.guests import History, invitees
 from core.messages.letters import Batch, Message, left_unmatched, pairs_standing
 from core.messages.templates import DECISIONS_EVENT, KINDS, NOT_TOLD_COLUMNS
 from core.platform.i18n import MentorplanError
@@ -72,7 +72,7 @@ def recipients(store: Store, programme: Programme, cohort_id: str, kind: str, ev
         if not event_id:
             raise MentorplanError("messages.event_needed")
         occurrence = programme.occurrence(cohort, event_id)
-        guests = guest_list(history or load_history(store), programme, occurrence)
+        guests = invitees(store, programme, occurrence, history)  # the event's list as the coordinator has it
         return pd.DataFrame([(g.person_id, g.email, g.name, g.role) for g in guests], columns=list(NOT_TOLD_COLUMNS))
     raise MentorplanError("messages.unknown_kind", kind=kind, allowed=", ".join(KINDS))
 
@@ -86,5 +86,7 @@ def people_not_told(store: Store, programme: Programme, cohort_id: str, kind: st
         event_id = DECISIONS_EVENT
     elif not event_id:  # refused by recipients() already; said again for the type checker
         raise MentorplanError("messages.event_needed")
+    else:  # a shared occurrence's invitations are logged once, under its owner
+        cohort_id, event_id = programme.occurrence(Cohort.parse(cohort_id, programme.rulebook), event_id).key
     told = store.sent_to(cohort_id, kind, event_id)
     return wanted[~wanted["person_id"].isin(told)].reset_index(drop=True)

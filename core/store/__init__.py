@@ -27,6 +27,7 @@ from core.store.backup import BackupStore
 from core.store.base import WRITING
 from core.store.calendar import CalendarStore
 from core.store.followup import FollowupStore
+from core.store.guests import GuestStore
 from core.store.matching import MatchingStore
 from core.store.messages import MessageStore
 from core.store.people import PeopleStore
@@ -97,8 +98,8 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args=arguments)
 
 
-class Store(CalendarStore, PeopleStore, MatchingStore, FollowupStore, MessageStore, AuditStore, BackupStore,
-            AccessStore):
+class Store(CalendarStore, PeopleStore, MatchingStore, FollowupStore, MessageStore, GuestStore, AuditStore,
+            BackupStore, AccessStore):
     """All of Mentorplan's data. Open with Store() for the configured database."""
 
     def __init__(self, url: str | None = None) -> None:
