@@ -113,3 +113,11 @@ def test_an_untitled_workbook_keeps_its_header_first_for_reading_back():
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx({"Par": frame}))).active
     assert sheet["A1"].value == "Namn" and sheet.freeze_panes == "A2" and sheet.print_title_rows == "$1:$1"
     assert sheet.page_setup.orientation == "landscape"
+
+
+def test_numbers_the_swedish_way():
+    from core.platform.i18n import format_number, format_share
+    assert format_number(0.645, "sv") == "0,645" and format_number(0.645, "en") == "0.645"
+    assert format_number(1234.5, "sv", 1) == "1\u00a0234,5" and format_number(1234.5, "en", 1) == "1,234.5"
+    assert format_number(float("nan"), "sv") == "–"
+    assert format_share(0.645, "sv", 1) == "64,5\u00a0%" and format_share(0.5, "en") == "50%"

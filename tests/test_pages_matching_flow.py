@@ -108,3 +108,23 @@ def test_the_hard_rule_a_swap_breaks_is_said_before_it_is_pressed(store, matched
     assert t("matching.swap_preview", lang, mentee_a="Gustav Holm", mentor_b="David Falk", mentee_b="Ivar Jonsson",
              mentor_a="Bo Ek").replace("-", "\\-") in [c.value for c in at.caption]
     assert not at.button(key="matching_swap").disabled
+
+
+def shown_values(table):
+    """A table's cells as Streamlit shows them (the Styler's display values)."""
+    import pyarrow as pa
+    return pa.ipc.open_stream(table.proto.arrow_data.styler.display_values).read_all().to_pandas()
+
+
+@pytest.mark.parametrize("lang, point", [("sv", ","), ("en", ".")])
+def test_scores_are_written_the_languages_way(matched, lang, point):
+    at, ids = matched(lang)
+    figures = {m.label: m.value for m in at.metric}
+    total = figures[t("matching.metric_total", lang)]
+    assert point in total and ({",", "."} - {point}).isdisjoint(total)
+    shown = shown_values(at.dataframe[2])
+    scores = shown[t("matching.col.score", lang)].tolist()
+    assert all(len(s) == 5 and s[1] == point for s in scores), scores
+    assert at.dataframe[2].value[t("matching.col.score", lang)].dtype.kind == "f"  # still sorted as numbers
+    at.selectbox(key=f"matching_explain_{COHORT}").set_value(ids["Elin Gran"]).run()
+    assert any(f"0{point}957" in m.value for m in at.markdown)

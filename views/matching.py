@@ -8,6 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from core.calendar.schedule import cohort_label
+from core.documents.pdf import PDF_MIME
+from core.documents.tables import pair_list_pdf
 from core.matching import runs as matching
 from core.matching.assignment import OBJECTIVES
 from core.matching.report import (
@@ -28,9 +30,10 @@ from core.matching.report import (
 from core.matching.runs import FORBID, PIN, Constraint
 from core.matching.scoring import CRITERIA, MAX_WEIGHT, MatchSettings
 from core.platform.files import XLSX_MIME
-from core.platform.i18n import MentorplanError, t
+from core.platform.i18n import MentorplanError, format_number, t
 from ui import context
 from ui.downloads import offer
+from ui.tables import with_numbers
 from ui.text import plain
 
 HEATMAP_LIMIT = 150  # people on a side beyond which the heat map is no longer readable
@@ -184,14 +187,13 @@ scores = run.pairs["score"].astype(float)
 columns = st.columns(5)
 columns[0].metric(t("matching.metric_pairs", lang), run.pair_count)
 columns[1].metric(t("matching.metric_unmatched", lang), len(run.unmatched_mentees))
-columns[2].metric(t("matching.metric_mean", lang), score_text(scores.mean()) if len(scores) else "–")
-columns[3].metric(t("matching.metric_weakest", lang), score_text(run.min_score) if len(scores) else "–")
-columns[4].metric(t("matching.metric_total", lang), score_text(run.total_score))
+columns[2].metric(t("matching.metric_mean", lang), score_text(scores.mean(), lang) if len(scores) else "–")
+columns[3].metric(t("matching.metric_weakest", lang), score_text(run.min_score, lang) if len(scores) else "–")
+columns[4].metric(t("matching.metric_total", lang), score_text(run.total_score, lang))
 
 st.markdown(f"**{t('matching.pairs_title', lang)}**")
-score_column = t("matching.col.score", lang)
-st.dataframe(pairs_table(run, lang, names), hide_index=True, width="stretch", column_config={
-    score_column: st.column_config.ProgressColumn(score_column, min_value=0.0, max_value=1.0, format="%.3f")})
+# Scores the language's way ("0,645"): Streamlit's progress bar writes its number only with a point.
+st.dataframe(with_numbers(pairs_table(run, lang, names), lang), hide_index=True, width="stretch")
 st.markdown(f"**{t('matching.unmatched_title', lang)}**")
 if run.unmatched.empty or run.unmatched_mentees.empty:
     st.success(t("matching.no_unmatched", lang))
@@ -216,8 +218,12 @@ with explain_tab:
         pair = pair.iloc[0]
         st.markdown(t("matching.explain_pair", lang, mentee=names.get(mentee_id, pair["mentee_name"]),
                       mentor=names.get(int(pair["mentor_person_id"]), pair["mentor_name"]),
-                      score=score_text(pair["score"])))
-        st.dataframe(breakdown_table(pair["reasons"], lang), hide_index=True, width="stretch")
+                      score=score_text(pair["score"], lang)))
+        breakdown = breakdown_table(pair["reasons"], lang)
+        shares = [t("matching.col.value", lang), t("matching.col.share", lang)]
+        breakdown_shown = with_numbers(breakdown, lang, columns=shares).format(
+            lambda v: format_number(v, lang, 1), subset=[t("matching.col.weight", lang)])
+        st.dataframe(breakdown_shown, hide_index=True, width="stretch")
         if pair["warnings"]:
             st.warning(warnings_text(pair["warnings"], lang))
     elif mentee_id is not None:
@@ -231,13 +237,13 @@ with explain_tab:
         if costs.empty:
             st.caption(t("matching.no_alternatives", lang))
         else:
-            st.dataframe(pd.DataFrame({
+            st.dataframe(with_numbers(pd.DataFrame({
                 t("matching.col.mentor", lang): [names.get(int(p), n) for p, n in zip(
                     costs["mentor_person_id"], costs["name"], strict=True)],
-                t("matching.col.score", lang): costs["score"].round(3),
-                t("matching.col.total_change", lang): costs["total_change"].round(3),
+                t("matching.col.score", lang): costs["score"].astype(float).round(3),
+                t("matching.col.total_change", lang): costs["total_change"].astype(float).round(3),
                 t("matching.col.pairs_change", lang): costs["pairs_change"],
-            }), hide_index=True, width="stretch")
+            }), lang), hide_index=True, width="stretch")
     elif len(pair):
         st.caption(alternatives_text(pair["alternatives"], lang, names))
 
@@ -312,13 +318,13 @@ with compare_tab:
                                 index=others.index(older[0]) if older else 0, format_func=run_label)
         other = store.match_run(other_id)
         changes = compare_runs(other, run, lang, names)
-        st.markdown(t("matching.compare_summary", lang, before=score_text(other.total_score),
-                      after=score_text(run.total_score), pairs_before=other.pair_count,
+        st.markdown(t("matching.compare_summary", lang, before=score_text(other.total_score, lang),
+                      after=score_text(run.total_score, lang), pairs_before=other.pair_count,
                       pairs_after=run.pair_count, changed=len(changes)))
         if changes.empty:
             st.caption(t("matching.compare_same", lang))
         else:
-            st.dataframe(changes, hide_index=True, width="stretch")
+            st.dataframe(with_numbers(changes, lang), hide_index=True, width="stretch")
 
 # -- Heat map ------------------------------------------------------------------------------------
 with map_tab:
@@ -362,3 +368,5 @@ offer(xlsx_column, t("matching.download_xlsx", lang), pair_list_xlsx(run, label,
                    f"{file_name}.xlsx", XLSX_MIME, key="matching_download_xlsx", width="stretch")
 offer(csv_column, t("matching.download_csv", lang), pair_list_csv(run, lang),
                   f"{file_name}.csv", "text/csv", key="matching_download_csv", width="stretch")
+offer(st, t("document.pairs_pdf", lang), pair_list_pdf(run, cohort, lang, context.today()), f"{file_name}.pdf",
+      PDF_MIME, key="matching_download_pdf", help=t("document.pdf_help", lang), icon=":material/print:")

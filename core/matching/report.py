@@ -13,7 +13,7 @@ from babel import Locale
 from core.matching.runs import MatchRun, Problem
 from core.matching.scoring import CRITERIA
 from core.platform.files import to_csv, to_xlsx
-from core.platform.i18n import t
+from core.platform.i18n import format_number, t
 from core.platform.names import labels_by_id
 
 # Criteria met by every mentor alike ("no wish about sector") add to a score but are no reason for
@@ -49,7 +49,7 @@ def describe(phrase: dict, lang: str) -> str:
         if key in params:
             params[key] = ", ".join(map(str, params[key]))
     if "score" in params:
-        params["score"] = f"{float(params['score']):.2f}"
+        params["score"] = format_number(float(params["score"]), lang, 2)
     return t(phrase["key"], lang, **params)
 
 
@@ -63,8 +63,10 @@ def warnings_text(warnings: Sequence[dict], lang: str) -> str:
     return " ".join(describe(w, lang) for w in warnings)
 
 
-def score_text(score: float) -> str:
-    return f"{score:.3f}"
+def score_text(score: float, lang: str | None = None) -> str:
+    """A score with three decimals the language's way ("0,645" in Swedish); without a language,
+    as a machine reads it ("0.645": the command line's CSV)."""
+    return format_number(score, lang, 3) if lang else f"{score:.3f}"
 
 
 # -- Who is who ---------------------------------------------------------------------------------
@@ -150,7 +152,7 @@ def unmatched_table(run: MatchRun, lang: str, labels: Mapping[int, str] | None =
 def alternatives_text(alternatives: Sequence[dict], lang: str, labels: Mapping[int, str] | None = None) -> str:
     """The next-best mentors with their scores, each by their label where `labels` has it."""
     labels = labels or {}
-    return ", ".join(f"{_label(labels, a['mentor_person_id'], a['name'])} ({score_text(a['score'])})"
+    return ", ".join(f"{_label(labels, a['mentor_person_id'], a['name'])} ({score_text(a['score'], lang)})"
                      for a in alternatives) or "–"
 
 
@@ -167,8 +169,8 @@ def about_table(run: MatchRun, cohort_label: str, lang: str) -> pd.DataFrame:
               t("matching.words.yes" if run.settings.same_organisation_rule else "matching.words.no", lang)),
              (t("matching.about.pairs", lang), str(run.pair_count)),
              (t("matching.about.unmatched", lang), str(len(run.unmatched))),
-             (t("matching.about.total", lang), score_text(run.total_score)),
-             (t("matching.about.weakest", lang), score_text(run.min_score) if run.min_score is not None else "–")]
+             (t("matching.about.total", lang), score_text(run.total_score, lang)),
+             (t("matching.about.weakest", lang), score_text(run.min_score, lang) if run.min_score is not None else "–")]
     return pd.DataFrame(rows, columns=[t("matching.about.what", lang), t("matching.about.value", lang)])
 
 

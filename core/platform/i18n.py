@@ -16,7 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_decimal as _babel_format_decimal
+from babel.numbers import format_percent as _babel_format_percent
 
 from core.platform.paths import DATA_DIR
 
@@ -89,6 +92,27 @@ def weekday_name(weekday: int, lang: str = DEFAULT_LANGUAGE) -> str:
 def format_week(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
     """The ISO week of a day, the way a Swedish workplace names it: "v. 40"."""
     return t("common.week_number", lang, week=day.isocalendar().week)
+
+
+def format_number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 3) -> str:
+    """A number the language's way, with `decimals` decimals: "0,645" and "1 234,5" (a no-break
+    space between thousands) in Swedish; "0.645" and "1,234.5" in English; "–" for nothing."""
+    if value is None or value != value:
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return _babel_format_decimal(value, format=pattern, locale=_LOCALES[check_language(lang)])
+
+
+def format_share(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """A share (0.5) as a percentage the language's way: "50 %" in Swedish, "50%" in English."""
+    if value is None or value != value:
+        return "–"
+    locale = _LOCALES[check_language(lang)]
+    pattern = str(Locale.parse(locale).percent_formats[None].pattern)  # "#,##0 %" in Swedish
+    if decimals > 0:
+        at = pattern.rindex("0")
+        pattern = pattern[:at + 1] + "." + "0" * decimals + pattern[at + 1:]
+    return _babel_format_percent(value, format=pattern, locale=locale)
 
 
 def format_span(start: dt.date, end: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
