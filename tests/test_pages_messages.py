@@ -75,7 +75,8 @@ def shows_the_messages(at, lang):
     deadline = at.warning[0].value  # a warning: the day is near and people wait for their decision
     assert deadline.startswith(before) and after in deadline
     assert deadline.endswith(t("messages.not_told", lang, count=8, total=8))
-    assert labels(at.tabs) == [t(f"messages.tab_{tab}", lang) for tab in ("write", "templates", "log")]
+    assert labels(at.tabs) == [t(f"messages.tab_{tab}", lang) for tab in ("write", "templates", "log",
+                                                                                   "settings")]
     assert labels(at.main.radio) == [t("messages.what", lang), t("messages.language", lang),
                                      t("messages.template_language", lang)]
     assert t("messages.summary", lang, count=7) in values(at.markdown)
@@ -96,7 +97,8 @@ def shows_the_messages(at, lang):
     assert {f"**{t('messages.not_told_title', lang)}**", f"**{t('messages.whole_log', lang)}**"} <= set(
         values(at.markdown))
     assert t("messages.log_empty", lang, cohort=autumn(lang)) in values(at.caption)
-    assert labels(at.main.button) == [t("messages.template_save", lang)]
+    assert labels(at.main.button) == [t("messages.template_save", lang), t("messages.settings_save", lang)]
+    assert t("messages.no_sender", lang) in values(at.caption)  # no sender set: the drafts go without From
 
 
 SHOWS = {GUESTS: shows_the_guest_lists, MESSAGES: shows_the_messages}
@@ -121,7 +123,8 @@ def test_the_pages_render_on_an_empty_register(app, store, lang):
     assert values(at.title) == [cohort_title("messages.title", lang)]
     before, after = due_in_five_days(lang)
     assert at.info[0].value.startswith(before) and at.info[0].value.endswith(after)  # nobody waits: no warning
-    assert labels(at.tabs) == [t(f"messages.tab_{tab}", lang) for tab in ("write", "templates", "log")]
+    assert labels(at.tabs) == [t(f"messages.tab_{tab}", lang) for tab in ("write", "templates", "log",
+                                                                                   "settings")]
     # No decisions can be written before a matching is accepted: the page says so, once, and offers
     # nothing to preview or send.
     assert values(at.error) == [t("messages.no_accepted_pairs", lang, cohort="autumn-2026")]

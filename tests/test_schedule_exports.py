@@ -65,7 +65,7 @@ def test_ics_is_all_day_with_week_long_pair_meetings_and_stable_uids(year_2026):
     meeting = events["autumn-2026-pair_meeting_1@mentorplan"]
     week = (meeting.decoded("DTSTART"), meeting.decoded("DTEND"))
     assert week == (dt.date(2026, 9, 28), dt.date(2026, 10, 5))
-    assert str(kickoff["SUMMARY"]) == "Kick-off (autumn-2026)"
+    assert str(kickoff["SUMMARY"]) == "Kick-off – Höststart 2026"  # the cohort in words; its id in the UID
     assert calendar["X-WR-TIMEZONE"] == "Europe/Stockholm"
     again = Calendar.from_ical(schedule_to_ics(year_2026, "sv"))
     assert {str(e["UID"]) for e in again.walk("VEVENT")} == set(events)

@@ -1,6 +1,7 @@
-"""Besked och inbjudningar: the decisions' deadline and who has not been told; the decisions or
-one event's invitations written for the chosen cohort, previewed, and delivered as .eml drafts, a
-mail-merge sheet, or through the mail server after a dry run; the templates; the send log."""
+"""Besked och inbjudningar: the decisions' deadline and who has not been told; the decisions, one
+event's invitations, the call for mentors or the changes to calendars written for the chosen
+cohort, previewed, and delivered as .eml drafts, a mail-merge sheet, or through the mail server
+after a dry run; the templates; the send log; the sender and the organisation's channel."""
 
 import dataclasses
 import hashlib
@@ -10,13 +11,22 @@ import streamlit as st
 
 from core.calendar.schedule import cohort_label, describe_when, event_name
 from core.messages import delivery
-from core.messages.letters import Batch, decision_messages, invitation_messages
+from core.messages.letters import (
+    CALL_EVENT,
+    Batch,
+    calendar_changes,
+    call_messages,
+    call_mingle,
+    change_messages,
+    decision_messages,
+    invitation_messages,
+)
+from core.messages.requests import CANCEL, REQUEST
 from core.messages.sendlog import decisions_deadline, people_not_told, recipients
 from core.messages.templates import (
     BODY_MAX,
     BRACES,
     DECISIONS_EVENT,
-    KINDS,
     SUBJECT_MAX,
     EventDetails,
     Template,
@@ -34,6 +44,8 @@ from ui.sidebar import LANGUAGE_NAMES
 
 FLASH = "messages_flash"
 DRY_RUN = "messages_dry_run"
+# What the page writes: the send log's kinds, and the changes to calendars (updates, removals).
+WHAT = ("decision", "invitation", "call", "changes")
 ONLY_PEOPLE = "messages_only_people"  # set by the guest-list page's "invite" (views/guests.py)
 
 lang = context.lang()
@@ -43,6 +55,7 @@ cohort = context.cohort()
 today = context.today()
 label = f"{cohort_label(cohort, lang)} ({cohort.id})"
 invitations = {o.id: o for o in programme.cohort(cohort) if is_invitation(o)}
+message_settings = store.message_settings()
 
 
 def flash(kind: str, text: str) -> None:
@@ -50,8 +63,10 @@ def flash(kind: str, text: str) -> None:
 
 
 def step_name(kind: str, event_id: str) -> str:
-    if kind == "decision":
-        return t("messages.step_decision", lang)
+    if kind in ("decision", "call", "booking"):
+        return t(f"messages.step_{kind}", lang)
+    if kind in ("update", "cancel"):
+        return t(f"messages.step_{kind}", lang, event=event_name(event_id, lang))
     return t("messages.step_invitation", lang, event=event_name(event_id, lang))
 
 
@@ -109,7 +124,9 @@ def preview(batch: Batch) -> None:
     with st.container(border=True):
         st.text(f"{t('messages.preview_to', lang)}: {message.name} <{message.email}>")
         st.text(f"{t('messages.preview_subject', lang)}: {message.subject}")
-        if batch.calendar:
+        if message.calendars and current_sender():
+            st.text(t("messages.calendar_requests", lang, events="; ".join(r.summary for r in message.calendars)))
+        elif batch.calendar:
             st.text(f"{t('messages.preview_attachment', lang)}: {batch.calendar_name}")
         st.code(message.body, language=None, wrap_lines=True)
     with st.expander(t("messages.all_messages", lang)):
@@ -185,10 +202,19 @@ def send_by_smtp(batch: Batch, force: bool) -> None:
         st.rerun()
 
 
+def current_sender() -> str:
+    """The From of the drafts: as typed above the downloads, else the sender set in the settings."""
+    typed = st.session_state.get("messages_sender")
+    return (typed if isinstance(typed, str) else message_settings["message_sender"]).strip()
+
+
 def deliver(batch: Batch, force: bool) -> None:
     st.subheader(t("messages.deliver", lang))
+    st.session_state.setdefault("messages_sender", message_settings["message_sender"])
     sender = st.text_input(t("messages.sender", lang), key="messages_sender", max_chars=300,
                            help=t("messages.sender_help", lang)).strip()
+    if not sender:
+        st.caption(t("messages.no_sender", lang))
     if sender:
         try:
             delivery.sender_header(sender)
@@ -226,8 +252,61 @@ def only_people(batch: Batch, what: str, event_id: str) -> Batch:
     return dataclasses.replace(batch, messages=tuple(m for m in batch.messages if m.person_id in only["people"]))
 
 
+def call_form() -> None:
+    """The call's mingle (time and place, as its invitation has them) and how to sign up."""
+    mingle = call_mingle(programme, cohort, today)
+    st.markdown(t("messages.call_intro", lang, mingle=event_name(mingle.id, lang).lower(),
+                  day=format_date(mingle.start, lang), cohort=cohort_label(cohort, lang)))
+    if not message_settings["call_channel"]:
+        st.caption(t("messages.call_no_channel", lang))
+    saved = store.event_details(mingle.cohort.id, mingle.id)
+    signup = store.event_details(cohort.id, CALL_EVENT)
+    key = f"{cohort.id}_{mingle.cohort.id}_{mingle.id}"
+    with st.form(f"messages_call_{key}"):
+        st.markdown(f"**{t('messages.call_details', lang, cohort=cohort_label(cohort, lang))}**")
+        st.caption(t("messages.call_details_help", lang, mingle=event_name(mingle.id, lang),
+                     placeholder="{signup}"))
+        left, right = st.columns(2)
+        place = left.text_input(t("messages.place", lang), value=saved.place, key=f"messages_call_place_{key}",
+                                max_chars=300)
+        time = right.text_input(t("messages.time", lang), value=saved.time, key=f"messages_call_time_{key}",
+                                max_chars=100, help=t("messages.time_help", lang))
+        how = st.text_area(t("messages.signup", lang), value=signup.note, key=f"messages_call_signup_{key}",
+                           max_chars=2000, height=80, help=t("messages.signup_help", lang))
+        if st.form_submit_button(t("common.save", lang)):
+            store.save_event_details(mingle.cohort.id, mingle.id, EventDetails(place, time, saved.note))
+            store.save_event_details(cohort.id, CALL_EVENT, EventDetails(note=how))
+            flash("success", t("messages.details_saved", lang))
+            st.rerun()
+
+
+def changes_batch(message_lang: str) -> Batch | None:
+    """The changes to calendars: which event, and whether updates or removals go out."""
+    st.caption(t("messages.changes_intro", lang))
+    changes = {c.event_id: c for c in calendar_changes(store, programme, cohort) if c.holders}
+    if not any(c.update or c.cancel for c in changes.values()):
+        st.info(t("messages.changes_none", lang), icon=":material/event_available:")
+        if not changes:
+            return None
+    events = {o.id: o for o in programme.cohort(cohort)}
+    event_id = st.selectbox(t("messages.event", lang), list(changes), key="messages_change_event",
+                            format_func=lambda e: t("messages.change_event", lang, event=event_name(e, lang),
+                                                    when=describe_when(events[e], lang),
+                                                    update=len(changes[e].update), cancel=len(changes[e].cancel),
+                                                    holders=len(changes[e].holders)))
+    change = changes[event_id]
+    options = {"update": (REQUEST, change.update), "cancel": (CANCEL, change.cancel),
+               "cancel_all": (CANCEL, change.holders)}
+    choice = st.radio(t("messages.change_kind", lang), list(options), key="messages_change_kind",
+                      format_func=lambda k: t(f"messages.change_{k}", lang, count=len(options[k][1])))
+    method, people = options[choice]
+    if not people:
+        return None
+    return change_messages(store, programme, cohort, event_id, method, message_lang, people)
+
+
 def write_and_send() -> None:
-    what = st.radio(t("messages.what", lang), KINDS, key="messages_what", horizontal=True,
+    what = st.radio(t("messages.what", lang), WHAT, key="messages_what", horizontal=True,
                     format_func=lambda k: t(f"messages.what_{k}", lang))
     event_id = DECISIONS_EVENT
     if what == "invitation":
@@ -236,19 +315,32 @@ def write_and_send() -> None:
         event_id = st.selectbox(t("messages.event", lang), list(invitations), key="messages_event",
                                 format_func=lambda e: f"{event_name(e, lang)} · {describe_when(invitations[e], lang)}")
     st.session_state.setdefault("messages_lang", lang)
-    message_lang = st.radio(t("messages.language", lang), LANGUAGES, key="messages_lang", horizontal=True,
-                            format_func=LANGUAGE_NAMES.__getitem__)
-    only_untold = st.checkbox(t("messages.only_untold", lang), value=True, key="messages_only_untold")
-    if what == "invitation":
-        details_form(event_id)
+    message_lang = lang
+    if what != "call":  # the call is written in each person's language
+        message_lang = st.radio(t("messages.language", lang), LANGUAGES, key="messages_lang", horizontal=True,
+                                format_func=LANGUAGE_NAMES.__getitem__)
+    only_untold = what != "changes" and st.checkbox(t("messages.only_untold", lang), value=True,
+                                                    key="messages_only_untold")
     try:
+        if what == "invitation":
+            details_form(event_id)
+        elif what == "call":
+            call_form()
+        found: Batch | None
         if what == "decision":
-            batch = decision_messages(store, programme, cohort, message_lang)
+            found = decision_messages(store, programme, cohort, message_lang)
+        elif what == "invitation":
+            found = invitation_messages(store, programme, cohort, event_id, message_lang)
+        elif what == "call":
+            found = call_messages(store, programme, cohort, message_settings["call_channel"], day=today, lang=lang)
         else:
-            batch = invitation_messages(store, programme, cohort, event_id, message_lang)
+            found = changes_batch(message_lang)
     except MentorplanError as error:
         st.error(error.shown(lang), icon=":material/error:")
         return
+    if found is None:
+        return
+    batch = found
     batch = only_people(batch, what, event_id)
     written = len(batch.messages)
     if only_untold:
@@ -297,6 +389,32 @@ def edit_templates() -> None:
             st.session_state.pop(key, None)
         flash("success", t("messages.template_was_reset", lang))
         st.rerun()
+
+
+# -- Settings ----------------------------------------------------------------------------------
+
+def edit_settings() -> None:
+    """The sender (From, and organiser of the calendar requests) and the call's channel."""
+    with st.form("messages_settings"):
+        st.markdown(f"**{t('messages.settings_title', lang)}**")
+        sender = st.text_input(t("messages.settings_sender", lang), value=message_settings["message_sender"],
+                               key="messages_settings_sender", max_chars=300,
+                               help=t("messages.settings_sender_help", lang))
+        channel = st.text_input(t("messages.settings_channel", lang), value=message_settings["call_channel"],
+                                key="messages_settings_channel", max_chars=300,
+                                help=t("messages.settings_channel_help", lang))
+        save = st.form_submit_button(t("messages.settings_save", lang), type="primary")
+    if save:
+        try:
+            values = {"message_sender": delivery.check_address_setting(sender),
+                      "call_channel": delivery.check_address_setting(channel)}
+        except MentorplanError as error:
+            st.error(error.shown(lang), icon=":material/error:")
+        else:
+            store.save_message_settings(values)
+            st.session_state.pop("messages_sender", None)  # the drafts' From follows the new setting
+            flash("success", t("messages.settings_saved", lang))
+            st.rerun()
 
 
 # -- The send log ------------------------------------------------------------------------------
@@ -357,11 +475,14 @@ st.caption(t("messages.intro", lang))
 show_deadline()
 if message := st.session_state.pop(FLASH, None):
     getattr(st, message[0])(message[1])
-write_tab, templates_tab, log_tab = st.tabs([t("messages.tab_write", lang), t("messages.tab_templates", lang),
-                                             t("messages.tab_log", lang)])
+write_tab, templates_tab, log_tab, settings_tab = st.tabs([
+    t("messages.tab_write", lang), t("messages.tab_templates", lang), t("messages.tab_log", lang),
+    t("messages.tab_settings", lang)])
 with write_tab:
     write_and_send()
 with templates_tab:
     edit_templates()
 with log_tab:
     show_log()
+with settings_tab:
+    edit_settings()
