@@ -12,10 +12,17 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from core.calendar.programme import Occurrence, distinct
-from core.calendar.schedule import describe_guests, describe_rule, describe_warning, event_name
+from core.calendar.schedule import cohort_label, describe_guests, describe_rule, describe_warning, event_name
 
 CALENDAR_TIMEZONE = "Europe/Stockholm"
 UID_DOMAIN = "mentorplan"
+
+
+def event_title(occurrence: Occurrence, lang: str) -> str:
+    """A calendar entry's title in words, the cohorts by name: "Kick-off – Höststart 2026";
+    "Mingel – Höststart 2026, Vårstart 2027" for one shared by two (ids stay in the UIDs)."""
+    cohorts = ", ".join(cohort_label(c, lang) for c in occurrence.cohorts)
+    return f"{event_name(occurrence.id, lang)} – {cohorts}"
 
 
 def schedule_to_ics(occurrences: Iterable[Occurrence], lang: str) -> bytes:
@@ -35,7 +42,7 @@ def schedule_to_ics(occurrences: Iterable[Occurrence], lang: str) -> bytes:
         cohort_id, event_id = o.key
         event.add("uid", f"{cohort_id}-{event_id}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
-        event.add("summary", f"{event_name(o.id, lang)} ({', '.join(c.id for c in o.cohorts)})")
+        event.add("summary", event_title(o, lang))
         event.add("dtstart", o.start)
         event.add("dtend", o.end + dt.timedelta(days=1))  # exclusive, as RFC 5545 wants
         event.add("transp", "TRANSPARENT" if not o.one_day else "OPAQUE")
