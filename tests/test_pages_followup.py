@@ -129,7 +129,7 @@ def shows_the_report(at, lang):
     assert at.caption[0].value.startswith(before) and at.caption[0].value.endswith(after)
     assert metrics(at) == {t("report.metric_pairs", lang): "4", t("report.metric_meetings", lang): "0 / 24",
                            t("report.metric_attendance", lang): "–", t("report.metric_three_party", lang): "0 / 4"}
-    assert downloads(at) == [t("report.download", lang)]
+    assert downloads(at) == [t("report.download", lang), t("document.report_pdf", lang)]
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert [c["layout"]["title"]["text"] for c in charts] == [t(f"report.{key}", lang) for key in (
         "rounds_title", "pairs_title", "attendance_title", "three_party_title")]
@@ -260,7 +260,8 @@ def test_times_are_added_proposed_and_booked(app, database_url, ids):
     assert "Every pair has a booked conversation." in [s.value for s in at.success]
     bookings = Store(database_url).three_party_bookings(AUTUMN.id)
     assert len(bookings) == 4 and bookings["slot_id"].is_unique
-    assert downloads(at) == [t("followup.three_party.export_xlsx", "en"), t("followup.three_party.export_ics", "en")]
+    assert downloads(at) == [t("followup.three_party.export_xlsx", "en"), t("followup.three_party.export_ics", "en"),
+                             t("messages.booking_download", "en", count=8)]  # a confirmation to each of 4 pairs
     assert all(ready(b) for b in at.download_button)
 
 
@@ -386,7 +387,7 @@ def test_the_report_draws_four_charts_and_offers_the_workbook(app, store, ids):
     held = next(trace for trace in charts[0]["data"] if trace["name"] == "hållen")
     assert held["y"][:2] == [3, 0]
     assert [m.value for m in at.metric] == ["4", "3 / 8", "–", "0 / 4"]
-    assert downloads(at) == [t("report.download", "sv")]
+    assert downloads(at) == [t("report.download", "sv"), t("document.report_pdf", "sv")]
     assert ready(at.download_button[0])
 
 

@@ -1,6 +1,6 @@
 """Trepartssamtal: the coordinator's free times, a proposal giving each pair without one a time,
-the bookings (change a pair's time, mark held), the pairs not yet booked, and the booking list as
-.xlsx and .ics."""
+the bookings (change a pair's time, mark held), the pairs not yet booked, the booking list as
+.xlsx and .ics, and a confirmation letter to each booked pair with a calendar request."""
 
 import datetime as dt
 
@@ -30,6 +30,8 @@ from core.followup.three_party import (
     stale_bookings,
     unbooked,
 )
+from core.messages import delivery
+from core.messages.letters import Booked, booking_messages
 from core.platform.files import XLSX_MIME
 from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
@@ -240,3 +242,25 @@ offer(left, t("followup.three_party.export_xlsx", lang), booking_workbook(table,
             f"{name}.xlsx", XLSX_MIME, width="stretch", icon=":material/download:")
 offer(right, t("followup.three_party.export_ics", lang), booking_calendar(table, cohort, lang),
              f"{name}.ics", "text/calendar", width="stretch", icon=":material/event:")
+
+# -- Confirmations to the booked pairs -------------------------------------------------------------
+st.markdown(f"**{t('messages.booking_title', lang)}**")
+booked = [Booked(int(r.slot_id), pd.Timestamp(r.starts_at).to_pydatetime(), int(r.minutes), str(r.place),
+                 int(r.mentor_person_id), str(r.mentor_name), str(r.mentor_email), int(r.mentee_person_id),
+                 str(r.mentee_name), str(r.mentee_email))
+          for r in table.itertuples(index=False) if pd.notna(r.starts_at)]
+if not booked:
+    st.caption(t("messages.booking_none", lang))
+else:
+    st.caption(t("messages.booking_intro", lang))
+    letters = booking_messages(store, cohort, lang, booked)
+    sender = delivery.default_sender(store)
+    if not sender:
+        st.caption(t("messages.no_sender", lang))
+    for problem in letters.problems:
+        st.warning(problem.shown(lang), icon=":material/warning:")
+    if letters.messages:
+        offer(st, t("messages.booking_download", lang, count=len(letters.messages)),
+              delivery.eml_zip(letters, sender), f"{letters.name}.zip", "application/zip",
+              key="three_party_confirmations", icon=":material/drafts:",
+              on_click=lambda: delivery.log_prepared(store, letters, "eml"))
