@@ -26,7 +26,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Date, DateTime, Engine, create_engine, func, insert, select, text
 from sqlalchemy.engine import make_url
 
-from core.calendar.programme import Override
+from core import services
+from core.calendar.programme import Cohort, Override
 from core.platform import backup
 from core.platform.i18n import MentorplanError
 from core.store import Store, make_engine, migrations
@@ -388,3 +389,46 @@ def test_a_backups_revision_must_be_a_name(store):
         with pytest.raises(MentorplanError) as error:
             backup.read(buffer.getvalue(), unverified_ok=True)
         assert error.value.key == "backup.damaged", wrong
+
+
+# -- Revision 0004: guest lists (issue 12) ------------------------------------------------------------
+
+def test_revision_0004_adds_the_guest_list_tables_and_keeps_the_shared_mingles_move_under_its_owner(tmp_path):
+    """The release's database, upgraded: the two guest-list tables are there (empty) and work, every
+    row is kept, and the release's move of the spring start's listing of the 3 September mingle
+    (spring-2027) is now the one occurrence's move, kept under its owner autumn-2026."""
+    copy = tmp_path / "mentorplan.db"
+    shutil.copyfile(RELEASE_DATABASE, copy)
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT cohort_id, event_id, start FROM overrides").fetchall() == [
+            ("spring-2027", "mentor_mingle", "2026-09-10")]
+    store = Store(f"sqlite:///{copy}")
+    try:
+        assert row_counts(store) == RELEASE_ROWS
+        assert row_counts(store, ("guest_list_changes", "guest_list_sent")) == {
+            "guest_list_changes": 0, "guest_list_sent": 0}
+        [moved] = store.overrides()
+        assert (moved.cohort_id, moved.event_id, moved.start, moved.note) == (
+            "autumn-2026", "mentor_mingle", dt.date(2026, 9, 10), "Flyttad en vecka")
+        programme = services.programme(store)
+        for cohort in (Cohort(2026, "autumn"), Cohort(2027, "spring")):
+            assert programme.occurrence(cohort, "mentor_mingle").start == dt.date(2026, 9, 10)
+        person = int(store.participants("autumn-2026", "mentor")["person_id"].iloc[0])
+        store.change_guest_list("autumn-2026", "kickoff", person, "excluded")
+        assert store.guest_list_changes("autumn-2026", "kickoff") == {person: ("excluded", "")}
+    finally:
+        store.close()
+
+
+def test_revision_0004_leaves_the_owners_own_move_standing(tmp_path):
+    copy = tmp_path / "mentorplan.db"
+    shutil.copyfile(RELEASE_DATABASE, copy)
+    with sqlite3.connect(copy) as connection:
+        connection.execute("INSERT INTO overrides (cohort_id, event_id, start, \"end\", note, created_at) VALUES "
+                           "('autumn-2026', 'mentor_mingle', '2026-09-17', '2026-09-17', 'Två veckor', "
+                           "'2026-12-01 17:00:00')")
+    store = Store(f"sqlite:///{copy}")
+    try:
+        assert [(o.cohort_id, o.start) for o in store.overrides()] == [("autumn-2026", dt.date(2026, 9, 17))]
+    finally:
+        store.close()
