@@ -6,7 +6,16 @@ import streamlit as st
 
 from core.calendar.files import schedule_to_ics
 from core.calendar.programme import Override, check_override
-from core.calendar.schedule import cohort_label, display_frame, event_name, schedule_frame
+from core.calendar.schedule import (
+    cohort_label,
+    describe_guests,
+    describe_rule,
+    describe_warning,
+    describe_when,
+    display_frame,
+    event_name,
+    schedule_frame,
+)
 from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
@@ -25,8 +34,24 @@ st.caption(t("schedule.intro", lang) + " " + t(
 
 table = display_frame(occurrences, lang).drop(columns=[t("schedule.cohort", lang), t("schedule.start", lang),
                                                        t("schedule.end", lang)])
-st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4,
-             column_config={t("schedule.week", lang): st.column_config.NumberColumn(format="%d")})
+# Rules, warnings and guests are long: wide columns, and below the table each in its whole, for the
+# chosen row or else for every event with a warning (the table cuts them: "veckan inne…").
+chosen_rows = st.dataframe(
+    table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4, key="schedule_table",
+    on_select="rerun", selection_mode="single-row",
+    column_config={t("schedule.week", lang): st.column_config.NumberColumn(format="%d"),
+                   t("schedule.rule", lang): st.column_config.TextColumn(width="large"),
+                   t("schedule.warnings", lang): st.column_config.TextColumn(width="large"),
+                   t("schedule.invited", lang): st.column_config.TextColumn(width="large")}).selection.rows
+st.caption(t("schedule.detail_hint", lang))
+for o in [occurrences[chosen_rows[0]]] if chosen_rows else [o for o in occurrences if o.warnings]:
+    with st.container(border=True):
+        st.markdown(f"**{event_name(o.id, lang)}** · {describe_when(o, lang)}")
+        st.markdown(f"{t('schedule.rule', lang)}: {describe_rule(o, lang)}")
+        if guests := describe_guests(o, lang):
+            st.markdown(f"{t('schedule.invited', lang)}: {', '.join(guests)}")
+        for warning in o.warnings:
+            st.warning(describe_warning(warning, lang), icon=":material/warning:")
 
 # -- Export ----------------------------------------------------------------------------------
 st.subheader(t("schedule.export", lang))
@@ -43,7 +68,7 @@ xlsx_column, csv_column, ics_column = st.columns(3)
 offer(xlsx_column, t("schedule.xlsx", lang), to_xlsx(sheets), f"{name}.xlsx",
                    XLSX_MIME,
                    width="stretch")
-offer(csv_column, t("schedule.csv", lang), to_csv(schedule_frame(exported, lang)), f"{name}.csv",
+offer(csv_column, t("schedule.csv", lang), to_csv(schedule_frame(exported, lang), lang), f"{name}.csv",
                   "text/csv", width="stretch")
 offer(ics_column, t("schedule.ics", lang), schedule_to_ics(exported, lang), f"{name}.ics",
                   "text/calendar", width="stretch")
