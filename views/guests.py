@@ -139,7 +139,7 @@ with st.expander(t("guests_page.change_title", lang), expanded=bool(chosen.exclu
         if act.button(t("guests_page.exclude", lang), icon=":material/person_remove:", key="guests_exclude",
                       width="stretch"):
             store.change_guest_list(key_cohort, key_event, int(person), EXCLUDED)
-            st.session_state["guests_flash"] = t("guests_page.excluded_saved", lang, name=on_list[person])
+            st.session_state["guests_flash"] = t("guests_page.excluded_saved", lang, name=plain(on_list[person]))
             st.rerun()
     if chosen.excluded:
         st.markdown(f"**{t('guests_page.excluded_title', lang)}**")
@@ -164,8 +164,8 @@ with st.expander(t("guests_page.change_title", lang), expanded=bool(chosen.exclu
         if act.button(t("guests_page.add", lang), icon=":material/person_add:", key="guests_add", width="stretch",
                       disabled=person is None):
             store.change_guest_list(key_cohort, key_event, int(person), ADDED, str(roles[person]))
-            st.session_state["guests_flash"] = t("guests_page.added_saved", lang, name=names[person])
+            st.session_state["guests_flash"] = t("guests_page.added_saved", lang, name=plain(names[person]))
             st.rerun()
 
 if flash := st.session_state.pop("guests_flash", None):
-    st.success(plain(flash))
+    st.success(flash)

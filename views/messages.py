@@ -238,18 +238,18 @@ def deliver(batch: Batch, force: bool) -> None:
     send_by_smtp(batch, force)
 
 
-def only_people(batch: Batch, what: str, event_id: str) -> Batch:
+def only_people(what: str, event_id: str) -> set[int] | None:
     """The guest-list page's "invite" opens this page for just the people it added to a list
-    (session state ONLY_PEOPLE); a button widens it to everyone again."""
+    (session state ONLY_PEOPLE): says so, with a button that widens it to everyone again."""
     only = st.session_state.get(ONLY_PEOPLE)
     if not only or (what, event_id, cohort.id) != ("invitation", only["event"], only["cohort"]):
-        return batch
+        return None
     left, right = st.columns([4, 1], vertical_alignment="center")
     left.info(t("messages.only_people", lang, count=len(only["people"])), icon=":material/person:")
     if right.button(t("messages.only_people_all", lang), key="messages_only_people_all"):
         st.session_state.pop(ONLY_PEOPLE, None)
         st.rerun()
-    return dataclasses.replace(batch, messages=tuple(m for m in batch.messages if m.person_id in only["people"]))
+    return set(only["people"])
 
 
 def call_form() -> None:
@@ -315,6 +315,7 @@ def write_and_send() -> None:
         event_id = st.selectbox(t("messages.event", lang), list(invitations), key="messages_event",
                                 format_func=lambda e: f"{event_name(e, lang)} · {describe_when(invitations[e], lang)}")
     st.session_state.setdefault("messages_lang", lang)
+    only = only_people(what, event_id)
     message_lang = lang
     if what != "call":  # the call is written in each person's language
         message_lang = st.radio(t("messages.language", lang), LANGUAGES, key="messages_lang", horizontal=True,
@@ -341,7 +342,8 @@ def write_and_send() -> None:
     if found is None:
         return
     batch = found
-    batch = only_people(batch, what, event_id)
+    if only is not None:  # just the people the guest-list page invited
+        batch = dataclasses.replace(batch, messages=tuple(m for m in batch.messages if m.person_id in only))
     written = len(batch.messages)
     if only_untold:
         batch = dataclasses.replace(batch, messages=delivery.plan(store, batch).to_send)
