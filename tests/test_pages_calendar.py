@@ -2,13 +2,14 @@
 languages: the overview, the timeline, the year wheel, the schedule (with moves) and settings."""
 
 import datetime as dt
+import html
 import json
 
 import pytest
 
 from core import services
 from core.calendar.programme import Cohort
-from core.platform.i18n import t
+from core.platform.i18n import format_week, month_name, t
 from core.store import Store
 from tests.pages import clean, cohort_name, cohort_title, downloads, headers, labels, links, values, widget
 
@@ -44,24 +45,33 @@ def shows_the_timeline(at, lang):
     assert widget(at.date_input, t("timeline.span", lang)).value == (dt.date(2026, 5, 28), dt.date(2027, 5, 28))
     assert widget(at.toggle, t("timeline.presentation", lang)).value is False
     spec = chart(at)
-    lanes = {lane for trace in spec["data"] for lane in trace.get("y", [])}
-    assert {cohort_name("autumn-2026", lang), cohort_name("spring-2027", lang)} <= lanes
-    hovers = " ".join(h for trace in spec["data"] for h in trace.get("hovertext", []))
+    lanes = spec["layout"]["yaxis"]["ticktext"]
+    assert [cohort_name(c, lang) for c in ("autumn-2025", "spring-2026", "autumn-2026", "spring-2027")] == lanes
+    hovers = html.unescape(" ".join(h for trace in spec["data"] for h in trace.get("hovertext") or []))
     kickoff_rule = {"sv": "fjärde torsdagen i september", "en": "4th Thursday of September"}[lang]
     assert f"{t('timeline.rule', lang)}: {kickoff_rule}" in hovers
     assert {"sv": "Nyårsdagen", "en": "New Year's Day"}[lang] in hovers
+    # Every event is named on the chart with its date; the red outline is in the legend.
+    names = [text for trace in spec["data"] if trace.get("mode") == "text" for text in trace["text"]]
+    meeting_3 = f"{t('chart.short.pair_meeting_3', lang)} {format_week(dt.date(2026, 11, 30), lang)}"
+    assert "Kick-off 24/9" in names and meeting_3 in names
+    assert t("chart.warning", lang) in [trace.get("name") for trace in spec["data"]]
     assert f"⚠ {t('timeline.warnings_ahead', lang, count=4)}" in values(at.caption)
+    assert downloads(at) == [t(f"chart.download_{fmt}", lang) for fmt in ("pdf", "png", "svg")]
 
 
 def shows_the_year_wheel(at, lang):
     assert values(at.title) == [t("wheel.title", lang)]
     assert t("wheel.intro", lang) in values(at.caption)
-    assert widget(at.main.number_input, t("wheel.year", lang)).value == 2026
+    assert not at.main.number_input  # the year is the sidebar's programme year's
+    year = widget(at.main.button_group, t("chart.calendar_year", lang))
+    assert (year.options, year.value) == (["2026", "2027"], 2026)
     assert widget(at.toggle, t("timeline.presentation", lang)).value is False
     spec = chart(at)
-    months = spec["layout"]["polar"]["angularaxis"]["ticktext"]
-    assert len(months) == 12 and months[0] == {"sv": "Januari", "en": "January"}[lang]
-    assert {trace["type"] for trace in spec["data"]} >= {"barpolar", "scatterpolar"}
+    texts = [text for trace in spec["data"] if trace.get("mode") == "text" for text in trace["text"]]
+    assert texts[:12] == [month_name(m, lang).rstrip(".").capitalize() for m in range(1, 13)]
+    assert "Kick-off 24/9" in texts and "Kick-off 12/2" in texts  # both tracks' events, named
+    assert downloads(at) == [t(f"chart.download_{fmt}", lang) for fmt in ("pdf", "png", "svg")]
 
 
 def shows_the_schedule(at, lang):
@@ -75,7 +85,8 @@ def shows_the_schedule(at, lang):
     assert {"sv": "tors 24 sep. 2026", "en": "Thu 24 Sep 2026"}[lang] in set(table.value[t("schedule.date", lang)])
     assert widget(at.main.radio, t("schedule.export_scope", lang)).options == [
         t("schedule.export_cohort", lang), t("schedule.export_year", lang)]
-    assert downloads(at) == [t("schedule.xlsx", lang), t("schedule.csv", lang), t("schedule.ics", lang)]
+    assert downloads(at) == [t("schedule.xlsx", lang), t("schedule.csv", lang), t("schedule.ics", lang),
+                             t("document.schedule_pdf", lang)]
     assert widget(at.selectbox, t("schedule.move_event", lang)).value == "mentor_mingle"
     assert labels(at.main.button) == [t("schedule.move_save", lang)]
 

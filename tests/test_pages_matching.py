@@ -84,7 +84,8 @@ def test_run_review_and_download(store, page, lang):
     [chart] = at.get("plotly_chart")
     spec = json.loads(chart.proto.spec)
     assert len(spec["data"][0]["y"]) == 5 and len(spec["data"][1]["x"]) == 4
-    assert downloads(at) == [t("matching.download_xlsx", lang), t("matching.download_csv", lang)]
+    assert downloads(at) == [t("matching.download_xlsx", lang), t("matching.download_csv", lang),
+                             t("document.pairs_pdf", lang)]
 
 
 def test_explain_shows_the_breakdown_and_what_a_swap_costs(store, page):

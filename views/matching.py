@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core.calendar.schedule import cohort_label
-from core.documents.pdf import PDF_MIME
+from core.documents import PDF_MIME
 from core.documents.tables import pair_list_pdf
 from core.matching import runs as matching
 from core.matching.assignment import OBJECTIVES

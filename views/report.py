@@ -5,6 +5,8 @@ per pair, attendance at its events, three-party conversations — as charts, tab
 import streamlit as st
 
 from core.calendar.schedule import cohort_label
+from core.documents import PDF_MIME
+from core.documents.tables import report_pdf
 from core.followup.attendance import attendance_summary_frame
 from core.followup.report import (
     attendance_figure,
@@ -51,6 +53,9 @@ columns[3].metric(t("report.metric_three_party", lang), f"{report.three_party['h
 
 offer(st, t("report.download", lang), workbook(report, lang),
           f"{cohort.id}-{t('report.title', lang).lower()}.xlsx", XLSX_MIME, icon=":material/download:")
+offer(st, t("document.report_pdf", lang), report_pdf(report, lang, today),
+      f"{cohort.id}-{t('report.title', lang).lower()}.pdf", PDF_MIME, key="report_pdf",
+      help=t("document.pdf_help", lang), icon=":material/print:")
 
 left, right = st.columns(2)
 left.plotly_chart(rounds_figure(report, lang), width="stretch")

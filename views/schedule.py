@@ -16,6 +16,8 @@ from core.calendar.schedule import (
     event_name,
     schedule_frame,
 )
+from core.documents import PDF_MIME
+from core.documents.tables import schedule_pdf
 from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
@@ -72,6 +74,8 @@ offer(csv_column, t("schedule.csv", lang), to_csv(schedule_frame(exported, lang)
                   "text/csv", width="stretch")
 offer(ics_column, t("schedule.ics", lang), schedule_to_ics(exported, lang), f"{name}.ics",
                   "text/calendar", width="stretch")
+offer(st, t("document.schedule_pdf", lang), schedule_pdf(exported, lang, context.today()), f"{name}.pdf", PDF_MIME,
+      key="schedule_pdf", help=t("document.pdf_help", lang), icon=":material/print:")
 
 # -- Move one occurrence ---------------------------------------------------------------------
 st.subheader(t("schedule.move_title", lang))

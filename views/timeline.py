@@ -1,4 +1,5 @@
-"""Tidslinje: both tracks' events on a Gantt chart, twelve months around today by default."""
+"""Tidslinje: both tracks' events on a Gantt chart, twelve months around today by default; in
+presentation mode the chart alone fills the screen; the picture to print or put in a slide."""
 
 import datetime as dt
 
@@ -7,21 +8,23 @@ from dateutil.relativedelta import relativedelta
 
 from core.calendar.charts import timeline_figure
 from core.platform.i18n import t
-from ui import context
+from ui import context, documents, presentation
+from ui.downloads import offer
 
 lang = context.lang()
 today = context.today()
-st.title(t("timeline.title", lang))
-st.caption(t("timeline.intro", lang))
+presenting = bool(st.session_state.get("presentation"))
+if not presenting:
+    st.title(t("timeline.title", lang))
+    st.caption(t("timeline.intro", lang))
 
-left, right = st.columns([3, 1])
+left, right = st.columns([3, 1], vertical_alignment="bottom")
 first_day, last_day = dt.date(2000, 1, 1), dt.date(2101, 12, 31)
 default_span = (max(today - relativedelta(months=6), first_day), min(today + relativedelta(months=6), last_day))
 span = left.date_input(t("timeline.span", lang), value=default_span, key="timeline_span",
                        min_value=first_day, max_value=last_day,
                        help=t("timeline.span_help", lang), format="YYYY-MM-DD")
-presentation = right.toggle(t("timeline.presentation", lang), key="presentation",
-                            help=t("timeline.presentation_help", lang))
+presenting = presentation.toggle(right, "presentation", lang)
 
 if not isinstance(span, tuple) or len(span) != 2:
     st.info(t("timeline.bad_span", lang))
@@ -31,8 +34,17 @@ occurrences = context.programme().between(*span)
 if not occurrences:
     st.info(t("timeline.empty", lang))
     st.stop()
-figure = timeline_figure(occurrences, lang, today, presentation, span)
-st.plotly_chart(figure, width="stretch", config={"displaylogo": False, "locale": lang})
+presentation.chart(timeline_figure(occurrences, lang, today, presenting, span), presenting, lang)
+if presenting:
+    st.stop()
 warned = sum(1 for o in occurrences if o.warnings)
 if warned:
     st.caption("⚠ " + t("timeline.warnings_ahead", lang, count=warned))
+
+st.subheader(t("chart.download_title", lang))
+st.caption(t("chart.download_help", lang))
+key = documents.drawn(occurrences)
+for column, fmt in zip(st.columns(3), documents.MIMES, strict=True):
+    offer(column, t(f"chart.download_{fmt}", lang), documents.timeline(occurrences, key, *span, lang, today, fmt),
+          f"{t('chart.timeline_file', lang)}-{span[0]:%Y%m%d}-{span[1]:%Y%m%d}.{fmt}", documents.MIMES[fmt],
+          key=f"timeline_{fmt}", width="stretch", icon=":material/download:")

@@ -20,8 +20,7 @@ from core import services
 from core.calendar.programme import Cohort
 from core.calendar.schedule import cohort_label
 from core.cli.common import choice, write_csv, write_output
-from core.documents.pdf import PAPERS
-from core.documents.tables import pair_list_pdf
+from core.documents import PAPERS
 from core.matching import runs as matching
 from core.matching.assignment import OBJECTIVES
 from core.matching.report import command_line_frame, describe, pair_list_xlsx
@@ -69,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "csv":
         write_csv(command_line_frame(result, lang), args.out, lang, trailer=summary)  # the summary last
     elif fmt == "pdf":
+        from core.documents.tables import pair_list_pdf  # fpdf2 and matplotlib, loaded only to print
+
         write_output(pair_list_pdf(result, cohort, lang, clock.today(), paper), args.out, lang, binary=True)
     else:
         write_output(pair_list_xlsx(result, f"{cohort_label(cohort, lang)} ({cohort.id})", lang), args.out,

@@ -7,14 +7,11 @@ from __future__ import annotations
 import argparse
 
 from core import services
-from core.calendar.files import schedule_to_ics
 from core.calendar.programme import check_year
 from core.calendar.schedule import display_frame, schedule_frame
 from core.cli.common import choice, fail, write_csv, write_output
-from core.documents.pdf import PAPERS
-from core.documents.tables import schedule_pdf
+from core.documents import PAPERS
 from core.platform import clock
-from core.platform.files import to_xlsx
 from core.platform.i18n import t
 
 TRACKS = ("autumn", "spring", "both")
@@ -49,10 +46,16 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "csv":
         write_csv(schedule_frame(occurrences, lang), args.out, lang)
     elif fmt == "pdf":
+        from core.documents.tables import schedule_pdf  # fpdf2 and matplotlib, loaded only to print
+
         write_output(schedule_pdf(occurrences, lang, clock.today(), paper), args.out, lang, binary=True)
     elif fmt == "ics":
+        from core.calendar.files import schedule_to_ics  # each format's writer loaded when chosen
+
         write_output(schedule_to_ics(occurrences, lang), args.out, lang)
     else:
+        from core.platform.files import to_xlsx
+
         sheets = {}
         for cohort_id in dict.fromkeys(o.cohort.id for o in occurrences):
             sheets[cohort_id] = display_frame([o for o in occurrences if o.cohort.id == cohort_id], lang)

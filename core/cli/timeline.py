@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from core import services
 from core.calendar.programme import FIRST_YEAR, LAST_YEAR
 from core.cli.common import choice, fail, write_output
-from core.documents.pictures import FORMATS, PAPER_INCHES, timeline_picture
+from core.documents import PAPERS, PICTURE_FORMATS
 from core.platform import clock
 from core.platform.i18n import t
 
@@ -52,12 +52,15 @@ def run(args: argparse.Namespace) -> int:
     if last > first + LONGEST:
         fail(t("document.span_too_long", lang, first=first.isoformat(), last=last.isoformat()), lang)
     fmt = Path(args.out).suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        fail(t("document.bad_extension", lang, path=args.out, allowed=", ".join(f".{f}" for f in FORMATS)), lang)
-    paper = choice(args.paper, tuple(PAPER_INCHES), "--paper", lang)
+    if fmt not in PICTURE_FORMATS:
+        fail(t("document.bad_extension", lang, path=args.out, allowed=", ".join(f".{f}" for f in PICTURE_FORMATS)),
+             lang)
+    paper = choice(args.paper, PAPERS, "--paper", lang)
     occurrences = services.programme(services.open_store()).between(first, last)
     if not occurrences:
         fail(t("timeline.empty", lang), lang)
+    from core.documents.pictures import timeline_picture  # matplotlib, loaded only to draw
+
     write_output(timeline_picture(occurrences, first, last, lang, today, today, fmt, paper), args.out, lang)
     print(t("document.written", lang, path=args.out))
     return 0

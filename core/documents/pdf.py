@@ -13,9 +13,9 @@ import matplotlib
 import pandas as pd
 from fpdf import FPDF, FontFace
 
+from core.documents import PAPERS
 from core.platform.i18n import MentorplanError, format_date, t
 
-PAPERS = ("a4", "a3")
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FAMILY = "DejaVu"
 HEADER_FILL = (232, 236, 241)

@@ -28,10 +28,10 @@ from core.calendar.labels import (
 )
 from core.calendar.programme import Occurrence
 from core.calendar.schedule import cohort_label
+from core.documents import PICTURE_FORMATS
 from core.platform.i18n import MentorplanError, format_date, month_name, t
 
-FORMATS = ("pdf", "png", "svg")
-PAPER_INCHES = {"a4": (11.69, 8.27), "a3": (16.54, 11.69)}
+PAPER_INCHES = {"a4": (297 / 25.4, 210 / 25.4), "a3": (420 / 25.4, 297 / 25.4)}  # landscape
 FONT_POINTS = {"a4": 7.5, "a3": 10.0}
 # Text stays text: searchable in the PDF (TrueType fonts) and the SVG.
 RC: Any = {"pdf.fonttype": 42, "svg.fonttype": "none", "font.family": "DejaVu Sans"}
@@ -39,8 +39,8 @@ WINDOWS = ("matching", "three_party")
 
 
 def _check(fmt: str, paper: str) -> None:
-    if fmt not in FORMATS:
-        raise MentorplanError("document.bad_format", format=fmt, allowed=", ".join(FORMATS))
+    if fmt not in PICTURE_FORMATS:
+        raise MentorplanError("document.bad_format", format=fmt, allowed=", ".join(PICTURE_FORMATS))
     if paper not in PAPER_INCHES:
         raise MentorplanError("document.bad_paper", paper=paper, allowed=", ".join(PAPER_INCHES))
 
