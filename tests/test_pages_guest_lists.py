@@ -102,3 +102,15 @@ def test_the_trainings_former_pairs_are_widened_on_the_page(app, register):
     clean(at)
     assert store.former_pair_cohorts() == 2
     assert {"Åsa Öberg", "Björn Ång"} <= set(names_in(at.dataframe[1], "en"))
+
+
+def test_the_settings_page_shows_and_saves_the_former_pairs_setting(app, store):
+    at = clean(app("views/settings.py", lang="sv"))
+    assert t("settings.guests", "sv") in values(at.subheader)
+    field = widget(at.number_input, t("guests_page.former_cohorts", "sv"))
+    assert field.value == 1
+    field.set_value(3)
+    at.button[1].click().run()  # the guest lists' own form, below the calendar's
+    clean(at)
+    assert store.former_pair_cohorts() == 3
+    assert widget(at.number_input, t("guests_page.former_cohorts", "sv")).value == 3

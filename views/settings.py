@@ -5,6 +5,7 @@ import streamlit as st
 from core import services
 from core.calendar.programme import MINGLE_CONVENTIONS, Settings
 from core.calendar.rules import WEEK_CONVENTIONS
+from core.messages.guests import MAX_FORMER_PAIR_COHORTS
 from core.platform.i18n import MentorplanError, t
 from ui import context
 
@@ -24,6 +25,20 @@ with st.form("settings"):
     if st.form_submit_button(t("common.save", lang), type="primary"):
         try:
             store.save_settings(Settings(week_convention=week, mingle_convention=mingle))
+        except MentorplanError as error:
+            st.error(error.shown(lang))
+        else:
+            st.success(t("common.saved", lang))
+
+# Who the trainings invite as former mentor pairs (issue 12; also on the guest-list page).
+st.subheader(t("settings.guests", lang))
+with st.form("settings_guests"):
+    former = st.number_input(t("guests_page.former_cohorts", lang), min_value=1, max_value=MAX_FORMER_PAIR_COHORTS,
+                             value=store.former_pair_cohorts(), step=1, key="settings_former_cohorts",
+                             help=t("guests_page.former_cohorts_help", lang))
+    if st.form_submit_button(t("common.save", lang), type="primary"):
+        try:
+            store.save_former_pair_cohorts(int(former))
         except MentorplanError as error:
             st.error(error.shown(lang))
         else:
