@@ -37,7 +37,34 @@ def test_one_track():
     result = run("schedule", "--year", "2026", "--track", "spring", "--lang", "en")
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
     assert {r["cohort"] for r in rows} == {"spring-2027"}
-    assert "matching_deadline" not in {r["event"] for r in rows}
+    deadline = next(r for r in rows if r["event"] == "matching_deadline")  # "klar i december" (issue 15)
+    assert (deadline["start"], deadline["rule"]) == ("2026-12-30", "last working day of December")
+
+
+def test_the_evening_mingles_are_rows_of_their_own():
+    """Issue 15: each evening mingle of the manual is an event, on its day event's day."""
+    result = run("schedule", "--year", "2026")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"))))
+    found = {(r["cohort"], r["event"]): r for r in rows if r["event"].endswith("_mingle")}
+    assert {key: (r["start"], r["end"]) for key, r in found.items()
+            if key[1] != "mentor_mingle"} == {
+        ("autumn-2026", "closing_mingle"): ("2027-05-27", "2027-05-27"),
+        ("spring-2027", "mid_meeting_mingle"): ("2027-06-10", "2027-06-10"),
+        ("spring-2027", "closing_mingle"): ("2027-11-11", "2027-11-11"),
+    }
+    autumn = found[("autumn-2026", "closing_mingle")]
+    assert autumn["invited"].startswith("mentorspar ") and autumn["invited"].endswith(" (pågående program)")
+    assert "; " not in autumn["invited"]  # the other track's running pairs, and nobody else
+    assert "mingel" in autumn["rule"].lower()  # the rulebook's note, after the rule
+    assert "blivande mentorer" in found[("spring-2027", "closing_mingle")]["invited"]
+    assert found[("spring-2027", "mid_meeting_mingle")]["invited"] == "blivande mentorer"
+    # the day events no longer carry the evening's guests
+    days = {(r["cohort"], r["event"]): r["invited"] for r in rows}
+    for day in (("autumn-2026", "closing"), ("spring-2027", "closing")):
+        assert "; " not in days[day] and "pågående" not in days[day]  # the cohort's own pairs only
+    june = days[("spring-2027", "mid_meeting")]
+    assert "blivande" not in june and "nystartat" not in june and "nyss avslutat program" in june
 
 
 def test_writes_xlsx_and_ics_files(tmp_path):

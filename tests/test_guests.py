@@ -79,16 +79,17 @@ def test_the_mid_programme_meeting_invites_the_newly_started_cohorts_mentors(reg
     autumn = guests_of(register, "autumn-2026", "mid_meeting")
     assert names(autumn)[-1] == "Dag Ström"
     assert describe_reasons(autumn[-1], "en") == "mentor, spring-2027, newly started programme"
-    # The spring start's June meeting: the autumn cohort that started the September before, and
-    # prospective mentors for the evening mingle.
+    # The spring start's June meeting: by default the autumn cohort that closed two weeks before,
+    # as former mentors (issue 15; no cohort is newly started in June); prospective mentors are
+    # the evening mingle's guests.
     spring = guests_of(register, "spring-2026", "mid_meeting")
-    newly = [g for g in spring if g.reasons[0].why == "newly_started"]
-    assert names(newly) == ["Maja Ek"]  # Olle Sund withdrew
-    assert "prospective_mentors" in {r.group for g in spring for r in g.reasons}
+    just_closed = [g for g in spring if g.reasons[0].why == "just_closed"]
+    assert names(just_closed) == ["Maja Ek"]  # Olle Sund withdrew
+    assert "prospective_mentors" not in {r.group for g in spring for r in g.reasons}
 
 
-def test_the_closing_day_invites_the_other_tracks_running_pairs(register):
-    guests = guests_of(register, "autumn-2026", "closing")
+def test_the_closing_evening_invites_the_other_tracks_running_pairs(register):
+    guests = guests_of(register, "autumn-2026", "closing_mingle")
     other = [g for g in guests if g.cohort_id == "spring-2027"]
     assert [(g.name, g.role) for g in other] == [("Dag Ström", "mentor"), ("Stina Ås", "mentee")]
     assert all(g.reasons[0].why == "running" for g in other)
@@ -106,14 +107,14 @@ def test_the_mentor_mingle_invites_prospective_mentors(register):
     assert {g.role for g in guests} == {"mentor"}
 
 
-def test_the_spring_closing_invites_pairs_of_both_tracks_and_prospective_mentors(register):
-    guests = guests_of(register, "spring-2026", "closing")
+def test_the_spring_closing_day_and_evening_invite_pairs_of_both_tracks_and_prospective_mentors(register):
     groups = {}
-    for guest in guests:
-        groups.setdefault(guest.reasons[0].why, []).append(guest.name)
+    for event_id in ("closing", "closing_mingle"):
+        for guest in guests_of(register, "spring-2026", event_id):
+            groups.setdefault(guest.reasons[0].why, []).append(guest.name)
     assert groups["own"] == ["Petra Holm", "Åsa Öberg", "Rut Svensson", "Sara Ek"]
     assert groups["running"] == ["Anna Berg", "Bo Ek", "Elin Gran", "Gustav Holm", "Hanna Ilves", "Ulla Utan"]
-    assert groups["applied"] == ["Maja Ek", "Greta Fors"]
+    assert groups["applied"] == ["Maja Ek"]  # for the January start the evening recruits for, not Greta Fors's autumn
     assert groups["former_mentor"] == ["Karin Lund"]
 
 

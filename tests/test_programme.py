@@ -54,7 +54,7 @@ def test_the_spring_2027_dates(programme):
     spring = dates(programme, "spring-2027")
     assert spring["mentor_mingle"] == (D(2026, 9, 3),) * 2
     assert spring["matching_window"] == (D(2026, 12, 1), D(2026, 12, 31))
-    assert "matching_deadline" not in spring  # the manual gives the spring start no such day
+    assert spring["matching_deadline"] == (D(2026, 12, 30),) * 2  # "klar i december": its last working day
     assert spring["decisions_sent"] == (D(2027, 1, 1),) * 2
     assert spring["training_mentees"] == (D(2027, 1, 27),) * 2
     assert spring["training_mentors"] == (D(2027, 1, 28),) * 2
@@ -171,7 +171,9 @@ def test_who_is_invited_across_tracks(programme):
     mid = programme.occurrence(Cohort(2026, "autumn"), "mid_meeting")
     assert ("mentors", "spring-2027", "newly_started") in [(i.who, c.id, i.reason) for i, c in mid.guests()]
     closing = programme.occurrence(Cohort(2027, "spring"), "closing")
-    assert ("pairs", "autumn-2027", "running") in [(i.who, c and c.id, i.reason) for i, c in closing.guests()]
+    assert [(i.who, c and c.id, i.reason) for i, c in closing.guests()] == [("pairs", "spring-2027", None)]
+    mingle = programme.occurrence(Cohort(2027, "spring"), "closing_mingle")  # the other track's pairs: the evening
+    assert ("pairs", "autumn-2027", "running") in [(i.who, c and c.id, i.reason) for i, c in mingle.guests()]
     training = programme.occurrence(Cohort(2026, "autumn"), "training_mentees")
     assert [(i.who, c) for i, c in training.guests()][1] == ("former_pairs", None)
 

@@ -32,7 +32,9 @@ st.title(f"{t('schedule.title', lang)} · {cohort_label(cohort, lang)} ({cohort.
 st.caption(t("schedule.intro", lang) + " " + t(
     "schedule.conventions", lang,
     weeks=t(f"settings.short_week_{programme.settings.week_convention}", lang),
-    mingle=t(f"settings.short_mingle_{programme.settings.mingle_convention}", lang)))
+    mingle=t(f"settings.short_mingle_{programme.settings.mingle_convention}", lang),
+    june=t(f"settings.short_june_{programme.settings.spring_mid_meeting_guests}", lang),
+    deadline=t(f"settings.short_deadline_{programme.settings.spring_matching_deadline}", lang)))
 
 table = display_frame(occurrences, lang).drop(columns=[t("schedule.cohort", lang), t("schedule.start", lang),
                                                        t("schedule.end", lang)])

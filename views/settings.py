@@ -1,9 +1,11 @@
 """Inställningar: the conventions the manual leaves open, saved for every year."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from core import services
-from core.calendar.programme import MINGLE_CONVENTIONS, Settings
+from core.calendar.programme import MINGLE_CONVENTIONS, SPRING_MATCHING_DEADLINES, SPRING_MID_MEETING_GUESTS
 from core.calendar.rules import WEEK_CONVENTIONS
 from core.messages.guests import MAX_FORMER_PAIR_COHORTS
 from core.platform.i18n import MentorplanError, t
@@ -22,9 +24,18 @@ with st.form("settings"):
     mingle = st.radio(t("settings.mingle_convention", lang), MINGLE_CONVENTIONS, key="mingle_convention",
                       index=MINGLE_CONVENTIONS.index(current.mingle_convention),
                       format_func=lambda c: t(f"settings.mingle_{c}", lang))
+    june = st.radio(t("settings.spring_mid_meeting_guests", lang), SPRING_MID_MEETING_GUESTS,
+                    key="spring_mid_meeting_guests",
+                    index=SPRING_MID_MEETING_GUESTS.index(current.spring_mid_meeting_guests),
+                    format_func=lambda c: t(f"settings.june_{c}", lang))
+    deadline = st.radio(t("settings.spring_matching_deadline", lang), SPRING_MATCHING_DEADLINES,
+                        key="spring_matching_deadline",
+                        index=SPRING_MATCHING_DEADLINES.index(current.spring_matching_deadline),
+                        format_func=lambda c: t(f"settings.deadline_{c}", lang))
     if st.form_submit_button(t("common.save", lang), type="primary"):
         try:
-            store.save_settings(Settings(week_convention=week, mingle_convention=mingle))
+            store.save_settings(replace(current, week_convention=week, mingle_convention=mingle,
+                                        spring_mid_meeting_guests=june, spring_matching_deadline=deadline))
         except MentorplanError as error:
             st.error(error.shown(lang))
         else:

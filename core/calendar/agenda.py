@@ -38,13 +38,15 @@ def upcoming(programme: Programme, today: dt.date, days: int) -> list[Occurrence
 
 
 def phases(programme: Programme, today: dt.date) -> list[CohortPhase]:
-    """Every cohort that is being prepared (from its mentor mingle) or running (to its closing)."""
+    """Every cohort that is being prepared (from its first recruiting event: its mentor mingle, or
+    an evening mingle of the other track that recruits for it) or running (to its closing)."""
     found = []
     for year in range(today.year - 1, today.year + 2):
         for track in programme.rulebook.tracks:
             cohort = Cohort(year, track)
             events = {o.id: o for o in programme.cohort(cohort)}
-            first = min(o.start for o in events.values())
+            first = min([o.start for o in events.values()]
+                        + [o.start for o in programme.recruiting_events(cohort)])
             kickoff, closing = events["kickoff"].start, events["closing"].end
             if first <= today < kickoff:
                 found.append(CohortPhase(cohort, "preparing", kickoff, closing))

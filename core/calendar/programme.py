@@ -22,6 +22,12 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 OVERRIDE_MARGIN = dt.timedelta(days=60)
 GUEST_GROUPS = ("mentors", "mentees", "pairs", "former_pairs", "prospective_mentors")
 MINGLE_CONVENTIONS = ("weekday", "date")
+# Who the spring start's June mid-programme meeting invites besides its pairs (docs/rules.md):
+# the autumn cohort that closed two weeks before, as its former mentors, or nobody.
+SPRING_MID_MEETING_GUESTS = ("former", "none")
+# The spring start's matching deadline: the last working day of December, or the day the
+# decisions are sent (the 1st Friday of January).
+SPRING_MATCHING_DEADLINES = ("last_working_day", "decisions")
 
 
 # -- The rulebook, as read from data/rules.toml -------------------------------------------------
@@ -34,6 +40,12 @@ class Invite:
     track: str | None = None
     offset: int = 0
     reason: str | None = None  # why another cohort's people come: "running", "newly_started"
+    # Invited only while these settings have these values (rules.toml `when`), e.g.
+    # (("spring_mid_meeting_guests", "former"),).
+    when: tuple[tuple[str, str], ...] = ()
+
+    def applies(self, settings: Settings) -> bool:
+        return all(getattr(settings, name) == value for name, value in self.when)
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,9 @@ class EventRule:
     # The event of another cohort that this one IS (the manual's one 3 September mingle, which
     # recruits for both starts): one occurrence belonging to both, dated and moved by its owner.
     shared_with: Link | None = None
+    # The cohorts (track, year offset) this event recruits mentors for: an evening mingle is a
+    # recruiting event of the next start (Programme.recruiting_events).
+    recruits: tuple[tuple[str, int], ...] = ()
 
     def rule(self, settings: Settings) -> Rule:
         if self.convention is None:
@@ -84,6 +99,8 @@ class Settings:
     """What the manual leaves open; the defaults come from data/rules.toml."""
     week_convention: str = "iso"
     mingle_convention: str = "weekday"
+    spring_mid_meeting_guests: str = "former"
+    spring_matching_deadline: str = "last_working_day"
 
     def __post_init__(self) -> None:
         if self.week_convention not in WEEK_CONVENTIONS:
@@ -92,6 +109,14 @@ class Settings:
         if self.mingle_convention not in MINGLE_CONVENTIONS:
             raise MentorplanError("error.bad_setting", name="mingle_convention",
                                   value=self.mingle_convention, allowed=", ".join(MINGLE_CONVENTIONS))
+        if self.spring_mid_meeting_guests not in SPRING_MID_MEETING_GUESTS:
+            raise MentorplanError("error.bad_setting", name="spring_mid_meeting_guests",
+                                  value=self.spring_mid_meeting_guests,
+                                  allowed=", ".join(SPRING_MID_MEETING_GUESTS))
+        if self.spring_matching_deadline not in SPRING_MATCHING_DEADLINES:
+            raise MentorplanError("error.bad_setting", name="spring_matching_deadline",
+                                  value=self.spring_matching_deadline,
+                                  allowed=", ".join(SPRING_MATCHING_DEADLINES))
 
 
 @dataclass(frozen=True)
@@ -114,7 +139,8 @@ def _event_rule(raw: Mapping, track_id: str) -> EventRule:
         rules = ({"": parse_rule(words)} if isinstance(words, str)
                  else {key: parse_rule(value) for key, value in words.items()})
         invites = tuple(
-            Invite(who=i["who"], track=i.get("track"), offset=int(i.get("offset", 0)), reason=i.get("as"))
+            Invite(who=i["who"], track=i.get("track"), offset=int(i.get("offset", 0)), reason=i.get("as"),
+                   when=tuple((str(k), str(v)) for k, v in i.get("when", {}).items()))
             for i in raw.get("invites", []))
         for invite in invites:
             if invite.who not in GUEST_GROUPS:
@@ -126,7 +152,8 @@ def _event_rule(raw: Mapping, track_id: str) -> EventRule:
             year=int(raw.get("year", 0)), invites=invites,
             coincides_with=Link(link["track"], int(link["offset"]), link["event"]) if link else None,
             note=raw.get("note", {}),
-            shared_with=Link(shared["track"], int(shared["offset"]), shared["event"]) if shared else None)
+            shared_with=Link(shared["track"], int(shared["offset"]), shared["event"]) if shared else None,
+            recruits=tuple((r["track"], int(r["offset"])) for r in raw.get("recruits", [])))
     except (KeyError, TypeError, RuleError) as exc:
         raise RuleError(f"{where}: {exc}") from exc
 
@@ -163,6 +190,7 @@ def load_rulebook(path: Path = RULES_FILE) -> Rulebook:
             others = [i.track for i in event.invites if i.track]
             if event.coincides_with:
                 others.append(event.coincides_with.track)
+            others.extend(track_id for track_id, _offset in event.recruits)
             for other in others:
                 if other not in tracks:
                     raise RuleError(f"track {track.id}, event {event.id}: no track {other!r}")
@@ -172,8 +200,17 @@ def load_rulebook(path: Path = RULES_FILE) -> Rulebook:
                            or tracks[shared.track].event(shared.event).shared_with is not None):
                 raise RuleError(f"track {track.id}, event {event.id}: shared_with names no event of "
                                 f"another track that is its own")
-    settings = raw.get("settings", {})
-    return Rulebook(tracks, Settings(**settings))
+    settings = Settings(**raw.get("settings", {}))
+    for track in tracks.values():
+        for event in track.events:
+            for invite in event.invites:
+                for name, value in invite.when:
+                    try:  # a setting that exists, with a value it may take
+                        replace(settings, **{name: value})
+                    except (TypeError, MentorplanError) as exc:
+                        raise RuleError(f"track {track.id}, event {event.id}: `when` names no setting "
+                                        f"{name!r} with a value {value!r}") from exc
+    return Rulebook(tracks, settings)
 
 
 # -- Cohorts -----------------------------------------------------------------------------------
@@ -343,6 +380,8 @@ class Programme:
         dated: dict[int, Occurrence] = {}
         for index in track.order:
             event = track.events[index]
+            if any(i.when for i in event.invites):  # invitations that hang on a setting
+                event = replace(event, invites=tuple(i for i in event.invites if i.applies(settings)))
             rule = event.rule(settings)
             rule_span = rule.resolve(cohort.year + event.year, spans.__getitem__,
                                      settings.week_convention)
@@ -406,6 +445,23 @@ class Programme:
                 if cohort.in_calendar:
                     found.extend(o for o in self.cohort(cohort) if o.end >= first and o.start <= last)
         return sorted(found, key=lambda o: (o.start, o.cohort, o.end))
+
+    def recruiting_events(self, cohort: Cohort) -> list[Occurrence]:
+        """The occurrences that recruit mentors for a cohort, by date: its own recruiting events
+        (the mentor mingle) and other cohorts' events that name it in `recruits` (the spring
+        start's evening mingles, which recruit for the next start)."""
+        found = [o for o in self.cohort(cohort) if o.event.kind == "recruiting"]
+        for track in self.rulebook.tracks.values():
+            for event in track.events:
+                for track_id, offset in event.recruits:
+                    source = Cohort(cohort.year - offset, track.id)
+                    if track_id == cohort.track and source.in_calendar:
+                        found.append(self.occurrence(source, event.id))
+        return sorted(found, key=lambda o: (o.start, o.cohort))
+
+    def recruits_for(self, occurrence: Occurrence) -> list[Cohort]:
+        """The cohorts an occurrence recruits mentors for (its `recruits`)."""
+        return [Cohort(occurrence.cohort.year + offset, track_id) for track_id, offset in occurrence.event.recruits]
 
     def first_start_after(self, day: dt.date) -> Cohort:
         """The cohort whose kick-off is the first after `day`: the one a sign-up arriving that

@@ -16,6 +16,7 @@ from typing import Union
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from core.calendar.workdays import working_day_of_month
 from core.platform.i18n import month_name, weekday_name
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -93,6 +94,27 @@ class NthWeekday:
                     f"{_month_name(self.month, lang)}")
         return (f"{_EN_ORDINALS[self.n]} {_weekday_name(self.weekday, lang)} of "
                 f"{_month_name(self.month, lang)}")
+
+
+@dataclass(frozen=True)
+class WorkingDayOfMonth:
+    """ "last working day of December", "first working day of January": a weekday that is no
+    public holiday, de-facto day off or eve (core.calendar.workdays.is_working_day). """
+    which: str  # "first" or "last"
+    month: int
+
+    def resolve(self, year: int, ref: Resolve, week_convention: str) -> Span:
+        day = working_day_of_month(year, self.month, self.which)
+        return day, day
+
+    def refs(self) -> tuple[str, ...]:
+        return ()
+
+    def describe(self, lang: str, name: EventName) -> str:
+        if lang == "sv":
+            which = {"first": "första", "last": "sista"}[self.which]
+            return f"{which} arbetsdagen i {_month_name(self.month, lang)}"
+        return f"{self.which} working day of {_month_name(self.month, lang)}"
 
 
 @dataclass(frozen=True)
@@ -203,7 +225,7 @@ class WholeMonth:
         return f"during {_month_name(self.month, lang)}"
 
 
-DayRule = Union[FixedDate, NthWeekday, WeekdayAfter, EdgeOf, Offset]
+DayRule = Union[FixedDate, NthWeekday, WorkingDayOfMonth, WeekdayAfter, EdgeOf, Offset]
 
 
 @dataclass(frozen=True)
@@ -272,6 +294,8 @@ _DAY_FORMS: tuple[tuple[re.Pattern[str], Callable[[Mapping[str, str]], DayRule]]
      lambda m: FixedDate(int(m["day"]), MONTHS[m["month"]])),
     (re.compile(rf"{_ORDINAL} {_WEEKDAY} of {_MONTH}"),
      lambda m: NthWeekday(ORDINALS[m["ordinal"]], WEEKDAYS[m["weekday"]], MONTHS[m["month"]])),
+    (re.compile(rf"(?P<which>first|last) working day of {_MONTH}"),
+     lambda m: WorkingDayOfMonth(m["which"], MONTHS[m["month"]])),
     (re.compile(rf"{_WEEKDAY} after {_EVENT}"),
      lambda m: WeekdayAfter(WEEKDAYS[m["weekday"]], m["event"])),
     (re.compile(rf"same day as {_EVENT}"), lambda m: EdgeOf(m["event"], "same")),

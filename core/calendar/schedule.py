@@ -25,7 +25,16 @@ def cohort_label(cohort: Cohort, lang: str) -> str:
 
 
 def describe_rule(occurrence: Occurrence, lang: str) -> str:
-    return occurrence.rule.describe(lang, lambda event_id: event_name(event_id, lang).lower())
+    """The rule in words, with the rulebook's note on the event after a dash: "samma dag som
+    avslutningsträff — Kvällens mentorsmingel … rekryterar till januari/februaristarten." """
+    rule = occurrence.rule.describe(lang, lambda event_id: event_name(event_id, lang).lower())
+    note = describe_note(occurrence, lang)
+    return f"{rule} — {note}" if note else rule
+
+
+def describe_note(occurrence: Occurrence, lang: str) -> str:
+    """The rulebook's note on the event (data/rules.toml `note`), "" where it has none."""
+    return str(occurrence.event.note.get(lang, ""))
 
 
 def describe_guests(occurrence: Occurrence, lang: str) -> list[str]:

@@ -4,6 +4,7 @@ package."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from functools import lru_cache
 
@@ -31,6 +32,19 @@ def holiday_name(day: dt.date, lang: str = "sv",
 
 def is_working_day(day: dt.date) -> bool:
     return day.weekday() < 5 and holiday_name(day) is None
+
+
+def working_day_of_month(year: int, month: int, which: str) -> dt.date:
+    """The month's first or last working day ("the last working day of December": 30 December
+    2026, as nyårsafton is a day off in practice)."""
+    if which == "first":
+        day, step = dt.date(year, month, 1), dt.timedelta(days=1)
+    else:
+        day = dt.date(year, month, calendar.monthrange(year, month)[1])
+        step = dt.timedelta(days=-1)
+    while not is_working_day(day):
+        day += step
+    return day
 
 
 def nearest_working_day(day: dt.date) -> dt.date:

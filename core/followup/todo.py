@@ -39,6 +39,9 @@ THREE_PARTY_AHEAD = dt.timedelta(days=30)  # booking starts this long before the
 THREE_PARTY_URGENT = dt.timedelta(days=14)  # and is urgent this near its end
 ATTENDANCE_BEHIND = dt.timedelta(days=30)  # an event this far back still asks for its attendance
 WARNINGS_AHEAD_DAYS = 120
+MINGLE_KIND = "mingle"  # the evening mingles (rules.toml kind)
+MINGLE_AHEAD = dt.timedelta(days=28)  # a mingle's invitations are asked for this long before
+MINGLE_URGENT = dt.timedelta(days=7)  # and are urgent this near it
 
 
 # -- Words that are filled in the reader's language ------------------------------------------
@@ -264,6 +267,26 @@ def attendance_unrecorded(store: Store, programme: Programme, today: dt.date) ->
     return found
 
 
+def mingle_invitations(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
+    """From four weeks before an evening mingle to its day: guests of the mingle (the other
+    track's pairs, prospective mentors) who have not been sent their invitation (the send log)."""
+    found = []
+    for cohort in _cohorts(programme, today):
+        for occurrence in programme.cohort(cohort):
+            if occurrence.event.kind != MINGLE_KIND or not occurrence.start - MINGLE_AHEAD <= today <= occurrence.start:
+                continue
+            untold = people_not_told(store, programme, cohort.id, "invitation", occurrence.id)
+            if not len(untold):
+                continue
+            total = len(recipients(store, programme, cohort.id, "invitation", occurrence.id))
+            severity = "urgent" if occurrence.start - today <= MINGLE_URGENT else "warning"
+            found.append(Todo("mingle_invitations", severity, "todo.mingle_invitations",
+                              {"cohort": cohort, "event": EventName(occurrence.id), "day": occurrence.start,
+                               "count": len(untold), "total": total},
+                              PAGES["messages"], occurrence.start, cohort.id))
+    return found
+
+
 def holiday_warnings(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
     """The calendar's warnings of the coming months: holidays, weekends, events meant to coincide."""
     return [Todo("calendar_warning", "warning", "todo.calendar_warning",
@@ -280,6 +303,7 @@ CHECKS: tuple[Check, ...] = (
     three_party_unbooked,
     three_party_unmarked,
     attendance_unrecorded,
+    mingle_invitations,
     holiday_warnings,
 )
 

@@ -211,7 +211,7 @@ def guest_list(history: History, programme: Programme, occurrence: Occurrence,
                 for role in ROLES:
                     invite(history.members(former.id, role), Reason(group.who, "former_pair", role, former.id))
         elif group.who == "prospective_mentors":
-            _prospective(history, programme, known, closed, day, invite)
+            _prospective(history, programme, known, closed, day, invite, programme.recruits_for(occurrence))
     guests = []
     for person_id, found in reasons.items():
         email, name = history.person(person_id)
@@ -220,32 +220,33 @@ def guest_list(history: History, programme: Programme, occurrence: Occurrence,
 
 
 def _prospective(history: History, programme: Programme, known: list[Cohort], closed: list[Cohort],
-                 day: dt.date, invite: Callable[[Iterable[int], Reason], None]) -> None:
+                 day: dt.date, invite: Callable[[Iterable[int], Reason], None],
+                 recruited_for: Iterable[Cohort] = ()) -> None:
     upcoming = sorted((c for c in known if _kickoff(programme, c) > day), key=lambda c: _kickoff(programme, c))
+    # An event that recruits for named cohorts (an evening mingle, rules.toml `recruits`) invites
+    # those who applied for them; the others are invited to their own start's recruiting events.
+    wanted = set(recruited_for)
+    applied_for = [c for c in upcoming if c in wanted] if wanted else upcoming
     running = [c for c in known if _kickoff(programme, c) <= day <= _closing(programme, c)]
     frame = history.participants
     mentors = frame[frame["role"] == "mentor"]
-    for cohort in upcoming:
+    for cohort in applied_for:
         applied = mentors[(mentors["cohort_id"] == cohort.id) & mentors["status"].isin(PROSPECTIVE_STATUSES)]
+        if history.known_by is not None:  # a list kept as it was: sign-ups stored later left out
+            closing = _closing(programme, cohort)
+            # .loc: a mask, also when empty (a bare [] would select no columns instead of no rows)
+            applied = applied.loc[[history.signed_up_by(p, closing) for p in applied["participation_id"]]]
         invite((int(i) for i in applied.sort_values("name", key=lambda s: s.str.lower())["person_id"]),
                Reason("prospective_mentors", "applied", "mentor", cohort.id))
     # Busy on the day, or already decided: in a running cohort's pairs, matched in an upcoming
     # cohort, or withdrawn from one.
     busy = {person for cohort in running + upcoming for role in ROLES for person in history.members(cohort.id, role)}
-        if history.known_by is not None:  # a list kept as it was: sign-ups stored later left out
-            closing = _closing(programme, cohort)
-            applied = applied[[history.signed_up_by(p, closing) for p in applied["participation_id"]]]
     busy |= set(frame.loc[frame["cohort_id"].isin([c.id for c in upcoming]) & (frame["status"] == "withdrawn"),
                           "person_id"])
     for cohort in closed:
         invite((i for i in history.members(cohort.id, "mentor") if i not in busy),
                Reason("prospective_mentors", "former_mentor", "mentor", cohort.id))
 
-
-# -- In words ----------------------------------------------------------------------------------
-
-def role_word(role: str, lang: str) -> str:
-    return t(f"guests_page.role_{role}", lang)
 
 def recent(closed: list[Cohort], per_track: int) -> list[Cohort]:
     """Of the closed cohorts (the latest first), the `per_track` latest of each track."""
@@ -257,6 +258,11 @@ def recent(closed: list[Cohort], per_track: int) -> list[Cohort]:
             chosen.append(cohort)
     return chosen
 
+
+# -- In words ----------------------------------------------------------------------------------
+
+def role_word(role: str, lang: str) -> str:
+    return t(f"guests_page.role_{role}", lang)
 
 
 def describe_reason(reason: Reason, lang: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -440,9 +441,11 @@ def call_messages(store: Store, programme: Programme, cohort: Cohort, channel: s
                               placeholder=", ".join("{" + name + "}" for name in missing))
     results: list[Message | Problem] = []
     if channel.strip():
+        channel_name, channel_address = parseaddr(channel.strip())
         for lang in ("sv", "en"):
             results.append(_person_message(template_for(templates, "call_channel", lang), mingle_values(lang), 0,
-                                           channel, t("messages.call_channel_name", lang), "channel"))
+                                           channel_address, channel_name or t("messages.call_channel_name", lang),
+                                           "channel"))
     languages = history.participants.drop_duplicates("person_id").set_index("person_id")["languages"]
     for person_id, role in call_candidates(history, programme, day):
         email, name = history.person(person_id)
