@@ -327,3 +327,15 @@ def test_the_schedule_page_says_which_readings_are_in_force(app, database_url, r
     caption = " ".join(c.value for c in at.caption)
     assert t("settings.short_june_former", "en") in caption
     assert t("settings.short_deadline_decisions", "en") in caption
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_guest_page_lists_the_evening_mingle_with_its_note(app, store, lang):
+    history(store)
+    at = app("views/guests.py", lang=lang)
+    at.selectbox(key="guests_event").set_value("closing_mingle").run()
+    assert not at.exception
+    note = PROGRAMME.occurrence(Cohort(2026, "autumn"), "closing_mingle").event.note[lang]
+    assert note in [c.value for c in at.caption]
+    [table] = [frame for frame in at.dataframe if t("guests_page.col_name", lang) in frame.value.columns]
+    assert list(table.value[t("guests_page.col_name", lang)]) == ["Dag Ström", "Stina Ås"]

@@ -7,7 +7,7 @@ was, and a later sign-up who would now be invited shows as not invited, with a w
 
 import streamlit as st
 
-from core.calendar.schedule import cohort_label, describe_guests, describe_when, event_name
+from core.calendar.schedule import cohort_label, describe_guests, describe_note, describe_when, event_name
 from core.messages.guests import (
     ADDED,
     EXCLUDED,
@@ -83,6 +83,8 @@ def go_write(person_ids: list[int] | None = None) -> None:
 st.subheader(t("guests_page.list_title", lang, event=event_name(event_id, lang), when=describe_when(occurrence, lang)))
 if len(occurrence.cohorts) > 1:
     st.caption(t("guests_page.shared", lang, cohorts=", ".join(cohort_label(c, lang) for c in occurrence.cohorts)))
+if describe_note(occurrence, lang):  # the rulebook's note (an evening mingle: whom it is for)
+    st.caption(describe_note(occurrence, lang))
 if chosen.kept and chosen.kept_on and (guests or chosen.not_invited or chosen.excluded):
     st.info(t(f"guests_page.kept_{chosen.kept}", lang, day=format_date(chosen.kept_on, lang)),
             icon=":material/lock:")
