@@ -398,3 +398,58 @@ def test_nothing_is_recorded_for_a_mail_merge(register):
     batch = invitation_messages(register, services.programme(register), AUTUMN, "kickoff", "sv")
     log_prepared(register, batch, "merge")  # a sheet carries no calendar
     assert register.calendar_requests("autumn-2026") == []
+
+
+# -- The messages page -----------------------------------------------------------------------------
+
+def test_the_messages_page_keeps_the_settings_and_writes_the_call(app, register):
+    at = app("views/messages.py", lang="en", today=dt.date(2026, 12, 1))
+    assert not at.exception
+    at.text_input(key="messages_settings_sender").input("nobody")
+    [save] = [b for b in at.button if b.label == "Save the settings"]
+    save.click().run()
+    assert any("is not a usable address" in e.value for e in at.error)
+    assert register.message_settings() == {"message_sender": "", "call_channel": ""}
+    at.text_input(key="messages_settings_sender").input(SENDER)
+    at.text_input(key="messages_settings_channel").input("nyheter@example.se")
+    [save] = [b for b in at.button if b.label == "Save the settings"]
+    save.click().run()
+    assert register.message_settings() == {"message_sender": SENDER, "call_channel": "nyheter@example.se"}
+    assert at.text_input(key="messages_sender").value == SENDER  # the drafts' From follows the setting
+
+    at.radio(key="messages_what").set_value("call").run()
+    assert at.markdown[0].value.startswith("The call goes out before the **mentor mingle** on Thu 3 Sep 2026, "
+                                           "where the manual recruits mentors for Autumn start 2026")
+    assert at.error[0].value.startswith("Fill in the time, the place and how to sign up for the call")
+    [place] = [w for w in at.text_input if w.label == "Place"]
+    [time] = [w for w in at.text_input if w.label == "Time"]
+    place.input("Stadshuset")
+    time.input("17–19")
+    at.text_area(key=next(w.key for w in at.text_area if w.label == "How to sign up")).input("Reply to this e-mail.")
+    [save] = [b for b in at.button if b.label == "Save"]
+    save.click().run()
+    assert not at.error
+    assert "11 messages ready to send." in [m.value for m in at.markdown]  # the channel's two and 9 people
+    assert [x.value for x in at.text] == ["To: Organisationens kanal <nyheter@example.se>",
+                                          "Subject: Bli mentor i mentorskapsprogrammet – Höststart 2026"]
+    assert "Reply to this e-mail." in at.code[0].value
+
+    at.radio(key="messages_what").set_value("changes").run()
+    assert not at.exception
+    assert "No calendar entry needs an update." in [i.value for i in at.info]
+
+
+def test_the_messages_page_offers_updates_after_a_move(app, register):
+    invite_to_kickoff(register)
+    register.save_override(Override("autumn-2026", "kickoff", dt.date(2026, 10, 1), dt.date(2026, 10, 1)))
+    at = app("views/messages.py", lang="en", today=dt.date(2026, 9, 5))
+    at.radio(key="messages_what").set_value("changes").run()
+    assert not at.exception
+    event = at.selectbox(key="messages_change_event")
+    assert event.value == "kickoff"
+    assert at.radio(key="messages_change_kind").value == "update"
+    assert "7 messages ready to send." in [m.value for m in at.markdown]
+    assert "Kick-off of the mentorship programme, Autumn start 2026, has changed." in at.code[0].value
+    assert "Day: Thursday 1 October 2026 (week 40)" in at.code[0].value
+    at.radio(key="messages_change_kind").set_value("cancel_all").run()
+    assert at.code[0].value.startswith("Dear Anna,") and "no longer holds for you" in at.code[0].value

@@ -10,6 +10,7 @@ from core.platform import backup
 from core.platform.i18n import MentorplanError, t
 from ui import context
 from ui.downloads import offer
+from ui.text import shown
 
 lang = context.lang()
 store = context.store()
@@ -27,7 +28,7 @@ if upload is not None:
     try:  # checked whole (signature, shape, tables) before anything is offered
         preview = store.restore_preview(data, unverified_ok=True)
     except MentorplanError as error:
-        st.error(error.shown(lang))
+        st.error(shown(error, lang))
     else:
         summary = pd.DataFrame(
             [(t(f"table.{name}", lang), preview.now.get(name, 0), rows) for name, rows in preview.backup.items()],
@@ -44,7 +45,7 @@ if upload is not None:
             try:
                 restored = store.restore(data, unverified_ok=not preview.verified)
             except MentorplanError as error:
-                st.error(error.shown(lang))
+                st.error(shown(error, lang))
             else:
                 st.success(t("backup.restored", lang, rows=sum(restored.rows.values()), tables=len(restored.rows)))
                 if restored.erased_again:

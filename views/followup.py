@@ -36,6 +36,8 @@ from core.platform.i18n import MentorplanError, format_date, format_short_date, 
 from ui import context
 from ui.downloads import offer
 from ui.pairs import accepted_pairs_or_stop
+from ui.text import plain
+from ui.text import shown as in_words  # `shown` names the table shown below
 
 FLASH = "followup_flash"
 VERSION = "followup_version"  # bumped after a save, so that the editors start from what is stored
@@ -87,7 +89,7 @@ with meetings_tab:
         with st.expander(f"{t('followup.overdue_title', lang)} ({len(late)})", expanded=True,
                          icon=":material/warning:"):
             st.markdown("\n".join("- " + t("followup.overdue_line", lang,
-                                           pair=pair_label(r.mentor_label, r.mentee_label),
+                                           pair=plain(pair_label(r.mentor_label, r.mentee_label)),
                                            numbers=", ".join(map(str, r.overdue)))
                                   for r in late.itertuples(index=False)))
 
@@ -136,7 +138,7 @@ with meetings_tab:
             try:
                 result = record_meetings(store, programme, cohort, records, removals, today)
             except MentorplanError as error:
-                st.error(error.shown(lang), icon=":material/error:")
+                st.error(in_words(error, lang), icon=":material/error:")
             else:
                 saved(t("followup.saved_meetings", lang, **result))
 
@@ -164,11 +166,11 @@ with checkin_tab:
             result = check_checkin(read_checkin(upload.getvalue(), upload.name), Pairs(pairs), windows, span, today,
                                    meetings)
         except MentorplanError as error:
-            st.error(error.shown(lang), icon=":material/error:")
+            st.error(in_words(error, lang), icon=":material/error:")
         else:
             if result.issues:
                 st.error(t("followup.checkin.problems", lang, count=len(result.issues)), icon=":material/error:")
-                st.markdown("\n".join(f"- {issue.shown(lang)}" for issue in result.issues))
+                st.markdown("\n".join(f"- {in_words(issue, lang)}" for issue in result.issues))
             else:
                 st.success(t("followup.checkin.preview", lang, new=result.new, changed=result.changed,
                              unchanged=result.unchanged))
@@ -228,7 +230,7 @@ with attendance_tab:
             try:
                 count = record_attendance(store, programme, cohort, event_id, marks, today)
             except MentorplanError as error:
-                st.error(error.shown(lang), icon=":material/error:")
+                st.error(in_words(error, lang), icon=":material/error:")
             else:
                 saved(t("followup.attendance.saved", lang, event=event_name(event_id, lang),
                         came=sum(marks.values()), count=count))

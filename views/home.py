@@ -11,6 +11,7 @@ from core.followup.todo import todo_list
 from core.platform.auth import is_local
 from core.platform.i18n import format_date, format_week, t
 from ui import context
+from ui.text import shown
 
 SEVERITY_ICONS = {"urgent": ":red[:material/priority_high:]", "warning": ":orange[:material/warning:]",
                   "info": ":blue[:material/info:]"}
@@ -64,7 +65,7 @@ if not todos:
     st.success(t("home.nothing_to_do", lang), icon=":material/task_alt:")
 for todo in todos:
     text, link = st.columns([5, 2], vertical_alignment="center")
-    text.markdown(f"{SEVERITY_ICONS[todo.severity]} {todo.shown(lang)}")
+    text.markdown(f"{SEVERITY_ICONS[todo.severity]} {shown(todo, lang)}")
     with link:
         st.page_link(todo.page, label=todo.action(lang), icon=":material/arrow_forward:")
 

@@ -34,7 +34,7 @@ from core.platform.i18n import MentorplanError, format_number, t
 from ui import context
 from ui.downloads import offer
 from ui.tables import with_numbers
-from ui.text import plain
+from ui.text import plain, shown
 
 HEATMAP_LIMIT = 150  # people on a side beyond which the heat map is no longer readable
 FLASH = "matching_flash"
@@ -77,8 +77,8 @@ def show_constraints() -> None:
         return
     for c in constraints:
         text, button = st.columns([5, 1])
-        text.markdown(t(f"matching.constraint.{c.kind}", lang, mentor=names.get(c.mentor_id, c.mentor_id),
-                        mentee=names.get(c.mentee_id, c.mentee_id)))
+        text.markdown(t(f"matching.constraint.{c.kind}", lang, mentor=plain(names.get(c.mentor_id, c.mentor_id)),
+                        mentee=plain(names.get(c.mentee_id, c.mentee_id))))
         if button.button(t("matching.remove_button", lang), key=f"matching_remove_{c.mentor_id}_{c.mentee_id}"):
             store.delete_constraint(cohort.id, c.mentor_id, c.mentee_id)
             flash_and_rerun(t("matching.removed", lang))
@@ -117,13 +117,13 @@ mentee_tab.dataframe(participants_table(active_mentees, "mentee", lang), hide_in
 try:
     problem = cohort_problem(settings, constraints)
 except MentorplanError as error:
-    st.error(error.shown(lang))
+    st.error(shown(error, lang))
     if constraints:
         st.caption(t("matching.fix_constraints", lang))
         show_constraints()
     st.stop()
 for notice in problem.notices:
-    st.warning(describe(notice, lang))
+    st.warning(plain(describe(notice, lang)))
 
 # -- Weights, and running ----------------------------------------------------------------------
 st.subheader(t("matching.weights_title", lang))
@@ -150,7 +150,7 @@ if run_clicked:
         store.save_match_settings(cohort.id, chosen)
         run_and_save(checked)
     except MentorplanError as error:
-        st.error(error.shown(lang))
+        st.error(shown(error, lang))
 
 # -- The result --------------------------------------------------------------------------------
 st.subheader(t("matching.runs_title", lang))
@@ -216,8 +216,8 @@ with explain_tab:
     pair = run.pairs[run.pairs["mentee_person_id"] == mentee_id]
     if len(pair):
         pair = pair.iloc[0]
-        st.markdown(t("matching.explain_pair", lang, mentee=names.get(mentee_id, pair["mentee_name"]),
-                      mentor=names.get(int(pair["mentor_person_id"]), pair["mentor_name"]),
+        st.markdown(t("matching.explain_pair", lang, mentee=plain(names.get(mentee_id, pair["mentee_name"])),
+                      mentor=plain(names.get(int(pair["mentor_person_id"]), pair["mentor_name"])),
                       score=score_text(pair["score"], lang)))
         breakdown = breakdown_table(pair["reasons"], lang)
         shares = [t("matching.col.value", lang), t("matching.col.share", lang)]
@@ -225,11 +225,11 @@ with explain_tab:
             lambda v: format_number(v, lang, 1), subset=[t("matching.col.weight", lang)])
         st.dataframe(breakdown_shown, hide_index=True, width="stretch")
         if pair["warnings"]:
-            st.warning(warnings_text(pair["warnings"], lang))
+            st.warning(plain(warnings_text(pair["warnings"], lang)))
     elif mentee_id is not None:
         person = run.unmatched[run.unmatched["person_id"] == mentee_id].iloc[0]
-        st.markdown(t("matching.explain_unmatched", lang, mentee=names.get(mentee_id, person["name"]),
-                      reason=describe(person["reason"], lang)))
+        st.markdown(t("matching.explain_unmatched", lang, mentee=plain(names.get(mentee_id, person["name"])),
+                      reason=plain(describe(person["reason"], lang))))
     if mentee_id is not None and mentee_id in set(problem.mentees["person_id"]):
         st.markdown(f"**{t('matching.alternatives_title', lang)}**")
         st.caption(t("matching.alternatives_caption", lang))
@@ -245,7 +245,7 @@ with explain_tab:
                 t("matching.col.pairs_change", lang): costs["pairs_change"],
             }), lang), hide_index=True, width="stretch")
     elif len(pair):
-        st.caption(alternatives_text(pair["alternatives"], lang, names))
+        st.caption(plain(alternatives_text(pair["alternatives"], lang, names)))
 
 # -- Adjust: pin, forbid, swap -------------------------------------------------------------------
 with adjust_tab:
@@ -266,10 +266,11 @@ with adjust_tab:
                 try:
                     matching.check_constraints(problem, added)
                 except MentorplanError as error:
-                    st.error(error.shown(lang))
+                    st.error(shown(error, lang))
                 else:
                     store.set_constraints(cohort.id, matching.with_constraints(constraints, added))
-                    flash_and_rerun(t(saved, lang, mentor=names[chosen_mentor], mentee=names[chosen_mentee]))
+                    flash_and_rerun(t(saved, lang, mentor=plain(names[chosen_mentor]),
+                                      mentee=plain(names[chosen_mentee])))
     with swap_column:
         mentor_of = {mentee: names.get(int(mentor), name) for mentee, mentor, name in zip(
             run.pairs["mentee_person_id"], run.pairs["mentor_person_id"], run.pairs["mentor_name"], strict=True)}
@@ -301,7 +302,7 @@ with adjust_tab:
                 added = matching.swap_pins(run, int(first), int(second))
                 swapped = matching.check_constraints(problem, added)
             except MentorplanError as error:
-                st.error(error.shown(lang))
+                st.error(shown(error, lang))
             else:
                 store.set_constraints(cohort.id, swapped.constraints)
                 run_and_save(swapped)
@@ -355,7 +356,7 @@ else:
                                       store.participants(cohort.id, "mentee"))
             store.accept_run(cohort.id, run.id, waiting, next_cohort.id)
         except MentorplanError as error:
-            st.error(error.shown(lang))
+            st.error(shown(error, lang))
         else:
             flash_and_rerun(t("matching.accepted_done", lang, pairs=run.pair_count, waiting=len(waiting),
                               next=next_label))

@@ -41,6 +41,7 @@ from core.platform.i18n import LANGUAGES, MentorplanError, format_date, t
 from ui import context, mail
 from ui.downloads import offer
 from ui.sidebar import LANGUAGE_NAMES
+from ui.text import plain, shown
 
 FLASH = "messages_flash"
 DRY_RUN = "messages_dry_run"
@@ -160,7 +161,7 @@ def send_by_smtp(batch: Batch, force: bool) -> None:
     try:
         config = mail.smtp_config()
     except MentorplanError as error:
-        st.error(error.shown(lang))
+        st.error(shown(error, lang))
         return
     if config is None:
         st.info(t("messages.smtp_missing", lang), icon=":material/info:")
@@ -173,7 +174,7 @@ def send_by_smtp(batch: Batch, force: bool) -> None:
         try:
             delivery.check_connection(config)
         except MentorplanError as error:
-            st.error(error.shown(lang))
+            st.error(shown(error, lang))
         else:
             st.success(t("messages.smtp_ok", lang))
     wanted = signature(batch, force)
@@ -195,7 +196,7 @@ def send_by_smtp(batch: Batch, force: bool) -> None:
             report = delivery.send(store, batch, config, force, progress=lambda done, total: bar.progress(
                 done / total, text=t("messages.sending", lang, done=done, total=total)))
         except MentorplanError as error:
-            st.error(error.shown(lang))
+            st.error(shown(error, lang))
             return
         st.session_state.pop(DRY_RUN, None)
         report_flash(report)
@@ -219,7 +220,7 @@ def deliver(batch: Batch, force: bool) -> None:
         try:
             delivery.sender_header(sender)
         except MentorplanError as error:
-            st.error(error.shown(lang))
+            st.error(shown(error, lang))
             return
     zip_column, csv_column, xlsx_column = st.columns(3)
     offer(zip_column, t("messages.download_eml", lang), delivery.eml_zip(batch, sender),
@@ -337,7 +338,7 @@ def write_and_send() -> None:
         else:
             found = changes_batch(message_lang)
     except MentorplanError as error:
-        st.error(error.shown(lang), icon=":material/error:")
+        st.error(shown(error, lang), icon=":material/error:")
         return
     if found is None:
         return
@@ -353,7 +354,7 @@ def write_and_send() -> None:
         st.caption(t("messages.skipped_told", lang, count=written - len(batch.messages)))
     if batch.problems:
         st.warning("\n".join([t("messages.problems", lang, count=len(batch.problems))]
-                             + [f"- {p.shown(lang)}" for p in batch.problems]), icon=":material/warning:")
+                             + [f"- {plain(p.shown(lang))}" for p in batch.problems]), icon=":material/warning:")
     if not batch.messages:
         return
     preview(batch)
@@ -380,7 +381,7 @@ def edit_templates() -> None:
         try:
             template = check_template(Template(kind, template_lang, subject.strip(), body.rstrip()))
         except MentorplanError as error:
-            st.error(error.shown(lang), icon=":material/error:")
+            st.error(shown(error, lang), icon=":material/error:")
         else:
             store.save_template(template)
             flash("success", t("messages.template_saved", lang))
@@ -411,7 +412,7 @@ def edit_settings() -> None:
             values = {"message_sender": delivery.check_address_setting(sender),
                       "call_channel": delivery.check_address_setting(channel)}
         except MentorplanError as error:
-            st.error(error.shown(lang), icon=":material/error:")
+            st.error(shown(error, lang), icon=":material/error:")
         else:
             store.save_message_settings(values)
             st.session_state.pop("messages_sender", None)  # the drafts' From follows the new setting

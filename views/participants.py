@@ -104,9 +104,9 @@ for file, name in zip(files, unique_labels([f.name for f in files]), strict=True
     described = ", ".join(t("participants.sheet_read", lang, sheet=s.name, header_row=s.header_row, rows=len(s.rows),
                             role=t(f"participants.role.{(role or s.role)}s", lang) if (role or s.role)
                             else t("participants.role_unknown", lang)) for s in kept)
-    st.caption(t("participants.file_read", lang, file=name, sheets=described))
+    st.caption(t("participants.file_read", lang, file=plain(name), sheets=plain(described)))
     for skipped in upload.skipped:
-        st.caption(t("participants.sheet_skipped", lang, sheet=skipped))
+        st.caption(t("participants.sheet_skipped", lang, sheet=plain(skipped)))
     if upload.encoding:
         st.caption(t("participants.csv_read", lang, encoding=upload.encoding, delimiter=repr(upload.delimiter)))
 if not sheets:
@@ -126,7 +126,8 @@ for mapped in suggested:
         return container.selectbox(
             plain(header) if header else f"({index + 1})", TARGETS, index=TARGETS.index(mapped.mapping[index]),
             key=f"map|{sheet.source}|{sheet.name}|{index}", format_func=lambda f: field_label(f, lang),
-            help=t("participants.mapping_example", lang, value=plain(example[:60])) if example else None)
+            help=t("participants.mapping_example", lang, value=plain(example[:60])) if example else None,
+            placeholder=t("common.choose_option", lang))
 
     to_check = [i for i, guess in enumerate(mapped.guesses) if guess.unsure and guess.target != IGNORE]
     if to_check:

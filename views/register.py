@@ -26,6 +26,7 @@ from core.platform.i18n import MentorplanError, t
 from core.platform.names import labels_by_id
 from ui import context
 from ui.downloads import offer
+from ui.text import plain, shown
 
 PERSON = "register_person"
 
@@ -80,7 +81,7 @@ if person is None:
 
 def show_problems(problems) -> None:
     for problem in problems:
-        st.error(problem.shown(lang), icon=":material/error:")
+        st.error(shown(problem, lang), icon=":material/error:")
 
 
 st.subheader(person["name"])
@@ -104,7 +105,7 @@ with details, st.form(f"person_{person_id}"):
             problems = edit_person(store, int(person_id), edits) if edits else []
         except MentorplanError as error:
             problems = []
-            st.error(error.shown(lang), icon=":material/error:")
+            st.error(shown(error, lang), icon=":material/error:")
         else:
             show_problems(problems)
             if not problems:
@@ -118,7 +119,7 @@ with taking_part:
         title = f"{part['cohort_id']} · {t('participants.role.' + role, lang)} · {status}"
         with st.expander(title, expanded=len(person["participations"]) == 1):
             if part["extra"]:
-                st.caption(f"{t('register.extra', lang)}: {describe_value('extra', part['extra'], lang)}")
+                st.caption(f"{t('register.extra', lang)}: {plain(describe_value('extra', part['extra'], lang))}")
             with st.form(f"participation_{pid}"):
                 values = {}
                 left, right = st.columns(2)
@@ -175,7 +176,7 @@ with taking_part:
                 try:
                     target = move_to_next_start(store, context.programme(), pid, part["cohort_id"])
                 except MentorplanError as error:
-                    st.error(error.shown(lang), icon=":material/error:")
+                    st.error(shown(error, lang), icon=":material/error:")
                 else:
                     st.session_state["register_done"] = t("register.moved", lang, cohort=target)
                     st.rerun()
@@ -194,18 +195,18 @@ with export:
 with removal:
     held = ", ".join(f"{table}: {len(rows)}" for table, rows in store.person_data(int(person_id)).items())
     consequences = delete_consequences(store, int(person_id), lang)
-    st.warning(" ".join([t("register.delete_warning", lang, name=person["name"], held=held,
+    st.warning(" ".join([t("register.delete_warning", lang, name=plain(person["name"]), held=held,
                                        folder=backup_dir()), *consequences]),
                icon=":material/warning:")
-    typed = st.text_input(t("register.delete_confirm", lang, email=person["email"]), key=f"delete_{person_id}")
+    typed = st.text_input(t("register.delete_confirm", lang, email=plain(person["email"])), key=f"delete_{person_id}")
     if st.button(t("register.delete", lang), type="primary", key=f"delete_button_{person_id}",
                  disabled=typed.strip().lower() != person["email"], icon=":material/delete_forever:"):
         try:
             deleted = delete_person(store, int(person_id), typed)
         except MentorplanError as error:
-            st.error(error.shown(lang), icon=":material/error:")
+            st.error(shown(error, lang), icon=":material/error:")
         else:
-            st.session_state["register_done"] = " ".join([t("register.deleted", lang, name=person["name"],
+            st.session_state["register_done"] = " ".join([t("register.deleted", lang, name=plain(person["name"]),
                                                             rows=sum(deleted.values())), *consequences])
             del st.session_state[PERSON]
             st.rerun()

@@ -21,6 +21,7 @@ from core.documents.tables import schedule_pdf
 from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
+from ui.text import shown
 from ui.downloads import offer
 
 lang = context.lang()
@@ -100,7 +101,7 @@ if submitted:
     try:
         override = check_override(programme, Override(cohort.id, event_id, start, end, note.strip()))
     except MentorplanError as error:
-        st.error(error.shown(lang))
+        st.error(shown(error, lang))
     else:
         context.store().save_override(override)
         st.session_state["schedule_flash"] = t("schedule.moved_saved", lang, event=event_name(event_id, lang),

@@ -10,6 +10,7 @@ from core.calendar.rules import WEEK_CONVENTIONS
 from core.messages.guests import MAX_FORMER_PAIR_COHORTS
 from core.platform.i18n import MentorplanError, t
 from ui import context
+from ui.text import shown
 
 lang = context.lang()
 store = context.store()
@@ -37,7 +38,7 @@ with st.form("settings"):
             store.save_settings(replace(current, week_convention=week, mingle_convention=mingle,
                                         spring_mid_meeting_guests=june, spring_matching_deadline=deadline))
         except MentorplanError as error:
-            st.error(error.shown(lang))
+            st.error(shown(error, lang))
         else:
             st.success(t("common.saved", lang))
 
@@ -51,6 +52,6 @@ with st.form("settings_guests"):
         try:
             store.save_former_pair_cohorts(int(former))
         except MentorplanError as error:
-            st.error(error.shown(lang))
+            st.error(shown(error, lang))
         else:
             st.success(t("common.saved", lang))

@@ -37,6 +37,7 @@ from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
 from ui.downloads import offer
 from ui.pairs import accepted_pairs_or_stop
+from ui.text import plain, shown
 
 FLASH = "three_party_flash"
 VERSION = "three_party_version"
@@ -106,7 +107,7 @@ with st.form("three_party_slots", clear_on_submit=False):
             ids = add_slots(store, programme, cohort,
                             series(day, start, int(count), int(minutes), int(pause), place, cohort.id))
         except MentorplanError as error:
-            st.error(error.shown(lang), icon=":material/error:")
+            st.error(shown(error, lang), icon=":material/error:")
         else:
             saved(t("followup.three_party.slots_added", lang, count=len(ids)))
 
@@ -149,7 +150,7 @@ else:
                 try:
                     store.delete_three_party_slot(cohort.id, int(chosen))
                 except MentorplanError as error:
-                    st.error(error.shown(lang), icon=":material/error:")
+                    st.error(shown(error, lang), icon=":material/error:")
                 else:
                     saved(t("followup.three_party.slot_deleted", lang))
 
@@ -182,7 +183,7 @@ if proposal and proposal[0] == cohort.id:
         try:
             save_bookings(store, cohort, {b.pair: (b.slot_id, False) for b in proposed}, today)
         except MentorplanError as error:
-            st.error(error.shown(lang), icon=":material/error:")
+            st.error(shown(error, lang), icon=":material/error:")
         else:
             saved(t("followup.three_party.proposal_booked", lang, count=len(proposed)))
 
@@ -210,7 +211,7 @@ if st.button(t("followup.three_party.save_bookings", lang), type="primary", key=
         if wanted:
             save_bookings(store, cohort, wanted, today)
     except MentorplanError as error:
-        st.error(error.shown(lang), icon=":material/error:")
+        st.error(shown(error, lang), icon=":material/error:")
     else:
         if wanted:
             saved(t("followup.three_party.bookings_saved", lang))
@@ -222,7 +223,8 @@ if waiting.empty:
     st.success(t("followup.three_party.all_booked", lang), icon=":material/task_alt:")
 else:
     with st.expander(f"{t('followup.three_party.unbooked_title', lang)} ({len(waiting)})", icon=":material/pending:"):
-        st.markdown("\n".join(f"- {pair_label(r.mentor_label, r.mentee_label)} ({r.mentor_email}, {r.mentee_email})"
+        st.markdown("\n".join(f"- {plain(pair_label(r.mentor_label, r.mentee_label))} "
+                              f"({plain(r.mentor_email)}, {plain(r.mentee_email)})"
                               for r in waiting.itertuples(index=False)))
 
 stale = stale_bookings(bookings, pairs)
@@ -258,7 +260,7 @@ else:
     if not sender:
         st.caption(t("messages.no_sender", lang))
     for problem in letters.problems:
-        st.warning(problem.shown(lang), icon=":material/warning:")
+        st.warning(shown(problem, lang), icon=":material/warning:")
     if letters.messages:
         offer(st, t("messages.booking_download", lang, count=len(letters.messages)),
               delivery.eml_zip(letters, sender), f"{letters.name}.zip", "application/zip",

@@ -31,6 +31,7 @@ from core.calendar.schedule import (
     event_name,
 )
 from core.platform.i18n import format_date, month_name, t
+from core.platform.text import chart_text
 
 # One colour per kind of event, chosen to stay apart for colour-blind readers (Okabe–Ito).
 KIND_COLOURS = {
@@ -61,15 +62,17 @@ def occurrence_frame(occurrences: Sequence[Occurrence], lang: str) -> pd.DataFra
     rows = []
     for o in occurrences:
         warnings = [describe_warning(w, lang) for w in o.warnings]
-        lines = [f"<b>{event_name(o.id, lang)}</b> · {cohort_label(o.cohort, lang)} ({o.cohort.id})",
-                 describe_when(o, lang),
-                 f"{t('timeline.rule', lang)}: {describe_rule(o, lang)}"]
+        # The hover is HTML to Plotly: every text in it shown as written (core.platform.text).
+        lines = [f"<b>{chart_text(event_name(o.id, lang))}</b> · {chart_text(cohort_label(o.cohort, lang))} "
+                 f"({o.cohort.id})",
+                 chart_text(describe_when(o, lang)),
+                 chart_text(f"{t('timeline.rule', lang)}: {describe_rule(o, lang)}")]
         if o.moved:
-            lines.append(t("timeline.moved_from", lang, day=format_date(o.rule_start, lang)))
+            lines.append(chart_text(t("timeline.moved_from", lang, day=format_date(o.rule_start, lang))))
         guests = describe_guests(o, lang)
         if guests:
-            lines.append(f"{t('timeline.invited', lang)}: {', '.join(guests)}")
-        lines.extend(f"⚠ {w}" for w in warnings)
+            lines.append(chart_text(f"{t('timeline.invited', lang)}: {', '.join(guests)}"))
+        lines.extend(chart_text(f"⚠ {w}") for w in warnings)
         rows.append({
             "cohort": o.cohort.id,
             "lane": cohort_label(o.cohort, lang),

@@ -15,6 +15,7 @@ from core.matching.scoring import CRITERIA
 from core.platform.files import to_csv, to_xlsx
 from core.platform.i18n import format_number, t
 from core.platform.names import labels_by_id
+from core.platform.text import chart_text
 
 # Criteria met by every mentor alike ("no wish about sector") add to a score but are no reason for
 # choosing this mentor: the breakdown shows them, the reasons leave them out.
@@ -281,8 +282,11 @@ def score_heatmap(problem: Problem, run: MatchRun | None, lang: str, labels: Map
     scores = problem.scores
     if labels is None:
         labels = people_labels(pd.concat([problem.mentors, problem.mentees]))
-    mentees = [_label(labels, p, n) for p, n in zip(problem.mentees["person_id"], problem.mentees["name"], strict=True)]
-    mentors = [_label(labels, p, n) for p, n in zip(problem.mentors["person_id"], problem.mentors["name"], strict=True)]
+    # Plotly draws its labels as HTML: the names shown as written (core.platform.text).
+    mentees = [chart_text(_label(labels, p, n))
+               for p, n in zip(problem.mentees["person_id"], problem.mentees["name"], strict=True)]
+    mentors = [chart_text(_label(labels, p, n))
+               for p, n in zip(problem.mentors["person_id"], problem.mentors["name"], strict=True)]
     z = np.where(scores.feasible, scores.score.astype(np.float64), np.nan)
     figure = go.Figure(go.Heatmap(
         z=z, x=mentors, y=mentees, zmin=0, zmax=1, colorscale="Viridis", hoverongaps=False,
