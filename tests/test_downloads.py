@@ -100,7 +100,12 @@ def test_the_guard_serves_a_file_only_to_the_browser_it_was_granted_to_once(guar
     assert call(guard, url)[0] == 404  # a fresh client, no cookie
     assert call(guard, url, cookie="someone-else")[0] == 404
     assert call(guard, url, method="HEAD", cookie="coordinator")[0] == 200
-    status, _headers, body = call(guard, url, cookie="coordinator")
+    # the page's own check as it draws the button (a fetch): yes, without the file, grant kept
+    check = ((b"sec-fetch-mode", b"cors"), (b"sec-fetch-dest", b"empty"))
+    assert call(guard, url, cookie="coordinator", headers=check)[:3:2] == (200, b"")
+    assert call(guard, url, headers=check)[0] == 404  # and only for the granted browser
+    navigate = ((b"sec-fetch-mode", b"navigate"),)
+    status, _headers, body = call(guard, url, cookie="coordinator", headers=navigate)
     assert (status, body) == (200, b"the whole database")
     status, headers, body = call(guard, url, cookie="coordinator")
     assert status == 404 and body == b"Not found" and headers["cache-control"] == "no-store"  # used up

@@ -11,7 +11,10 @@ of /media/:
 - `offer` grants the file to that cookie (and, with st.login, to the login cookie too), for
   GRANT_LIFETIME after the page was drawn and for one download;
 - the guard answers a /media/ request only for a granted file, asked for with the granting cookies,
-  in time, not yet used — anything else gets 404, whatever the id; logging out withdraws the grants.
+  in time, not yet used — anything else gets 404, whatever the id; logging out withdraws the grants;
+- the page's own check of the address as it draws the button (a fetch, Sec-Fetch-Mode "cors") is
+  answered "200, empty" and leaves the grant; only the download (a navigation) gets the file and
+  uses the grant up. A fetch from script never receives the file.
 
 Started without the guard (`streamlit run app.py`) while a login is configured, `offer` draws the
 button disabled and says how to start the server instead: no file leaves unguarded."""
@@ -168,17 +171,25 @@ class DownloadGuard:
             await self.app(scope, receive, send)
             return
         from starlette.requests import Request
-        from starlette.responses import PlainTextResponse
+        from starlette.responses import PlainTextResponse, Response
         request = Request(scope)
         path = scope.get("path", "")
         base = "/" + _base_url_path().strip("/")
         relative = path[len(base):] if base != "/" and path.startswith(base + "/") else path
         if relative.startswith(MEDIA_PREFIX) and scope.get("method") != "OPTIONS":
             file_id = os.path.splitext(relative[len(MEDIA_PREFIX):])[0]
-            consume = scope.get("method") == "GET" and not request.headers.get("range")
-            if not GRANTS.take(file_id, binding_of(request.cookies), consume=consume):
+            # Streamlit's page fetches a download button's address as it draws it, to see that it
+            # answers (a fetch: Sec-Fetch-Mode "cors"); the download itself is a navigation. The
+            # check is told yes without the file and leaves the grant; the download uses it up.
+            mode = request.headers.get("sec-fetch-mode", "")
+            probe = scope.get("method") == "HEAD" or (mode not in ("", "navigate"))
+            granted = GRANTS.take(file_id, binding_of(request.cookies), consume=not probe)
+            if not granted:
                 await PlainTextResponse("Not found", status_code=404,
                                         headers={"Cache-Control": "no-store"})(scope, receive, send)
+                return
+            if probe:
+                await Response(b"", status_code=200, headers={"Cache-Control": "no-store"})(scope, receive, send)
                 return
         if request.cookies.get(BROWSER_COOKIE):
             await self.app(scope, receive, send)

@@ -1,14 +1,47 @@
-"""Text from people shown as text: Streamlit reads markdown in headings, captions and widget
-labels, so a header "[Logga in](http://…)" or "**viktigt**" from an uploaded file would become a
-link or bold type. `plain` makes every markdown and HTML sign a literal character."""
+"""Text from people shown as text (issue 16: text is text).
+
+Two places interpret what they are given, so two escapers, one for each:
+
+- `plain` for everything Streamlit renders as Markdown — st.markdown, st.write of a string,
+  captions, alerts, headings, expander and tab titles, and the label and help text of every
+  widget: a name "![x](http://…)" would make the browser fetch an outside address, a name
+  "[Logga in igen](http://…)" would become a link, "**viktigt**" bold. `plain` makes every
+  Markdown and HTML sign a literal character, so the text shows exactly as written.
+- `chart_text` for what Plotly renders as HTML — axis and tick labels, legend entries, hover
+  texts, annotations: Plotly draws `<a href>`, `<b>`, `<br>` and styles in them. HTML escaping
+  (`&`, `<`, `>`, quotes) shows them as written. It lives in core.platform.text, where the
+  domain's charts (core/calendar/charts.py, core/matching/report.py) call it too.
+
+Tables (st.dataframe, st.data_editor) and the options of a select box show text as it is: no
+escaping there, or the coordinator would read the backslashes."""
 
 from __future__ import annotations
 
 import re
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<:$])")
+from core.platform.text import chart_text
+
+__all__ = ["chart_text", "plain", "shown"]
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<:$&=\"'])")
 
 
 def plain(text: object) -> str:
-    """The text with markdown's and HTML's signs escaped, so that it shows exactly as written."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    """The text with Markdown's and HTML's signs escaped, so that it shows exactly as written.
+    Line breaks become spaces: a new line in a name must not start a Markdown block."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).splitlines()))
+
+
+def shown(item: object, lang: str) -> str:
+    """A complaint, an error or a to-do (core.platform.i18n.Shown) in words for Markdown: what
+    fills its label (a name, a cell's value, a file's name) escaped by `plain`, the label's own
+    words as they are."""
+    from core.platform.i18n import MentorplanError, Words, shown_params, t
+    key, params = getattr(item, "key", None), getattr(item, "params", None)
+    plain_kind = type(item).shown in (Words.shown, MentorplanError.shown)  # not a type that adds its own words
+    if plain_kind and isinstance(key, str) and isinstance(params, dict):
+        try:
+            return t(key, lang, **{name: plain(value) for name, value in shown_params(params, lang).items()})
+        except (KeyError, IndexError, ValueError):
+            pass
+    return plain(item.shown(lang) if hasattr(item, "shown") else item)
