@@ -81,7 +81,7 @@ def shows_the_schedule(at, lang):
     [table] = at.dataframe
     assert headers(table) == [t(f"schedule.{column}", lang) for column in (
         "event", "weekday", "date", "week", "rule", "warnings", "invited", "moved")]
-    assert len(table.value) == 16 and t("event.kickoff", lang) in set(table.value[t("schedule.event", lang)])
+    assert len(table.value) == 17 and t("event.kickoff", lang) in set(table.value[t("schedule.event", lang)])
     assert {"sv": "tors 24 sep. 2026", "en": "Thu 24 Sep 2026"}[lang] in set(table.value[t("schedule.date", lang)])
     assert widget(at.main.radio, t("schedule.export_scope", lang)).options == [
         t("schedule.export_cohort", lang), t("schedule.export_year", lang)]
@@ -98,7 +98,10 @@ def shows_the_settings(at, lang):
     assert (week.options, week.value) == ([t("settings.week_iso", lang), t("settings.week_full", lang)], "iso")
     mingle = widget(at.main.radio, t("settings.mingle_convention", lang))
     assert mingle.options == [t("settings.mingle_weekday", lang), t("settings.mingle_date", lang)]
-    assert labels(at.main.button) == [t("common.save", lang)]
+    june = widget(at.main.radio, t("settings.spring_mid_meeting_guests", lang))
+    assert (june.options, june.value) == ([t("settings.june_former", lang), t("settings.june_none", lang)], "former")
+    # the conventions, and the trainings' former pairs (issue 12), each saved by its own button
+    assert labels(at.main.button) == [t("common.save", lang)] * 2
 
 
 PAGES = {None: shows_the_overview, "views/timeline.py": shows_the_timeline, "views/year_wheel.py": shows_the_year_wheel,
