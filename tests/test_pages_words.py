@@ -32,3 +32,41 @@ def test_the_schedule_shows_rules_and_warnings_whole(app, lang):
     assert config[t("schedule.warnings", lang)]["width"] == "large"
     assert config[t("schedule.rule", lang)]["width"] == "large"
     assert t("schedule.detail_hint", lang) in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_schedule_files_speak_in_words(app, lang):
+    import csv
+    import io
+
+    import openpyxl
+    at = clean(app("views/schedule.py", lang=lang, today=DAY))
+    files = {button.label: button for button in at.download_button}
+    name = t("cohort.label", lang, track=t("cohort.track_autumn", lang), year=2026)
+    data, file_name = download(files[t("schedule.xlsx", lang)])
+    assert file_name == {"sv": "schema-hoststart-2026.xlsx", "en": "schedule-autumn-start-2026.xlsx"}[lang]
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == [name]
+    assert book.active["A1"].value == f"{t('schedule.title', lang)} · {name}"
+    assert book.active.print_title_rows == "$2:$2" and book.active.page_setup.orientation == "landscape"
+    text = download(files[t("schedule.csv", lang)])[0].decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";" if lang == "sv" else ","))
+    assert rows[0][:2] == [t("schedule.cohort", lang), t("schedule.event", lang)]
+    assert {row[0] for row in rows[1:]} == {name}  # the cohort by its name, not autumn-2026
+    assert all("autumn-2026" not in cell for row in rows for cell in row)
+
+
+def download(button) -> tuple[bytes, str]:
+    """The bytes and file name a download button hands over. AppTest has no accessor for them;
+    they are in the in-memory media storage AppTest's runtime keeps (found by its type)."""
+    import gc
+
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
+    for storage in [o for o in gc.get_objects() if isinstance(o, MemoryMediaFileStorage)]:
+        try:
+            found = storage.get_file(file_id)
+        except Exception:  # another test's storage
+            continue
+        return found.content, found.filename or ""
+    raise AssertionError(f"no file {file_id}")

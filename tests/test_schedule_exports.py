@@ -26,7 +26,7 @@ def test_csv_has_the_contract_columns_and_iso_dates(year_2026):
     kickoff = next(r for r in rows if r["cohort"] == "autumn-2026" and r["event"] == "kickoff")
     assert (kickoff["start"], kickoff["end"], kickoff["iso_week"]) == ("2026-09-24", "2026-09-24", "39")
     assert kickoff["rule"] == "4th Thursday of September"
-    assert "mentors spring-2026 (running programme)" in kickoff["invited"]
+    assert "mentors Spring start 2026 (running programme)" in kickoff["invited"]  # cohorts by name
     decisions = next(r for r in rows if r["cohort"] == "spring-2027" and r["event"] == "decisions_sent")
     assert "New Year's Day" in decisions["warnings"]
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from core.calendar.programme import CalendarWarning, Cohort, Occurrence
 from core.calendar.workdays import holiday_name
-from core.platform.i18n import format_date, format_short_date, format_week, format_weekday, t
+from core.platform.i18n import MentorplanError, format_date, format_short_date, format_week, format_weekday, t
 
 # The command line's columns, a contract with scripts: keep them as they are.
 SCHEDULE_COLUMNS = ("cohort", "event", "start", "end", "iso_week", "rule", "invited", "warnings")
@@ -22,6 +22,16 @@ def event_name(event_id: str, lang: str) -> str:
 def cohort_label(cohort: Cohort, lang: str) -> str:
     """ "Höststart 2026" """
     return t("cohort.label", lang, track=t(f"cohort.track_{cohort.track}", lang), year=cohort.year)
+
+
+def _cohort_words(cohort_id: str | None, lang: str) -> str:
+    """A cohort named by its id ("spring-2027"), in words ("Vårstart 2027")."""
+    if not cohort_id:
+        return ""
+    try:
+        return cohort_label(Cohort.parse(cohort_id), lang)
+    except MentorplanError:
+        return cohort_id
 
 
 def describe_rule(occurrence: Occurrence, lang: str) -> str:
@@ -44,10 +54,10 @@ def describe_guests(occurrence: Occurrence, lang: str) -> list[str]:
         if cohort is None:
             described.append(group)
         elif invite.reason:
-            described.append(t("guests.of_cohort_because", lang, group=group, cohort=cohort.id,
+            described.append(t("guests.of_cohort_because", lang, group=group, cohort=cohort_label(cohort, lang),
                                reason=t(f"guests.{invite.reason}", lang)))
         else:
-            described.append(t("guests.of_cohort", lang, group=group, cohort=cohort.id))
+            described.append(t("guests.of_cohort", lang, group=group, cohort=cohort_label(cohort, lang)))
     return described
 
 
@@ -60,7 +70,7 @@ def describe_warning(warning: CalendarWarning, lang: str) -> str:
         params["suggestion"] = format_date(warning.suggestion, lang)
     if warning.other_event:
         params["event"] = event_name(warning.other_event, lang).lower()
-        params["cohort"] = warning.other_cohort or ""
+        params["cohort"] = _cohort_words(warning.other_cohort, lang)
     if warning.other_day:
         params["other_day"] = format_date(warning.other_day, lang)
     return t(f"warning.{warning.code}", lang, **params)
@@ -96,7 +106,7 @@ def display_frame(occurrences: Iterable[Occurrence], lang: str) -> pd.DataFrame:
     rows = []
     for o in occurrences:
         rows.append({
-            t("schedule.cohort", lang): o.cohort.id,
+            t("schedule.cohort", lang): cohort_label(o.cohort, lang),
             t("schedule.event", lang): event_name(o.id, lang),
             t("schedule.weekday", lang): format_weekday(o.start, lang) if o.one_day else "",
             t("schedule.date", lang): describe_when(o, lang),

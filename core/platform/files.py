@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import unicodedata
 from collections.abc import Mapping
 
 import pandas as pd
@@ -159,6 +160,15 @@ def _print_setup(sheet: Worksheet) -> None:
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.oddFooter.center.text = "&P / &N"
+
+
+def file_stem(*words: object) -> str:
+    """A file name (without extension) from words, safe on every file system and in a mail
+    attachment: letters and digits, the rest as single hyphens, å ä ö as a o o ("Schema",
+    "Höststart 2026" → "schema-hoststart-2026")."""
+    text = " ".join(str(w) for w in words)
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:80] or "mentorplan"
 
 
 def _sheet_title(title: str) -> str:

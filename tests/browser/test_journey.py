@@ -87,7 +87,8 @@ def test_the_calendar_in_a_browser(server, page, tmp_path):
     page.get_by_role("heading", name="Exportera").wait_for()
     screenshot(page, "schedule", tmp_path)
     workbook = openpyxl.load_workbook(io.BytesIO(download(page, "Excel (.xlsx)", tmp_path)))
-    header = [cell.value for cell in workbook.active[1]]
+    header = [cell.value for cell in workbook.active[2]]  # under the title row
+    assert workbook.active["A1"].value == "Schema · Höststart 2026"
     assert "Händelse" in header and workbook.active.max_row > 10
     calendar = download(page, "Kalender (.ics)", tmp_path).decode()
     assert calendar.startswith("BEGIN:VCALENDAR") and "UID:" in calendar
@@ -157,7 +158,7 @@ def test_the_coordinators_year_in_a_browser(server, page, tmp_path):
     page.locator(".js-plotly-plot").first.wait_for()
     go_to(page, t("nav.schedule", "sv"))
     schedule = openpyxl.load_workbook(io.BytesIO(download(page, "Excel (.xlsx)", tmp_path)))
-    assert schedule.sheetnames == ["autumn-2026"]
+    assert schedule.sheetnames == ["Höststart 2026"]  # in words
 
     go_to(page, t("followup.nav", "sv"))
     page.wait_for_timeout(1000)
