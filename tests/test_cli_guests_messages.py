@@ -54,8 +54,9 @@ def test_the_guest_list_as_csv(register):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows[0] == {"email": "anna.berg@example.se", "name": "Anna Berg", "role": "mentor", "cohort": "autumn-2026",
                        "reason": "mentor, autumn-2026"}
-    assert rows[-1] == {"email": "bjorn.ang@example.se", "name": "Björn Ång", "role": "mentee",
-                        "cohort": "autumn-2024", "reason": "mentee, autumn-2024, former mentor pair"}
+    # the former pairs of the most recently closed cohort of each track (issue 12): spring-2025 last
+    assert rows[-1] == {"email": "leo.nystrom@example.se", "name": "Leo Nyström", "role": "mentee",
+                        "cohort": "spring-2025", "reason": "mentee, spring-2025, former mentor pair"}
     assert result.stderr == b""
 
 
