@@ -33,7 +33,7 @@ if upload is not None:
         summary = pd.DataFrame(
             [(t(f"table.{name}", lang), preview.now.get(name, 0), rows) for name, rows in preview.backup.items()],
             columns=[t("changelog.what", lang), t("backup.now", lang), t("backup.in_backup", lang)])
-        st.dataframe(summary, hide_index=True)
+        st.dataframe(summary, hide_index=True, placeholder="–")
         if preview.erased_again:
             st.info(t("backup.will_erase_again", lang, count=preview.erased_again))
         trusted = preview.verified
@@ -73,4 +73,4 @@ else:
         t("changelog.what", lang): [t(f"table.{name}", lang) for name in log["table_name"]],
         t("changelog.action", lang): [t(f"changelog.{action}", lang) for action in log["action"]],
         t("changelog.rows", lang): log["rows"],
-    }), hide_index=True, width="stretch")
+    }), hide_index=True, width="stretch", placeholder="–")

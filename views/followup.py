@@ -103,7 +103,8 @@ with meetings_tab:
         **context.kept_choice(f"followup_number_{cohort.id}", list(by_number), current[-1]),
         format_func=lambda n: t("followup.meeting_option", lang, number=n, week=format_week(by_number[n].start, lang),
                                 span=f"{format_short_date(by_number[n].start, lang)}–"
-                                     f"{format_short_date(by_number[n].end, lang)}"))
+                                     f"{format_short_date(by_number[n].end, lang)}"),
+        placeholder=t("common.choose_option", lang))
     window = by_number[number]
     default_day = day_column.date_input(
         t("followup.default_day", lang), value=max(span[0], min(default_meeting_date(window, today), span[1])),
@@ -129,7 +130,7 @@ with meetings_tab:
                                                    min_value=span[0], max_value=min(span[1], today)),
             "note": st.column_config.TextColumn(t("followup.col.note", lang), max_chars=300),
             "status": st.column_config.TextColumn(t("followup.col.status", lang)),
-        })
+        }, placeholder="–")
     if st.button(t("followup.save_meetings", lang), type="primary", key="followup_save_meetings"):
         records, removals = editor_changes(before, edited, number, default_day)
         if not records and not removals:
@@ -144,7 +145,8 @@ with meetings_tab:
 
     st.subheader(t("followup.overview_title", lang))
     st.caption(t("followup.overview_help", lang))
-    st.dataframe(overview_frame(states, lang), hide_index=True, width="stretch", height=rows_height(len(pairs)))
+    st.dataframe(overview_frame(states, lang), hide_index=True, width="stretch", height=rows_height(len(pairs)),
+                 placeholder="–")
 
     stale = stale_meetings(meetings, pairs)
     if len(stale):
@@ -178,7 +180,8 @@ with checkin_tab:
                     t("followup.col.pair", lang): [r.label for r in result.records],
                     t("followup.checkin.col_number", lang): [r.number for r in result.records],
                     t("followup.col.held_on", lang): [r.held_on for r in result.records],
-                    t("followup.col.note", lang): [r.note for r in result.records]}), hide_index=True, width="stretch")
+                    t("followup.col.note", lang): [r.note for r in result.records]}), hide_index=True, width="stretch",
+                             placeholder="–")
                 if st.button(t("followup.checkin.save", lang, count=len(result.records)), type="primary",
                              key="followup_checkin_save"):
                     stored = import_checkin(store, cohort, result)
@@ -194,7 +197,8 @@ with attendance_tab:
     event_id = st.selectbox(
         t("followup.attendance.event", lang), list(by_id),
         **context.kept_choice(f"followup_event_{cohort.id}", list(by_id), list(by_id)[default_event]),
-        format_func=lambda e: f"{event_name(e, lang)} · {format_date(by_id[e].start, lang)}")
+        format_func=lambda e: f"{event_name(e, lang)} · {format_date(by_id[e].start, lang)}",
+        placeholder=t("common.choose_option", lang))
     occurrence = by_id[event_id]
     expected = expected_attendees(store, programme, occurrence)
     if occurrence.start > today:
@@ -224,7 +228,7 @@ with attendance_tab:
                 "role": st.column_config.TextColumn(t("followup.col.role", lang)),
                 "why": st.column_config.TextColumn(t("followup.col.why", lang)),
                 "attended": st.column_config.CheckboxColumn(t("followup.col.attended", lang)),
-            })
+            }, placeholder="–")
         if st.button(t("followup.attendance.save", lang), type="primary", key="followup_attendance_save"):
             marks = dict(zip(edited["person_id"].astype(int), edited["attended"].astype(bool), strict=True))
             try:

@@ -45,7 +45,7 @@ events = {o.id: o for o in invited_events(programme, cohort)}
 lists = {event_id: event_guests(store, programme, o, history, today) for event_id, o in events.items()}
 st.subheader(t("guests_page.overview", lang))
 summary = summary_frame(history, programme, cohort, lang, lists)
-st.dataframe(summary, hide_index=True, width="stretch", height=36 * (len(summary) + 1) + 4)
+st.dataframe(summary, hide_index=True, width="stretch", height=36 * (len(summary) + 1) + 4, placeholder="–")
 
 
 def save_former_cohorts() -> None:
@@ -58,7 +58,8 @@ if any(invite.who == "former_pairs" for o in events.values() for invite in o.eve
                     help=t("guests_page.former_cohorts_help", lang), on_change=save_former_cohorts)
 
 event_id = st.selectbox(t("guests_page.event", lang), list(events), key="guests_event",
-                        format_func=lambda e: f"{event_name(e, lang)} · {describe_when(events[e], lang)}")
+                        format_func=lambda e: f"{event_name(e, lang)} · {describe_when(events[e], lang)}",
+                        placeholder=t("common.choose_option", lang))
 occurrence = events[event_id]
 chosen = lists[event_id]
 guests = chosen.invited
@@ -98,7 +99,7 @@ if not guests:
     st.info(t("guests_page.nobody", lang, groups=", ".join(describe_guests(occurrence, lang))))
 else:
     table = display_frame(guests, lang)
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder="–")
     missing = [label for g, label in zip(guests, guest_labels(guests), strict=True) if not g.has_address]
     if missing:
         st.warning(t("guests_page.no_address_warning", lang, count=len(missing),
@@ -120,11 +121,11 @@ if chosen.not_invited:
     late = chosen.not_invited
     st.dataframe(display_frame(late, lang).assign(**{t("guests_page.col_status", lang):
                                                      t("guests_page.not_invited", lang)}),
-                 hide_index=True, width="stretch")
+                 hide_index=True, width="stretch", placeholder="–")
     late_labels = dict(zip((g.person_id for g in late), guest_labels(late), strict=True))
     pick, act = st.columns([3, 2], vertical_alignment="bottom")
     person = pick.selectbox(t("guests_page.invite_who", lang), list(late_labels), key=f"guests_invite_{event_id}",
-                            format_func=late_labels.__getitem__)
+                            format_func=late_labels.__getitem__, placeholder=t("common.choose_option", lang))
     if act.button(t("guests_page.invite", lang), icon=":material/person_add:", key="guests_invite",
                   width="stretch"):
         [guest] = [g for g in late if g.person_id == person]
@@ -137,7 +138,7 @@ with st.expander(t("guests_page.change_title", lang), expanded=bool(chosen.exclu
         on_list = dict(zip((g.person_id for g in guests), guest_labels(guests), strict=True))
         pick, act = st.columns([3, 2], vertical_alignment="bottom")
         person = pick.selectbox(t("guests_page.exclude_who", lang), list(on_list), key=f"guests_exclude_{event_id}",
-                                format_func=on_list.__getitem__)
+                                format_func=on_list.__getitem__, placeholder=t("common.choose_option", lang))
         if act.button(t("guests_page.exclude", lang), icon=":material/person_remove:", key="guests_exclude",
                       width="stretch"):
             store.change_guest_list(key_cohort, key_event, int(person), EXCLUDED)

@@ -111,8 +111,10 @@ middle.metric(t("matching.metric_places", lang), int(active_mentors["capacity"].
 right.metric(t("matching.metric_mentees", lang), len(active_mentees))
 mentor_tab, mentee_tab = st.tabs([t("matching.tab_mentors", lang), t("matching.tab_mentees", lang)],
                                  key=f"matching_who_tabs_{lang}", on_change="rerun")
-mentor_tab.dataframe(participants_table(active_mentors, "mentor", lang), hide_index=True, width="stretch")
-mentee_tab.dataframe(participants_table(active_mentees, "mentee", lang), hide_index=True, width="stretch")
+mentor_tab.dataframe(participants_table(active_mentors, "mentor", lang), hide_index=True, width="stretch",
+                     placeholder="–")
+mentee_tab.dataframe(participants_table(active_mentees, "mentee", lang), hide_index=True, width="stretch",
+                     placeholder="–")
 
 try:
     problem = cohort_problem(settings, constraints)
@@ -174,7 +176,8 @@ def run_label(run_id: int) -> str:
              accepted=t("matching.accepted_mark", lang) if summary["accepted"] else "")
 
 
-run_id = st.selectbox(t("matching.run_choice", lang), list(summaries.index), key=view_key, format_func=run_label)
+run_id = st.selectbox(t("matching.run_choice", lang), list(summaries.index), key=view_key, format_func=run_label,
+                      placeholder=t("common.choose_option", lang))
 run = store.match_run(run_id)
 try:
     matching.check_acceptable(run, mentors, mentees)
@@ -193,12 +196,12 @@ columns[4].metric(t("matching.metric_total", lang), score_text(run.total_score, 
 
 st.markdown(f"**{t('matching.pairs_title', lang)}**")
 # Scores the language's way ("0,645"): Streamlit's progress bar writes its number only with a point.
-st.dataframe(with_numbers(pairs_table(run, lang, names), lang), hide_index=True, width="stretch")
+st.dataframe(with_numbers(pairs_table(run, lang, names), lang), hide_index=True, width="stretch", placeholder="–")
 st.markdown(f"**{t('matching.unmatched_title', lang)}**")
 if run.unmatched.empty or run.unmatched_mentees.empty:
     st.success(t("matching.no_unmatched", lang))
 if not run.unmatched.empty:
-    st.dataframe(unmatched_table(run, lang, names), hide_index=True, width="stretch")
+    st.dataframe(unmatched_table(run, lang, names), hide_index=True, width="stretch", placeholder="–")
 
 # The open tab is kept (by its key) across the reruns that pinning, forbidding and swapping make:
 # the coordinator stays where they were instead of landing on the first tab.
@@ -212,7 +215,8 @@ with explain_tab:
     run_names = {**dict(zip(run.pairs["mentee_person_id"], run.pairs["mentee_name"], strict=True)),
                  **dict(zip(run.unmatched["person_id"], run.unmatched["name"], strict=True))}
     mentee_id = st.selectbox(t("matching.explain_mentee", lang), in_run, key=f"matching_explain_{cohort.id}",
-                             format_func=lambda p: names.get(p) or run_names.get(p, str(p)))
+                             format_func=lambda p: names.get(p) or run_names.get(p, str(p)),
+                             placeholder=t("common.choose_option", lang))
     pair = run.pairs[run.pairs["mentee_person_id"] == mentee_id]
     if len(pair):
         pair = pair.iloc[0]
@@ -223,7 +227,7 @@ with explain_tab:
         shares = [t("matching.col.value", lang), t("matching.col.share", lang)]
         breakdown_shown = with_numbers(breakdown, lang, columns=shares).format(
             lambda v: format_number(v, lang, 1), subset=[t("matching.col.weight", lang)])
-        st.dataframe(breakdown_shown, hide_index=True, width="stretch")
+        st.dataframe(breakdown_shown, hide_index=True, width="stretch", placeholder="–")
         if pair["warnings"]:
             st.warning(plain(warnings_text(pair["warnings"], lang)))
     elif mentee_id is not None:
@@ -243,7 +247,7 @@ with explain_tab:
                 t("matching.col.score", lang): costs["score"].astype(float).round(3),
                 t("matching.col.total_change", lang): costs["total_change"].astype(float).round(3),
                 t("matching.col.pairs_change", lang): costs["pairs_change"],
-            }), lang), hide_index=True, width="stretch")
+            }), lang), hide_index=True, width="stretch", placeholder="–")
     elif len(pair):
         st.caption(plain(alternatives_text(pair["alternatives"], lang, names)))
 
@@ -255,9 +259,9 @@ with adjust_tab:
     mentor_ids = problem.mentors["person_id"].tolist()
     with pair_column:
         chosen_mentee = st.selectbox(t("matching.pair_mentee", lang), mentee_ids, key="matching_pair_mentee",
-                                     format_func=names.__getitem__)
+                                     format_func=names.__getitem__, placeholder=t("common.choose_option", lang))
         chosen_mentor = st.selectbox(t("matching.pair_mentor", lang), mentor_ids, key="matching_pair_mentor",
-                                     format_func=names.__getitem__)
+                                     format_func=names.__getitem__, placeholder=t("common.choose_option", lang))
         pin_button, forbid_button = st.columns(2)
         for kind, button, saved, icon in ((PIN, pin_button, "matching.pinned_saved", ":material/push_pin:"),
                                           (FORBID, forbid_button, "matching.forbidden_saved", ":material/block:")):
@@ -316,7 +320,8 @@ with compare_tab:
     else:
         older = [i for i in others if i < run.id]
         other_id = st.selectbox(t("matching.compare_with", lang), others, key=f"matching_compare_{run.id}",
-                                index=others.index(older[0]) if older else 0, format_func=run_label)
+                                index=others.index(older[0]) if older else 0, format_func=run_label,
+                                placeholder=t("common.choose_option", lang))
         other = store.match_run(other_id)
         changes = compare_runs(other, run, lang, names)
         st.markdown(t("matching.compare_summary", lang, before=score_text(other.total_score, lang),
@@ -325,7 +330,7 @@ with compare_tab:
         if changes.empty:
             st.caption(t("matching.compare_same", lang))
         else:
-            st.dataframe(with_numbers(changes, lang), hide_index=True, width="stretch")
+            st.dataframe(with_numbers(changes, lang), hide_index=True, width="stretch", placeholder="–")
 
 # -- Heat map ------------------------------------------------------------------------------------
 with map_tab:
@@ -348,7 +353,8 @@ else:
         left_names = {p: names.get(int(p), n) for p, n in zip(left_out["person_id"], left_out["name"], strict=True)}
         waiting = st.multiselect(t("matching.accept_waiting", lang, next=next_label), list(left_names),
                                  default=list(left_names), key=f"matching_waiting_{run.id}",
-                                 format_func=left_names.__getitem__, help=t("matching.accept_waiting_help", lang))
+                                 format_func=left_names.__getitem__, help=t("matching.accept_waiting_help", lang),
+                                 placeholder=t("common.choose_options", lang))
     if st.button(t("matching.accept_button", lang), type="primary", key="matching_accept", disabled=stale is not None,
                  icon=":material/check:"):
         try:

@@ -120,7 +120,8 @@ def preview(batch: Batch) -> None:
     messages = batch.messages
     index = st.selectbox(t("messages.preview_person", lang), range(len(messages)), key=f"messages_preview_{batch.name}",
                          format_func=lambda i: f"{messages[i].name} <{messages[i].email}> · "
-                                               f"{t(f'messages.template_{messages[i].template}', lang)}")
+                                               f"{t(f'messages.template_{messages[i].template}', lang)}",
+                         placeholder=t("common.choose_option", lang))
     message = messages[index]
     with st.container(border=True):
         st.text(f"{t('messages.preview_to', lang)}: {message.name} <{message.email}>")
@@ -134,7 +135,8 @@ def preview(batch: Batch) -> None:
         st.dataframe(pd.DataFrame([{
             t("delivery.col_name", lang): m.name, t("delivery.col_email", lang): m.email,
             t("delivery.col_template", lang): t(f"messages.template_{m.template}", lang),
-            t("delivery.col_subject", lang): m.subject} for m in messages]), hide_index=True, width="stretch")
+            t("delivery.col_subject", lang): m.subject} for m in messages]), hide_index=True, width="stretch",
+                     placeholder="–")
 
 
 def signature(batch: Batch, force: bool) -> str:
@@ -186,7 +188,7 @@ def send_by_smtp(batch: Batch, force: bool) -> None:
         return
     the_plan = delivery.plan(store, batch, force)
     st.info(t("messages.dry_run_result", lang, send=len(the_plan.to_send), skip=len(the_plan.already_sent)))
-    st.dataframe(delivery.plan_frame(the_plan, lang), hide_index=True, width="stretch")
+    st.dataframe(delivery.plan_frame(the_plan, lang), hide_index=True, width="stretch", placeholder="–")
     if not the_plan.to_send:
         return
     if send_column.button(t("messages.send", lang, count=len(the_plan.to_send)), type="primary",
@@ -294,7 +296,8 @@ def changes_batch(message_lang: str) -> Batch | None:
                             format_func=lambda e: t("messages.change_event", lang, event=event_name(e, lang),
                                                     when=describe_when(events[e], lang),
                                                     update=len(changes[e].update), cancel=len(changes[e].cancel),
-                                                    holders=len(changes[e].holders)))
+                                                    holders=len(changes[e].holders)),
+                            placeholder=t("common.choose_option", lang))
     change = changes[event_id]
     options = {"update": (REQUEST, change.update), "cancel": (CANCEL, change.cancel),
                "cancel_all": (CANCEL, change.holders)}
@@ -314,7 +317,8 @@ def write_and_send() -> None:
         if st.session_state.get("messages_event") not in invitations:
             st.session_state.pop("messages_event", None)
         event_id = st.selectbox(t("messages.event", lang), list(invitations), key="messages_event",
-                                format_func=lambda e: f"{event_name(e, lang)} · {describe_when(invitations[e], lang)}")
+                                format_func=lambda e: f"{event_name(e, lang)} · {describe_when(invitations[e], lang)}",
+                                placeholder=t("common.choose_option", lang))
     st.session_state.setdefault("messages_lang", lang)
     only = only_people(what, event_id)
     message_lang = lang
@@ -366,7 +370,8 @@ def write_and_send() -> None:
 def edit_templates() -> None:
     st.caption(t("messages.templates_intro", lang, **BRACES))
     kind = st.selectbox(t("messages.template", lang), template_kinds(programme), key="messages_template_kind",
-                        format_func=lambda k: t(f"messages.template_{k}", lang))
+                        format_func=lambda k: t(f"messages.template_{k}", lang),
+                        placeholder=t("common.choose_option", lang))
     template_lang = st.radio(t("messages.template_language", lang), LANGUAGES, key="messages_template_lang",
                              horizontal=True, format_func=LANGUAGE_NAMES.__getitem__)
     current = all_templates(store)[(kind, template_lang)]
@@ -426,7 +431,7 @@ def show_log() -> None:
     st.caption(t("messages.log_intro", lang))
     steps = [("decision", DECISIONS_EVENT)] + [("invitation", e) for e in invitations]
     kind, event_id = st.selectbox(t("messages.log_step", lang), steps, key="messages_log_step",
-                                  format_func=lambda s: step_name(*s))
+                                  format_func=lambda s: step_name(*s), placeholder=t("common.choose_option", lang))
     untold = people_not_told(store, programme, cohort.id, kind, event_id)
     st.markdown("**" + (t("messages.not_told_title", lang) if kind == "decision" else
                         t("messages.not_told_invitation", lang, event=event_name(event_id, lang))) + "**")
@@ -435,7 +440,7 @@ def show_log() -> None:
                                    t("guests_page.col_email", lang): untold["email"],
                                    t("guests_page.col_role", lang): [t(f"guests_page.role_{r}", lang)
                                                                      for r in untold["role"]]}),
-                     hide_index=True, width="stretch")
+                     hide_index=True, width="stretch", placeholder="–")
     elif recipients(store, programme, cohort.id, kind, event_id).empty:
         st.info(t("messages.nobody_to_tell", lang))  # no one to tell yet: not "everyone has been told"
     else:
@@ -451,7 +456,8 @@ def show_log() -> None:
         with st.expander(t("messages.prepared_people", lang, count=len(names))):
             chosen = st.multiselect(t("messages.prepared_people", lang, count=len(names)), list(names),
                                     default=list(names), key=f"messages_prepared_{kind}_{event_id}",
-                                    format_func=names.__getitem__, label_visibility="collapsed")
+                                    format_func=names.__getitem__, label_visibility="collapsed",
+                                    placeholder=t("common.choose_options", lang))
         if st.button(t("messages.mark_sent", lang, count=len(chosen)), key="messages_mark_sent", disabled=not chosen):
             count = store.mark_sent(cohort.id, kind, event_id, chosen)
             flash("success", t("messages.marked_sent", lang, count=count))
@@ -470,7 +476,7 @@ def show_log() -> None:
         t("messages.col_status", lang): [t(f"messages.status_{s}", lang) for s in log["status"]],
         t("messages.col_error", lang): [delivery.describe_detail(e, lang) if isinstance(e, str) else e
                                         for e in log["error"]],
-    }), hide_index=True, width="stretch")
+    }), hide_index=True, width="stretch", placeholder="–")
 
 
 st.title(f"{t('messages.title', lang)} · {label}")

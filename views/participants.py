@@ -84,10 +84,11 @@ default_cohort = context.cohort().id
 left, right = st.columns(2)
 role = left.selectbox(t("participants.role_choice", lang), [None, "mentor", "mentee"], key="import_role",
                       format_func=lambda r: t(f"participants.role.{r}s", lang).capitalize() if r
-                      else t("participants.role_from_file", lang))
+                      else t("participants.role_from_file", lang), placeholder=t("common.choose_option", lang))
 cohort = right.selectbox(t("participants.cohort", lang), [None] + cohort_ids, key="import_cohort",
                          help=t("participants.cohort_help", lang),
-                         format_func=lambda c: c or t("participants.cohort_from_file", lang, cohort=default_cohort))
+                         format_func=lambda c: c or t("participants.cohort_from_file", lang, cohort=default_cohort),
+                         placeholder=t("common.choose_option", lang))
 
 sheets = []
 known = known_headers(store.remembered_headers())
@@ -164,7 +165,7 @@ for issue in report.issues:
 if not report.errors and not report.warnings:  # notes (two people of one name) only inform
     st.success(t("participants.all_valid", lang), icon=":material/check_circle:")
 if report.issues:
-    st.dataframe(issues_frame(report.issues, lang), hide_index=True, width="stretch")
+    st.dataframe(issues_frame(report.issues, lang), hide_index=True, width="stretch", placeholder="–")
 if report.invalid:
     to_fix = invalid_rows_sheets(report, lang)
     stem = t("participants.invalid_rows", lang).lower().replace(" ", "-")
@@ -183,7 +184,7 @@ if not rows:
     st.info(t("participants.nothing_to_import", lang))
     st.stop()
 st.caption(t("participants.preview_counts", lang, **preview_counts(rows)))
-st.dataframe(preview_frame(rows, lang), hide_index=True, width="stretch")
+st.dataframe(preview_frame(rows, lang), hide_index=True, width="stretch", placeholder="–")
 if st.button(t("participants.commit", lang, count=len(rows)), type="primary", key="commit_import",
              help=t("participants.commit_help", lang), disabled=any(check_mapping(c) for c in choices.values()),
              icon=":material/upload:"):

@@ -45,16 +45,19 @@ if frame.empty:
 text = st.text_input(t("register.search", lang), key="register_search", placeholder=t("register.search_hint", lang))
 filters = st.columns(4)
 cohorts = filters[0].multiselect(t("participants.field.cohort", lang), sorted(frame["cohort_id"].unique()),
-                                 key="register_cohorts")
+                                 key="register_cohorts", placeholder=t("common.choose_options", lang))
 roles = filters[1].multiselect(t("participants.field.role", lang), ["mentor", "mentee"], key="register_roles",
-                               format_func=lambda r: t(f"participants.role.{r}", lang))
+                               format_func=lambda r: t(f"participants.role.{r}", lang),
+                               placeholder=t("common.choose_options", lang))
 statuses = filters[2].multiselect(t("participants.field.status", lang), list(STATUSES), key="register_statuses",
-                                  format_func=lambda s: t(f"participants.status.{s}", lang))
+                                  format_func=lambda s: t(f"participants.status.{s}", lang),
+                                  placeholder=t("common.choose_options", lang))
 organisations = filters[3].multiselect(t("participants.field.organisation", lang),
-                                       sorted(o for o in frame["organisation"].unique() if o), key="register_orgs")
+                                       sorted(o for o in frame["organisation"].unique() if o), key="register_orgs",
+                                       placeholder=t("common.choose_options", lang))
 found = search(frame, text, cohorts, roles, statuses, organisations)
 st.caption(t("register.found", lang, count=len(found), people=found["person_id"].nunique(), total=len(frame)))
-st.dataframe(register_frame(found, lang), hide_index=True, width="stretch")
+st.dataframe(register_frame(found, lang), hide_index=True, width="stretch", placeholder="–")
 
 people = found.drop_duplicates("person_id").set_index("person_id")
 chosen = st.session_state.get(PERSON)
@@ -71,7 +74,7 @@ def person_choice(pid: int) -> str:
 
 
 person_id = st.selectbox(t("register.choose_person", lang), options, index=None, key=PERSON,
-                         format_func=person_choice)
+                         format_func=person_choice, placeholder=t("common.choose_option", lang))
 if person_id is None:
     st.stop()
 person = store.person(int(person_id))
@@ -98,7 +101,8 @@ with details, st.form(f"person_{person_id}"):
     genders = ["", "woman", "man", "other"]
     values["gender"] = right.selectbox(field_label("gender", lang), genders,
                                        index=genders.index(person["gender"] or ""), key=f"p{person_id}_gender",
-                                       format_func=lambda g: describe_value("gender", g, lang))
+                                       format_func=lambda g: describe_value("gender", g, lang),
+                                       placeholder=t("common.choose_option", lang))
     if st.form_submit_button(t("common.save", lang)):
         edits = form_edits(person, values)
         try:
@@ -125,7 +129,8 @@ with taking_part:
                 left, right = st.columns(2)
                 values["status"] = left.selectbox(field_label("status", lang), STATUSES, key=f"q{pid}_status",
                                                   index=STATUSES.index(part["status"]),
-                                                  format_func=lambda s: t(f"participants.status.{s}", lang))
+                                                  format_func=lambda s: t(f"participants.status.{s}", lang),
+                                                  placeholder=t("common.choose_option", lang))
                 tags = "competences" if role == "mentor" else "goals"
                 values[tags] = right.text_input(field_label(tags, lang), ", ".join(part[tags] or []),
                                                 key=f"q{pid}_tags")
@@ -137,7 +142,8 @@ with taking_part:
                 starts = ["autumn", "spring", "any"]
                 values["start_preference"] = left.selectbox(
                     field_label("start_preference", lang), starts, index=starts.index(part["start_preference"]),
-                    key=f"q{pid}_start", format_func=lambda s: t(f"participants.start.{s}", lang))
+                    key=f"q{pid}_start", format_func=lambda s: t(f"participants.start.{s}", lang),
+                    placeholder=t("common.choose_option", lang))
                 if role == "mentor":
                     values["capacity"] = right.number_input(field_label("capacity", lang), min_value=1, max_value=10,
                                                             step=1, value=part["capacity"], key=f"q{pid}_capacity")
@@ -146,12 +152,14 @@ with taking_part:
                     values["gender_preference"] = right.selectbox(
                         field_label("gender_preference", lang), wishes, key=f"q{pid}_wish",
                         index=wishes.index(part["gender_preference"] or ""),
-                        format_func=lambda g: describe_value("gender_preference", g, lang))
+                        format_func=lambda g: describe_value("gender_preference", g, lang),
+                        placeholder=t("common.choose_option", lang))
                     sectors = ["", "same", "other"]
                     values["sector_preference"] = left.selectbox(
                         field_label("sector_preference", lang), sectors, key=f"q{pid}_sector_wish",
                         index=sectors.index(part["sector_preference"] or ""),
-                        format_func=lambda s: t(f"participants.sector_preference.{s or 'none'}", lang))
+                        format_func=lambda s: t(f"participants.sector_preference.{s or 'none'}", lang),
+                        placeholder=t("common.choose_option", lang))
                 values["same_org_allowed"] = st.checkbox(field_label("same_org_allowed", lang),
                                                          part["same_org_allowed"], key=f"q{pid}_same_org")
                 values["consent"] = st.checkbox(field_label("consent", lang), part["consent"], key=f"q{pid}_consent")

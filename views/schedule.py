@@ -14,11 +14,10 @@ from core.calendar.schedule import (
     describe_when,
     display_frame,
     event_name,
-    schedule_frame,
 )
 from core.documents import PDF_MIME
 from core.documents.tables import schedule_pdf
-from core.platform.files import XLSX_MIME, to_csv, to_xlsx
+from core.platform.files import XLSX_MIME, file_stem, to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, format_date, t
 from ui import context
 from ui.text import shown
@@ -47,7 +46,8 @@ chosen_rows = st.dataframe(
     column_config={t("schedule.week", lang): st.column_config.NumberColumn(format="%d"),
                    t("schedule.rule", lang): st.column_config.TextColumn(width="large"),
                    t("schedule.warnings", lang): st.column_config.TextColumn(width="large"),
-                   t("schedule.invited", lang): st.column_config.TextColumn(width="large")}).selection.rows
+                   t("schedule.invited", lang): st.column_config.TextColumn(width="large")},
+    placeholder="–").selection.rows
 st.caption(t("schedule.detail_hint", lang))
 for o in [occurrences[chosen_rows[0]]] if chosen_rows else [o for o in occurrences if o.warnings]:
     with st.container(border=True):
@@ -63,17 +63,20 @@ st.subheader(t("schedule.export", lang))
 scope = st.radio(t("schedule.export_scope", lang), ("cohort", "year"), horizontal=True, key="export_scope",
                  format_func=lambda s: t(f"schedule.export_{s}", lang))
 if scope == "cohort":
-    exported, name = list(occurrences), cohort.id
+    exported, heading = list(occurrences), cohort_label(cohort, lang)
 else:
     exported = programme.programme_year(context.programme_year())  # a shared occurrence once
-    name = f"mentorplan-{context.programme_year()}"
-sheets = {cid: display_frame([o for o in exported if o.cohort.id == cid], lang)
-          for cid in dict.fromkeys(o.cohort.id for o in exported)}
+    heading = t("schedule.year_heading", lang, year=context.programme_year())
+# Files for people: sheets named and titled in words ("Höststart 2026"), the CSV with the table's
+# words (the command line keeps the ids); file names in words too, safe for any file system.
+name = file_stem(t("schedule.title", lang), heading)
+cohorts = {o.cohort.id: o.cohort for o in exported}
+sheets = {cohort_label(c, lang): display_frame([o for o in exported if o.cohort.id == cid], lang)
+          for cid, c in cohorts.items()}
 xlsx_column, csv_column, ics_column = st.columns(3)
-offer(xlsx_column, t("schedule.xlsx", lang), to_xlsx(sheets), f"{name}.xlsx",
-                   XLSX_MIME,
-                   width="stretch")
-offer(csv_column, t("schedule.csv", lang), to_csv(schedule_frame(exported, lang), lang), f"{name}.csv",
+offer(xlsx_column, t("schedule.xlsx", lang), to_xlsx(sheets, f"{t('schedule.title', lang)} · {heading}"),
+      f"{name}.xlsx", XLSX_MIME, width="stretch")
+offer(csv_column, t("schedule.csv", lang), to_csv(display_frame(exported, lang), lang), f"{name}.csv",
                   "text/csv", width="stretch")
 offer(ics_column, t("schedule.ics", lang), schedule_to_ics(exported, lang), f"{name}.ics",
                   "text/calendar", width="stretch")
@@ -85,7 +88,8 @@ st.subheader(t("schedule.move_title", lang))
 st.caption(t("schedule.move_help", lang))
 by_id = {o.id: o for o in occurrences}
 event_id = st.selectbox(t("schedule.move_event", lang), list(by_id), key="move_event_id",
-                        format_func=lambda e: f"{event_name(e, lang)} · {format_date(by_id[e].start, lang)}")
+                        format_func=lambda e: f"{event_name(e, lang)} · {format_date(by_id[e].start, lang)}",
+                        placeholder=t("common.choose_option", lang))
 chosen = by_id[event_id]
 with st.form("move_event", clear_on_submit=False):
     bounds = {"min_value": dt.date(2000, 1, 1), "max_value": dt.date(2102, 12, 31), "format": "YYYY-MM-DD"}

@@ -137,7 +137,7 @@ else:
             t("followup.three_party.col.time", lang): [f"{s.starts_at:%H:%M}–{s.ends_at:%H:%M}" for s in slots],
             t("followup.three_party.col.place", lang): [s.place for s in slots],
             t("followup.three_party.col.booked_by", lang): [booked_by.get(s.id) or free_words(s) for s in slots]}),
-            hide_index=True, width="stretch")
+            hide_index=True, width="stretch", placeholder="–")
         free = [s for s in slots if s.id not in booked_slots]
         if free:
             free_labels = slot_labels(free, lang)
@@ -145,7 +145,8 @@ else:
             left, right = st.columns([3, 1], vertical_alignment="bottom")
             chosen = left.selectbox(t("followup.three_party.delete_slot", lang), free_ids,
                                     format_func=free_labels.__getitem__,
-                                    **context.kept_choice(DELETE_CHOICE, free_ids, free_ids[0]))
+                                    **context.kept_choice(DELETE_CHOICE, free_ids, free_ids[0]),
+                                    placeholder=t("common.choose_option", lang))
             if right.button(t("followup.three_party.delete", lang), key="three_party_delete_button"):
                 try:
                     store.delete_three_party_slot(cohort.id, int(chosen))
@@ -174,7 +175,7 @@ if proposal and proposal[0] == cohort.id:
         st.dataframe(pd.DataFrame({
             t("followup.col.pair", lang): [labels[b.pair] for b in proposed],
             t("followup.three_party.col.slot", lang): [by_id[b.slot_id].shown(lang) for b in proposed]}),
-            hide_index=True, width="stretch")
+            hide_index=True, width="stretch", placeholder="–")
     if left_out:
         st.warning(t("followup.three_party.proposal_left", lang, count=len(left_out)) + " "
                    + ", ".join(labels[p] for p in left_out), icon=":material/warning:")
@@ -204,7 +205,7 @@ edited = st.data_editor(
                                                  format_func=slot_words.__getitem__,
                                                  required=True, width="large"),
         "held": st.column_config.CheckboxColumn(t("followup.three_party.col.held", lang)),
-    })
+    }, placeholder="–")
 if st.button(t("followup.three_party.save_bookings", lang), type="primary", key="three_party_save"):
     try:
         wanted = booking_changes(editor, edited, [s.id for s in slots])
