@@ -19,6 +19,7 @@ from core.calendar.labels import (
     lay_out_wheel_labels,
     polar,
     ring_radius,
+    text_width,
     wheel_outer,
 )
 from core.calendar.programme import Occurrence
@@ -164,13 +165,15 @@ def timeline_figure(occurrences: Sequence[Occurrence], lang: str, today: dt.date
         figure.add_shape(type="line", x0=today, x1=today, y0=0, y1=1, yref="paper",
                          line=dict(color="#333333", width=2, dash="dot"))
         figure.add_annotation(x=today, y=1, yref="paper", text=t("common.today", lang), showarrow=False,
-                              yanchor="bottom", font=dict(size=font))
+                              yanchor="top", xanchor="left", font=dict(size=font), bgcolor="rgba(255,255,255,0.85)")
     figure.update_layout(
         barmode="overlay", font=dict(size=font), hoverlabel=dict(font_size=font, align="left"),
         height=None if presentation else 150 + lanes.rows * font * 2.0,
-        legend=dict(orientation="h", yanchor="top", y=-0.08 if presentation else -0.1, x=0,
-                    font=dict(size=font)),
-        margin=dict(l=10, r=10, t=font + 16, b=10), plot_bgcolor="white")
+        # The legend at the top, in a margin made for its rows, where it never meets the month axis
+        # or the names whatever the chart's height.
+        legend=dict(orientation="h", yref="container", yanchor="top", y=1, x=0, font=dict(size=font)),
+        margin=dict(l=10, r=10, t=10 + _legend_rows(figure, font, presentation) * font * 2, b=10),
+        plot_bgcolor="white")
     figure.update_yaxes(tickvals=lanes.centres, ticktext=lanes.names, range=[lanes.bottom, lanes.top],
                         showgrid=False, zeroline=False, fixedrange=True, title=None, tickfont=dict(size=font + 1))
     # Month names in the coordinator's language, on the first of each month shown.
@@ -180,6 +183,20 @@ def timeline_figure(occurrences: Sequence[Occurrence], lang: str, today: dt.date
                         ticktext=[_month_tick(m, i == 0, lang) for i, m in enumerate(months)],
                         tickfont=dict(size=font), range=[first, last + dt.timedelta(days=1)])
     return figure
+
+
+def _legend_rows(figure: go.Figure, font: int, presentation: bool) -> int:
+    """How many rows a horizontal legend of the figure's named traces takes at the narrowest width
+    the chart is drawn at (a symbol, the name, a gap each)."""
+    widths = [40 + text_width(trace.name, font) for trace in figure.data
+              if trace.showlegend is not False and trace.name and getattr(trace, "mode", None) != "lines"]
+    available = PRESENTATION_WIDTH if presentation else PAGE_WIDTH
+    rows, used = 1, 0.0
+    for width in widths:
+        if used + width > available:
+            rows, used = rows + 1, 0.0
+        used += width
+    return rows
 
 
 def _month_tick(month: pd.Timestamp, first: bool, lang: str) -> str:
@@ -269,7 +286,9 @@ def wheel_figure(occurrences: Sequence[Occurrence], year: int, lang: str, today:
         figure.add_annotation(x=x, y=y, text=f"<b>{t(f'cohort.track_{track}', lang)}</b>", showarrow=False,
                               font=dict(size=font, color="#222222"), bgcolor="rgba(255,255,255,0.85)")
     # The events' names beside the wheel, each tied to its event by a line.
-    unit = (560 if presentation else 520) / (2 * (outer + 0.9))
+    # One radius unit in pixels at the smallest the wheel is drawn: presentation mode on a 720-pixel
+    # screen leaves it about 480 pixels of height; the page's figure is 680 high.
+    unit = (480 if presentation else 560) / (2 * (outer + 0.9))
     angles = [(angle(o.start) + max(angle(o.end + dt.timedelta(days=1)), angle(o.start) + 1)) / 2 for o in shown]
     placed = lay_out_wheel_labels(shown, lang, angles, [ring_radius(ring_of[o.cohort.track]) for o in shown],
                                   rings, unit, font)
@@ -299,8 +318,11 @@ def wheel_figure(occurrences: Sequence[Occurrence], year: int, lang: str, today:
     figure.add_annotation(x=0, y=0, text=f"<b>{year}</b>", showarrow=False, font=dict(size=font + 10))
     figure.update_layout(
         height=None if presentation else 680, font=dict(size=font), hoverlabel=dict(font_size=font, align="left"),
-        legend=dict(orientation="v", x=1.0, xanchor="left", y=0.5, font=dict(size=font)),
-        margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white")
-    figure.update_xaxes(range=[-reach - 2.6, reach + 2.6], visible=False, fixedrange=True)
-    figure.update_yaxes(range=[-reach, reach], visible=False, scaleanchor="x", scaleratio=1, fixedrange=True)
+        legend=dict(orientation="h", yref="container", yanchor="top", y=1, x=0, font=dict(size=font)),
+        margin=dict(l=10, r=10, t=10 + _legend_rows(figure, font, presentation) * font * 2, b=10),
+        plot_bgcolor="white")
+    # Room beside the wheel for the names; the wheel as high as the figure lets it be, and round.
+    figure.update_xaxes(range=[-reach - 2.8, reach + 2.8], visible=False, fixedrange=True, constrain="domain")
+    figure.update_yaxes(range=[-reach, reach], visible=False, scaleanchor="x", scaleratio=1, fixedrange=True,
+                        constrain="domain")
     return figure
