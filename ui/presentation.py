@@ -16,7 +16,8 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 [data-testid="stMainBlockContainer"] { padding-top: 0.75rem !important; padding-bottom: 0 !important;
   max-width: 100% !important; }
 .st-key-presentation_chart { flex: 0 0 auto !important; height: calc(100vh - 7.5rem) !important; }
-.st-key-presentation_chart [data-testid="stElementContainer"], .st-key-presentation_chart [data-testid="stFullScreenFrame"],
+.st-key-presentation_chart [data-testid="stElementContainer"],
+.st-key-presentation_chart [data-testid="stFullScreenFrame"],
 .st-key-presentation_chart [data-testid="stPlotlyChart"] { height: 100% !important; }
 </style>"""
 
