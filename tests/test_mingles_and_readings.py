@@ -2,7 +2,12 @@
 recruiting, to-dos, letters), and the readings the coordinator chooses — who the June
 mid-programme meeting invites, and the spring start's matching deadline ("klar i december")."""
 
+import csv
 import datetime as dt
+import io
+import os
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -28,6 +33,7 @@ from core.messages.letters import invitation_messages
 from core.messages.templates import EventDetails
 from core.platform.i18n import MentorplanError, t
 from core.store import Store
+from tests.conftest import ROOT
 from tests.messages_history import history
 from tests.pages import widget
 
@@ -339,3 +345,16 @@ def test_the_guest_page_lists_the_evening_mingle_with_its_note(app, store, lang)
     assert note in [c.value for c in at.caption]
     [table] = [frame for frame in at.dataframe if t("guests_page.col_name", lang) in frame.value.columns]
     assert list(table.value[t("guests_page.col_name", lang)]) == ["Dag Ström", "Stina Ås"]
+
+
+def test_the_guests_command_lists_the_spring_pairs_for_the_autumn_closing_mingle(store):
+    """The contract of issue 15: `guests` for the autumn closing mingle holds the spring pairs."""
+    history(store)
+    env = {**os.environ, "MENTORPLAN_LANG": "en"}
+    result = subprocess.run([sys.executable, "-m", "core", "guests", "--cohort", "autumn-2026", "--event",
+                             "closing_mingle"], cwd=ROOT, capture_output=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"))))
+    assert [(r["email"], r["role"], r["cohort"], r["reason"]) for r in rows] == [
+        ("dag.strom@example.se", "mentor", "spring-2027", "mentor, spring-2027, running programme"),
+        ("stina.as@example.se", "mentee", "spring-2027", "mentee, spring-2027, running programme")]
