@@ -358,3 +358,16 @@ def test_the_guests_command_lists_the_spring_pairs_for_the_autumn_closing_mingle
     assert [(r["email"], r["role"], r["cohort"], r["reason"]) for r in rows] == [
         ("dag.strom@example.se", "mentor", "spring-2027", "mentor, spring-2027, running programme"),
         ("stina.as@example.se", "mentee", "spring-2027", "mentee, spring-2027, running programme")]
+
+
+def test_the_timeline_draws_the_mingles_in_a_colour_of_their_own():
+    from core.calendar.charts import KIND_COLOURS, occurrence_frame, timeline_figure
+    occurrences = PROGRAMME.between(D(2027, 5, 1), D(2027, 11, 30))
+    frame = occurrence_frame(occurrences, "sv")
+    mingles = frame[frame["kind"] == "mingle"]
+    assert sorted(zip(mingles["cohort"], mingles["event"], strict=True)) == [
+        ("autumn-2026", "closing_mingle"), ("spring-2027", "closing_mingle"), ("spring-2027", "mid_meeting_mingle")]
+    assert set(mingles["kind_name"]) == {"Kvällsmingel"}
+    assert KIND_COLOURS["mingle"] not in {colour for kind, colour in KIND_COLOURS.items() if kind != "mingle"}
+    figure = timeline_figure(occurrences, "sv", D(2027, 6, 1))
+    assert any(trace.name == "Kvällsmingel" for trace in figure.data)
