@@ -453,3 +453,15 @@ def test_the_messages_page_offers_updates_after_a_move(app, register):
     assert "Day: Thursday 1 October 2026 (week 40)" in at.code[0].value
     at.radio(key="messages_change_kind").set_value("cancel_all").run()
     assert at.code[0].value.startswith("Dear Anna,") and "no longer holds for you" in at.code[0].value
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("--kind", "call", "--event", "kickoff"), "--event"),
+    (("--kind", "call", "--from", "nobody"), "sender"),
+])
+def test_a_bad_call_argument_is_one_line_and_exit_code_2(register, tmp_path, args, words):
+    out = tmp_path / "x.zip"
+    result = run("messages", "--cohort", "autumn-2027", *args, "--out", str(out), "--lang", "en")
+    assert result.returncode == 2
+    assert len(result.stderr.decode().strip().splitlines()) == 1 and words in result.stderr.decode()
+    assert not out.exists()
