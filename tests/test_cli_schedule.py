@@ -85,7 +85,7 @@ def test_writes_xlsx_and_ics_files(tmp_path):
     (["schedule", "--year", "2101"], "2100"),
     (["schedule", "--year", "tjugo"], "tjugo"),
     (["schedule", "--year", "2026", "--track", "winter"], "winter"),
-    (["schedule", "--year", "2026", "--format", "pdf"], "pdf"),
+    (["schedule", "--year", "2026", "--format", "docx"], "docx"),
     (["schedule"], "--year"),
     (["schedule", "--yea", "2026"], "--yea"),
     (["schedule", "--year", "2026", "--lang", "de"], "de"),
