@@ -17,6 +17,7 @@ from core.calendar.schedule import cohort_label, describe_warning, event_name
 from core.followup.attendance import attendance_events, expected_attendees
 from core.followup.meetings import Pairs, followup_cohorts, meeting_states, meeting_windows, overdue, overdue_by_pair
 from core.followup.three_party import bookings_from_frame, slots_from_frame
+from core.messages.letters import CALL_EVENT, in_sentence, recruiting_mingles
 from core.messages.sendlog import people_not_told, recipients
 from core.platform.i18n import Shown, format_date, t
 
@@ -42,6 +43,7 @@ WARNINGS_AHEAD_DAYS = 120
 MINGLE_KIND = "mingle"  # the evening mingles (rules.toml kind)
 MINGLE_AHEAD = dt.timedelta(days=28)  # a mingle's invitations are asked for this long before
 MINGLE_URGENT = dt.timedelta(days=7)  # and are urgent this near it
+CALL_AHEAD = dt.timedelta(days=42)  # the call for mentors is asked for this long before the mingle
 
 
 # -- Words that are filled in the reader's language ------------------------------------------
@@ -52,6 +54,15 @@ class EventName:
 
     def shown(self, lang: str) -> str:
         return event_name(self.event_id, lang)
+
+
+@dataclass(frozen=True)
+class EventInSentence:
+    """An event's name inside a sentence: "mentorsmingel", not "Mentorsmingel"."""
+    event_id: str
+
+    def shown(self, lang: str) -> str:
+        return in_sentence(event_name(self.event_id, lang))
 
 
 @dataclass(frozen=True)
@@ -287,6 +298,22 @@ def mingle_invitations(store: Store, programme: Programme, today: dt.date) -> li
     return found
 
 
+def call_for_mentors(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
+    """From six weeks before a mingle where the manual recruits mentors for a start to its day:
+    the call for mentors for that start, when none has been sent (core.messages.letters)."""
+    found = []
+    for cohort in _cohorts(programme, today):
+        mingles = [o for o in recruiting_mingles(programme, cohort) if o.start - CALL_AHEAD <= today <= o.start]
+        if not mingles or store.sent_to(cohort.id, "call", CALL_EVENT):
+            continue
+        mingle = mingles[0]
+        severity = "urgent" if mingle.start - today <= MINGLE_URGENT else "warning"
+        found.append(Todo("call_for_mentors", severity, "todo.call_for_mentors",
+                          {"cohort": cohort, "event": EventInSentence(mingle.id), "day": mingle.start},
+                          PAGES["messages"], mingle.start, cohort.id))
+    return found
+
+
 def holiday_warnings(store: Store, programme: Programme, today: dt.date) -> list[Todo]:
     """The calendar's warnings of the coming months: holidays, weekends, events meant to coincide."""
     return [Todo("calendar_warning", "warning", "todo.calendar_warning",
@@ -304,6 +331,7 @@ CHECKS: tuple[Check, ...] = (
     three_party_unmarked,
     attendance_unrecorded,
     mingle_invitations,
+    call_for_mentors,
     holiday_warnings,
 )
 
