@@ -11,6 +11,7 @@ import streamlit as st
 from core.calendar.programme import Occurrence
 from core.documents import PDF_MIME
 from core.documents.pictures import timeline_picture, wheel_picture
+from core.documents.tables import schedule_pdf
 
 MIMES = {"pdf": PDF_MIME, "png": "image/png", "svg": "image/svg+xml"}
 
@@ -30,3 +31,14 @@ def timeline(_occurrences: Sequence[Occurrence], key: tuple, first: dt.date, las
 def wheel(_occurrences: Sequence[Occurrence], key: tuple, year: int, tracks: tuple[str, ...], lang: str,
           today: dt.date, fmt: str) -> bytes:
     return wheel_picture(_occurrences, year, tracks, lang, today, today, fmt)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def schedule(_occurrences: Sequence[Occurrence], key: tuple, settings: str, lang: str, made: dt.date) -> bytes:
+    """The schedule as PDF (about a second's work for fpdf2), kept per what it shows: the dates, the
+    rule days (a move shows), the warnings, and the settings that decide the guests."""
+    return schedule_pdf(_occurrences, lang, made)
+
+
+def scheduled(occurrences: Sequence[Occurrence]) -> tuple:
+    return drawn(occurrences) + tuple((o.rule_start, o.rule_end) for o in occurrences)

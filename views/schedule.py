@@ -16,12 +16,11 @@ from core.calendar.schedule import (
     event_name,
 )
 from core.documents import PDF_MIME
-from core.documents.tables import schedule_pdf
 from core.platform.files import XLSX_MIME, file_stem, to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, format_date, t
-from ui import context
-from ui.text import shown
+from ui import context, documents
 from ui.downloads import offer
+from ui.text import shown
 
 lang = context.lang()
 programme = context.programme()
@@ -80,8 +79,9 @@ offer(csv_column, t("schedule.csv", lang), to_csv(display_frame(exported, lang),
                   "text/csv", width="stretch")
 offer(ics_column, t("schedule.ics", lang), schedule_to_ics(exported, lang), f"{name}.ics",
                   "text/calendar", width="stretch")
-offer(st, t("document.schedule_pdf", lang), schedule_pdf(exported, lang, context.today()), f"{name}.pdf", PDF_MIME,
-      key="schedule_pdf", help=t("document.pdf_help", lang), icon=":material/print:")
+offer(st, t("document.schedule_pdf", lang),
+      documents.schedule(exported, documents.scheduled(exported), repr(programme.settings), lang, context.today()),
+      f"{name}.pdf", PDF_MIME, key="schedule_pdf", help=t("document.pdf_help", lang), icon=":material/print:")
 
 # -- Move one occurrence ---------------------------------------------------------------------
 st.subheader(t("schedule.move_title", lang))
