@@ -25,11 +25,13 @@ from core import services
 from core.calendar.files import schedule_to_ics
 from core.calendar.programme import CalendarWarning, Cohort, Override
 from core.calendar.schedule import describe_warning
+from core.followup.todo import call_for_mentors
 from core.messages.delivery import eml_zip, log_prepared, to_eml
 from core.messages.letters import (
     Booked,
     booking_messages,
     calendar_changes,
+    call_messages,
     change_messages,
     decision_messages,
     invitation_messages,
@@ -465,3 +467,20 @@ def test_a_bad_call_argument_is_one_line_and_exit_code_2(register, tmp_path, arg
     assert result.returncode == 2
     assert len(result.stderr.decode().strip().splitlines()) == 1 and words in result.stderr.decode()
     assert not out.exists()
+
+
+def test_the_to_do_asks_for_the_call_before_the_mingle_until_it_is_sent(register):
+    programme = services.programme(register)
+    assert call_for_mentors(register, programme, dt.date(2027, 4, 28)) == []  # more than six weeks before
+    [todo] = call_for_mentors(register, programme, dt.date(2027, 5, 20))
+    assert todo.cohort_id == "autumn-2027" and todo.page == "views/messages.py" and todo.severity == "warning"
+    assert todo.shown("sv") == ("Höststart 2027 (autumn-2027): utlysningen av mentorer har inte skickats; den ska ut "
+                                "före mentorsmingel på kvällen (mitträff) tors 10 juni 2027, där manualen rekryterar "
+                                "mentorer.")
+    assert call_for_mentors(register, programme, dt.date(2027, 6, 8))[0].severity == "urgent"
+    batch = call_messages(register, programme, Cohort(2027, "autumn"), "", signup="Svara på mejlet.",
+                          details=EventDetails(place="Stadshuset", time="18–20"), day=dt.date(2027, 5, 20))
+    log_prepared(register, batch, "eml")
+    assert call_for_mentors(register, programme, dt.date(2027, 5, 20))  # prepared is not sent
+    register.mark_sent("autumn-2027", "call", "call", [m.person_id for m in batch.messages])
+    assert call_for_mentors(register, programme, dt.date(2027, 5, 20)) == []
