@@ -7,16 +7,39 @@ stored. The store is the one MENTORPLAN_DATABASE_URL names, as for the app."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
-from core.cli import backup, erase, guests, imports, match, messages, password, restore, schedule, timeline, todo
 from core.cli.common import EXIT_USAGE, Parser, choice, fail, language, secrets_backup_key
 from core.platform import backup as backup_file
 from core.platform.i18n import LANGUAGES, MentorplanError
 
-COMMANDS = (schedule, match, timeline, imports, password, guests, messages, todo, backup, restore, erase)
+# Each command's name and module, in the order `--help` lists them. A command's module is imported
+# only when that command runs (or when the command line names none, or an unknown one, and every
+# command is listed), so that `todo` does not wait for what `match` or `timeline` import.
+COMMANDS = {"schedule": "schedule", "match": "match", "timeline": "timeline", "import": "imports",
+            "hash-password": "password", "guests": "guests", "messages": "messages", "todo": "todo",
+            "backup": "backup", "restore": "restore", "erase": "erase"}
+
+
+def command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"core.cli.{COMMANDS[name]}")
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The command the arguments name (the first that is no option, nor --lang's value), if known."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,9 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     common.add_argument("--lang", default=lang, help="sv | en")
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     runners = {}
-    for command in COMMANDS:
-        name = command.add_parser(subparsers, common)
-        runners[name] = command.run
+    named = _named_command(argv)
+    for command in [named] if named else list(COMMANDS):
+        module = command_module(command)
+        name = module.add_parser(subparsers, common)
+        runners[name] = module.run
     args = parser.parse_args(argv)
     args.lang = choice(args.lang, LANGUAGES, "--lang", lang)
     backup_file.use_key_source(secrets_backup_key)  # the app's backup key, read when a backup needs it

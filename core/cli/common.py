@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from core.platform.files import to_script_csv
 from core.platform.i18n import DEFAULT_LANGUAGE, LANGUAGES, MentorplanError, t
 from core.platform.paths import ROOT
 
@@ -91,6 +90,8 @@ def write_output(data: bytes, out: str | None, lang: str, binary: bool = False) 
 def write_csv(frame: pd.DataFrame, out: str | None, lang: str, trailer: str = "") -> None:
     """A table as CSV: to --out with a byte-order mark (for Excel), or to stdout without one (for
     scripts), followed there by `trailer` (a summary line)."""
+    from core.platform.files import to_script_csv  # openpyxl with it: loaded by the commands that write tables
+
     data = to_script_csv(frame)
     if not out:
         data = data.removeprefix("\ufeff".encode("utf-8")) + trailer.encode("utf-8")

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from core.matching.runs import PAIR_COLUMNS, UNMATCHED_COLUMNS, Constraint, MatchRun
-from core.matching.scoring import MatchSettings
 from core.platform.i18n import MentorplanError
 from core.store import schema
 from core.store.base import StoreBase, inserted_id
 from core.store.schema import timestamp
+
+if TYPE_CHECKING:  # imported where used: the matching (scipy) is not loaded by what only reads pairs
+    from core.matching.runs import Constraint, MatchRun
+    from core.matching.scoring import MatchSettings
 
 ACCEPTED_PAIR_COLUMNS = ("mentor_person_id", "mentor_email", "mentor_name", "mentee_person_id",
                          "mentee_email", "mentee_name", "score", "mentor_organisation", "mentee_organisation")
@@ -29,6 +32,7 @@ class MatchingStore(StoreBase):
     # -- settings and constraints --
 
     def match_settings(self, cohort_id: str) -> MatchSettings:
+        from core.matching.scoring import MatchSettings
         """The cohort's saved settings, or the defaults."""
         table = schema.match_settings
         with self.reading() as connection:
@@ -46,6 +50,7 @@ class MatchingStore(StoreBase):
                                                     updated_at=timestamp()))
 
     def match_constraints(self, cohort_id: str) -> list[Constraint]:
+        from core.matching.runs import Constraint
         table = schema.match_constraints
         with self.reading() as connection:
             rows = connection.execute(
@@ -105,6 +110,8 @@ class MatchingStore(StoreBase):
 
     def match_run(self, run_id: int) -> MatchRun | None:
         """A saved run with its pairs and unmatched people, named as the register names them now."""
+        from core.matching.runs import Constraint, MatchRun
+        from core.matching.scoring import MatchSettings
         with self.reading() as connection:
             row = connection.execute(select(schema.match_runs).where(schema.match_runs.c.id == run_id)
                                      ).mappings().first()
@@ -142,10 +149,35 @@ class MatchingStore(StoreBase):
         """The cohort's pairs as accepted: mentor and mentee ids, e-mails and names, score, and
         organisations (which tell apart people of one name). Empty (with these columns) before a
         run is accepted."""
-        run = self.accepted_run(cohort_id)
-        if run is None:
-            return pd.DataFrame(columns=list(ACCEPTED_PAIR_COLUMNS))
-        return run.pairs[list(ACCEPTED_PAIR_COLUMNS)].reset_index(drop=True)
+        return self._accepted_pairs(cohort_id).get(cohort_id, pd.DataFrame(columns=list(ACCEPTED_PAIR_COLUMNS)))
+
+    def all_accepted_pairs(self) -> dict[str, pd.DataFrame]:
+        """Every cohort's accepted pairs (as accepted_pairs gives them) by cohort id, in one query;
+        cohorts without an accepted run left out."""
+        return self._accepted_pairs(None)
+
+    def _accepted_pairs(self, cohort_id: str | None) -> dict[str, pd.DataFrame]:
+        runs, pairs = schema.match_runs, schema.match_pairs
+        mentor, mentee = schema.people.alias("mentor"), schema.people.alias("mentee")
+        columns = {"mentor_person_id": pairs.c.mentor_person_id, "mentor_email": mentor.c.email,
+                   "mentor_name": mentor.c.name, "mentee_person_id": pairs.c.mentee_person_id,
+                   "mentee_email": mentee.c.email, "mentee_name": mentee.c.name, "score": pairs.c.score,
+                   "mentor_organisation": mentor.c.organisation, "mentee_organisation": mentee.c.organisation}
+        query = (select(runs.c.cohort_id, *(column.label(name) for name, column in columns.items()))
+                 .select_from(runs).join(pairs, pairs.c.run_id == runs.c.id)
+                 .join(mentor, mentor.c.id == pairs.c.mentor_person_id)
+                 .join(mentee, mentee.c.id == pairs.c.mentee_person_id)
+                 .where(runs.c.accepted.is_(True))
+                 .order_by(runs.c.cohort_id, func.lower(mentor.c.name), func.lower(mentee.c.name)))
+        if cohort_id is not None:
+            query = query.where(runs.c.cohort_id == cohort_id)
+        with self.reading() as connection:  # the pairs only, not the runs' reasons and alternatives
+            rows = connection.execute(query).all()
+        found: dict[str, list] = {}
+        for row in rows:
+            found.setdefault(row[0], []).append(row[1:])
+        return {cohort: pd.DataFrame(cohort_rows, columns=list(ACCEPTED_PAIR_COLUMNS))
+                for cohort, cohort_rows in found.items()}
 
     # -- inside a transaction --
 
@@ -232,6 +264,7 @@ class MatchingStore(StoreBase):
 
     @staticmethod
     def _pairs(connection: Connection, run_id: int) -> pd.DataFrame:
+        from core.matching.runs import PAIR_COLUMNS
         pairs = schema.match_pairs
         mentor, mentee = schema.people.alias("mentor"), schema.people.alias("mentee")
         person = [(alias, role, name) for alias, role in ((mentor, "mentor"), (mentee, "mentee"))
@@ -248,6 +281,7 @@ class MatchingStore(StoreBase):
 
     @staticmethod
     def _unmatched(connection: Connection, run_id: int) -> pd.DataFrame:
+        from core.matching.runs import UNMATCHED_COLUMNS
         table, p = schema.match_unmatched, schema.people
         rows = connection.execute(
             select(table.c.person_id, table.c.role, p.c.name, p.c.email, p.c.organisation, table.c.reason,

@@ -18,20 +18,23 @@ project root is for a developer's `alembic revision`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, Table, create_engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from core.platform.i18n import MentorplanError
 from core.store.base import WRITING, busy_in_words
+
+if TYPE_CHECKING:  # Alembic is imported when a database is not already at head (a command starts faster)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 LOCATION = Path(__file__).resolve().parent
 # The schema as the release of 2026-12-01 made it with metadata.create_all, before migrations.
@@ -43,6 +46,7 @@ _POSTGRESQL_LOCK = 2026_12_01
 
 def config(connection: Connection | None = None) -> Config:
     """Alembic's configuration, made in code; `connection` is the one the revisions run on."""
+    from alembic.config import Config
     settings = Config()
     settings.set_main_option("script_location", str(LOCATION))
     if connection is not None:
@@ -52,6 +56,7 @@ def config(connection: Connection | None = None) -> Config:
 
 @lru_cache(maxsize=1)
 def scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
     return ScriptDirectory.from_config(config())
 
 
@@ -76,14 +81,17 @@ def known(revision: str) -> bool:
 def revision_of(connection: Connection) -> str | None:
     """The revision a database is at, or None when it has no `alembic_version` (empty, or made
     before migrations)."""
+    from alembic.runtime.migration import MigrationContext
     return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade(connection: Connection, target: str = "head") -> None:
+    from alembic import command
     command.upgrade(config(connection), target)
 
 
 def stamp(connection: Connection, revision: str) -> None:
+    from alembic import command
     command.stamp(config(connection), revision)
 
 
@@ -126,6 +134,8 @@ def prepare(engine: Engine, keep_backup: Callable[[], object]) -> None:
     """Bring a database to this code's schema as it opens (see the module's words);
     `keep_backup` writes the automatic backup taken before an upgrade, while nothing is
     changed yet."""
+    if _at_head(engine):  # every opening but the first after an update, without Alembic
+        return
     with busy_in_words(), engine.connect() as connection:
         revision = revision_of(connection)
     if revision == head():  # every opening but the first after an update
@@ -147,6 +157,40 @@ def prepare(engine: Engine, keep_backup: Callable[[], object]) -> None:
         if revision is None:
             stamp(connection, BASELINE)
         upgrade(connection)
+
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def quick_head() -> str | None:
+    """The newest revision, read from the revision files' own `revision = …` and `down_revision
+    = …` lines (the one no other revises) without importing Alembic; None if they do not make one
+    chain's end, when head() decides."""
+    revised, down = set(), set()
+    for path in (LOCATION / "versions").glob("r*.py"):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            return None
+        revised.add(found["revision"])
+        if "down_revision" in found:
+            down.add(found["down_revision"])
+    ends = revised - down
+    return ends.pop() if len(ends) == 1 else None
+
+
+def _at_head(engine: Engine) -> bool:
+    """Whether the database's `alembic_version` already names the newest revision (read with
+    one plain query; a database without the table is not)."""
+    newest = quick_head()
+    if newest is None:
+        return False
+    try:
+        with busy_in_words(), engine.connect() as connection:
+            rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
+    except SQLAlchemyError:  # no such table: empty, or made before migrations
+        return False
+    return [tuple(row) for row in rows] == [(newest,)]
 
 
 def _our_tables(connection: Connection) -> dict[str, set[str]]:

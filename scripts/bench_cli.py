@@ -1,0 +1,64 @@
+"""How fast the command line starts: `python -m core todo` and `python -m core schedule --year
+2026`, each run as a whole process (interpreter start, imports, opening the database, the work,
+the output) on a register with the example data, the median of several runs.
+
+    python scripts/bench_cli.py [--runs 7]
+
+The target is under 1 s for each. For scale on a busy machine the same figure is printed for a
+bare interpreter (`python -c pass`) and for `import pandas`, which both commands need."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-12-01"
+TARGET = 1.0
+COMMANDS = {
+    "todo": ["-m", "core", "todo"],
+    "schedule": ["-m", "core", "schedule", "--year", "2026"],
+    "(python -c pass)": ["-c", "pass"],
+    "(import pandas)": ["-c", "import pandas"],
+}
+
+
+def timed(arguments: list[str], environment: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *arguments], cwd=ROOT, env=environment, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        environment = {**os.environ, "MENTORPLAN_DATABASE_URL": f"sqlite:///{folder}/mentorplan.db",
+                       "MENTORPLAN_TODAY": TODAY, "MENTORPLAN_BACKUP_DIR": f"{folder}/backups",
+                       "MENTORPLAN_BACKUP_KEY_FILE": f"{folder}/backup.key", "MENTORPLAN_LANG": "sv"}
+        subprocess.run([sys.executable, "-c", (
+            "from core import services; from core.followup.examples import load_examples; "
+            "from core.platform import clock; store = services.open_store(); "
+            "load_examples(store, services.programme(store), clock.today())")],
+            cwd=ROOT, env=environment, check=True)
+        print(f"median of {args.runs} runs as a whole process, s (target < {TARGET:.1f} s for the commands)")
+        over = 0
+        for name, arguments in COMMANDS.items():
+            timed(arguments, environment)  # warm-up: the files in the page cache, as on a second run
+            seconds = statistics.median(timed(arguments, environment) for _ in range(args.runs))
+            mark = "  ← over" if not name.startswith("(") and seconds >= TARGET else ""
+            over += bool(mark)
+            print(f"{name:<18} {seconds:6.2f}{mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
