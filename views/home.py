@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.calendar.agenda import phases, upcoming, week_of
 from core.calendar.schedule import cohort_label, describe_guests, describe_when, event_name
-from core.followup.examples import load_examples
+from core.followup.examples import clear_examples, load_examples
 from core.followup.todo import todo_list
 from core.platform.auth import is_local
 from core.platform.i18n import format_date, format_week, t
@@ -53,6 +53,16 @@ if empty:
         with start:
             st.page_link("views/participants.py", label=t("home.import_first", lang), icon=":material/upload_file:")
     show_tour(expanded=True)
+elif examples := store.example_count():
+    with st.expander(t("home.clear_examples_title", lang), icon=":material/science:"):
+        st.write(t("home.clear_examples_intro", lang, count=examples))
+        sure = st.checkbox(t("home.clear_examples_confirm", lang), key="clear_examples_sure")
+        if st.button(t("home.clear_examples", lang), key="clear_examples", disabled=not sure,
+                     icon=":material/delete_sweep:"):
+            removed = clear_examples(store)
+            st.session_state[FLASH] = t("home.examples_cleared", lang, people=removed.get("people", 0),
+                                        rows=sum(removed.values()) - removed.get("people", 0))
+            st.rerun()
 
 for phase in phases(programme, today):
     st.markdown("- " + t(f"home.phase_{phase.phase}", lang, cohort=cohort_label(phase.cohort, lang),
@@ -60,7 +70,7 @@ for phase in phases(programme, today):
                          closing=format_date(phase.closing, lang)))
 
 st.subheader(t("home.todo", lang))
-todos = todo_list(store, programme, today)
+todos = context.memo(lambda: todo_list(store, programme, today), "todo", today)  # until the next change
 if not todos:
     st.success(t("home.nothing_to_do", lang), icon=":material/task_alt:")
 for todo in todos:

@@ -68,6 +68,14 @@ def load_examples(store: Store, programme: Programme, today: dt.date, seed: int 
     return {"people": people, "cohorts": [c.id for c in cohorts], **loaded}
 
 
+def clear_examples(store: Store) -> dict[str, int]:
+    """Remove the example data (the people load_examples made, marked as examples, and what hangs
+    on them, with the free three-party slots it added at its places), leaving the coordinator's own
+    data untouched, in one transaction (core.store.people.PeopleStore.clear_examples). Returns rows
+    deleted by table."""
+    return store.clear_examples(slot_places=EXAMPLE_PLACES)
+
+
 def load_example_followup(store: Store, programme: Programme, today: dt.date, seed: int = SEED) -> dict:
     """For each current cohort with participants: accept a matching once the deadline has passed,
     then log meetings, attendance and three-party conversations up to the day."""
@@ -147,6 +155,9 @@ def _attendance(store: Store, programme: Programme, cohort: Cohort, today: dt.da
         if occurrence.start >= today or len(store.attendance(cohort.id, occurrence.id)):
             continue
         expected = expected_attendees(store, programme, occurrence)
+        # The examples' own attendance only: a guest from the coordinator's own cohorts (a former
+        # pair) is left unrecorded, so that clearing the examples leaves the own data as it was.
+        expected = expected[expected["person_id"].isin(store.example_ids())]
         if expected.empty:
             continue
         marks = {int(p): rng.random() < (0.9 if own else 0.5) for p, own in zip(expected["person_id"],

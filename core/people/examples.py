@@ -245,14 +245,19 @@ def messy_workbook(example: ExampleSheets) -> bytes:
 
 def load_example_participants(store: Store, programme: Programme, today: dt.date, seed: int = SEED) -> dict:
     """Put example participants for the two cohorts of today's programme year into the register,
-    through the same reading, validation and commit as an upload. Loading twice changes nothing.
-    Returns the number of participations stored and the cohorts."""
+    through the same reading, validation and commit as an upload, and mark the people it makes as
+    examples (the overview can clear them again); someone already in the register stays the
+    coordinator's own. Loading twice changes nothing. Returns the number of participations
+    stored and the cohorts."""
     year = programme_year_of(today)
     stored = 0
     for example in example_sheets(year, seed):
         upload = read_upload(example_workbook(example), f"exempel-{example.cohort.id}.xlsx")
         sheets = mapped_sheets(store, upload.sheets)
         report = check(store, sheets, example.cohort.id, example.cohort.id)
+        emails = {row[2].strip().lower() for rows in example.rows.values() for row in rows}
+        already = set(store.known(emails))
         commit(store, report.valid)
+        store.mark_examples(emails - already)
         stored += len(report.valid)
     return {"count": stored, "cohorts": [c.id for c in cohorts_of_programme_year(year)]}

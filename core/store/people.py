@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Column, Connection, Table, delete, insert, or_, select, update
+from sqlalchemy import Column, Connection, Table, delete, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.people.columns import PARTICIPATION_FIELDS, PERSON_FIELDS, changed_fields
@@ -99,7 +99,7 @@ class PeopleStore(StoreBase):
 
     def people_count(self) -> int:
         with self.reading() as connection:
-            return len(connection.execute(select(schema.people.c.id)).all())
+            return int(connection.execute(select(func.count()).select_from(schema.people)).scalar_one())
 
     def person(self, person_id: int) -> dict[str, Any] | None:
         """A person's row with their participations (as a list of dicts, oldest cohort first)."""
@@ -357,6 +357,94 @@ class PeopleStore(StoreBase):
                     status="applied", updated_at=timestamp()))
         return deleted, digests
 
+    # -- the example data --
+
+    def mark_examples(self, emails: Iterable[str]) -> int:
+        """Mark the people with these addresses as made up by the example data; returns how many."""
+        p = schema.people
+        emails = sorted(set(emails))
+        if not emails:
+            return 0
+        with self.transaction() as connection:
+            return connection.execute(update(p).where(p.c.email.in_(emails), p.c.example.is_(False))
+                                      .values(example=True)).rowcount
+
+    def example_count(self) -> int:
+        """How many people the example data made (and are still there)."""
+        p = schema.people
+        with self.reading() as connection:
+            return int(connection.execute(select(func.count()).select_from(p).where(p.c.example.is_(True)))
+                       .scalar_one())
+
+    def example_ids(self) -> set[int]:
+        """The ids of the people the example data made."""
+        p = schema.people
+        with self.reading() as connection:
+            return set(connection.execute(select(p.c.id).where(p.c.example.is_(True))).scalars())
+
+    def clear_examples(self, slot_places: Iterable[str] = ()) -> dict[str, int]:
+        """Remove the example people and everything that hangs on them, in one transaction,
+        leaving the coordinator's own data as it is: their participations, the pairs, unmatched
+        entries, pins and forbids they are in, their meetings, attendance, three-party bookings,
+        messages logged and guest-list entries; then the matching runs that held nobody else,
+        and the free three-party slots of their cohorts at the example data's places
+        (`slot_places`). The coordinator's own people paired with an example in an accepted run
+        go back from matched to applied, as after a deletion everywhere (a mentor who keeps an own
+        mentee stays matched). Settings, moved events and event details are the coordinator's
+        and stay. Not an erasure: nothing is remembered about them. Returns rows deleted by table."""
+        p, q, runs = schema.people, schema.participations, schema.match_runs
+        pairs, unmatched = schema.match_pairs, schema.match_unmatched
+        slots, bookings = schema.three_party_slots, schema.three_party_bookings
+        deleted: dict[str, int] = {}
+        with self.transaction() as connection:
+            ids = set(connection.execute(select(p.c.id).where(p.c.example.is_(True))).scalars())
+            if not ids:
+                return deleted
+            found = self._rows_of_people(connection, ids)
+            cohorts = {row["cohort_id"] for row in found.get(q) or []}
+            touched_runs = {row["run_id"] for table in (pairs, unmatched) for row in found.get(table) or []}
+            # The own people who lose an example partner in an accepted run: (run, cohort, person, role).
+            accepted = set(connection.execute(select(runs.c.id).where(runs.c.accepted.is_(True),
+                                                                      runs.c.id.in_(sorted(touched_runs)))).scalars())
+            left_alone = {(row["run_id"], person, role) for row in found.get(pairs) or [] if row["run_id"] in accepted
+                          for person, role in ((row["mentor_person_id"], "mentor"), (row["mentee_person_id"], "mentee"))
+                          if person not in ids}
+            for table in reversed(schema.metadata.sorted_tables):
+                rows = found.get(table) or []
+                keys = list(table.primary_key.columns) or list(table.columns)
+                if len(keys) == 1:
+                    values = sorted({row[keys[0].name] for row in rows})
+                    for start in range(0, len(values), 500):
+                        connection.execute(delete(table).where(keys[0].in_(values[start:start + 500])))
+                else:
+                    for row in rows:
+                        connection.execute(delete(table).where(
+                            *[key == row[key.name] for key in keys if row[key.name] is not None]))
+                if rows:
+                    deleted[table.name] = len(rows)
+            cohort_of = dict(connection.execute(select(runs.c.id, runs.c.cohort_id)
+                                                .where(runs.c.id.in_(sorted(touched_runs)))).all())
+            for run_id, person, role in sorted(left_alone):
+                own = pairs.c.mentor_person_id if role == "mentor" else pairs.c.mentee_person_id
+                if connection.execute(select(pairs.c.id).where(pairs.c.run_id == run_id, own == person)).first():
+                    continue  # a mentor who keeps an own mentee
+                connection.execute(update(q).where(q.c.person_id == person, q.c.cohort_id == cohort_of[run_id],
+                                                   q.c.role == role, q.c.status == "matched")
+                                   .values(status="applied", updated_at=timestamp()))
+            empty = [run_id for run_id in sorted(touched_runs)
+                     if not connection.execute(select(pairs.c.id).where(pairs.c.run_id == run_id)).first()
+                     and not connection.execute(select(unmatched.c.id).where(unmatched.c.run_id == run_id)).first()]
+            if empty:
+                deleted[runs.name] = connection.execute(delete(runs).where(runs.c.id.in_(empty))).rowcount
+            places = sorted(set(slot_places))
+            if places and cohorts:
+                free = connection.execute(delete(slots).where(
+                    slots.c.cohort_id.in_(sorted(cohorts)), slots.c.place.in_(places),
+                    slots.c.id.not_in(select(bookings.c.slot_id)))).rowcount
+                if free:
+                    deleted[slots.name] = free
+        return deleted
+
     def erased_digests(self, connection: Connection) -> dict[str, dt.datetime]:
         """Every address deleted everywhere, as its digest, with when it was last deleted."""
         table = schema.erased_people
@@ -390,10 +478,15 @@ class PeopleStore(StoreBase):
     def _rows_of_person(connection: Connection, person_id: int) -> dict[Table, list[dict[str, Any]]]:
         """The person's row and, transitively, every row that refers to a row already found:
         through a foreign key, or through a column named person_id or participation_id."""
+        return PeopleStore._rows_of_people(connection, {person_id})
+
+    @staticmethod
+    def _rows_of_people(connection: Connection, person_ids: set[int]) -> dict[Table, list[dict[str, Any]]]:
+        """_rows_of_person for several people at once."""
         found: dict[Table, list[dict[str, Any]]] = {
             schema.people: [dict(r) for r in connection.execute(
-                select(schema.people).where(schema.people.c.id == person_id)).mappings()]}
-        ids: dict[str, set] = {"people": {person_id} if found[schema.people] else set()}
+                select(schema.people).where(schema.people.c.id.in_(sorted(person_ids)))).mappings()]}
+        ids: dict[str, set] = {"people": {r["id"] for r in found[schema.people]}}
         changed = True
         while changed:
             changed = False

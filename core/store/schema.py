@@ -19,6 +19,7 @@ from sqlalchemy import (
                         Table,
                         Text,
                         UniqueConstraint,
+                        false,
                         func,
 )
 
@@ -64,6 +65,9 @@ people = Table(
     Column("gender", String(32), nullable=False, default=""),
     Column("created_at", DateTime, nullable=False, server_default=func.current_timestamp()),
     Column("updated_at", DateTime, nullable=False, server_default=func.current_timestamp()),
+    # Made up by the example data (core/people/examples.py), not the coordinator's: the overview's
+    # "clear the example data" removes them and what hangs on them (PeopleStore.clear_examples).
+    Column("example", Boolean, nullable=False, default=False, server_default=false()),
 )
 
 # A person's taking part in one cohort in one role, with what they said when they signed up.
@@ -71,7 +75,7 @@ participations = Table(
     "participations", metadata,
     Column("id", Integer, primary_key=True),
     Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
-    Column("cohort_id", String(32), nullable=False),
+    Column("cohort_id", String(32), nullable=False, index=True),  # every cohort page reads by it
     Column("role", String(16), nullable=False),  # mentor | mentee
     Column("status", String(16), nullable=False, default="applied"),  # applied|matched|waiting|withdrawn
     Column("competences", JSON, nullable=False, default=list),  # a mentor's areas

@@ -1,4 +1,8 @@
-"""Example people marked; indexes for the pages' queries (issue 12; filled in by its work).
+"""Example people marked; an index for the pages' queries (issue 12).
+
+`people.example` (false for everyone already there: an upgrade marks nothing; the example
+loaders mark the people they make) lets the overview clear the example data; participations
+get an index on cohort_id, which every page about a cohort reads by.
 
 Revision ID: 0006
 Revises: 0005
@@ -12,6 +16,9 @@ op.get_bind(). A test opens the previous release's database with it (docs/migrat
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+from alembic import op
+
 revision: str = '0006'
 down_revision: str | None = '0005'
 branch_labels: str | None = None
@@ -19,7 +26,10 @@ depends_on: str | None = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("example", sa.Boolean(), nullable=False, server_default=sa.false()))
+    with op.batch_alter_table("participations", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_participations_cohort_id"), ["cohort_id"], unique=False)
 
 
 def downgrade() -> None:
