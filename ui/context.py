@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -13,9 +15,11 @@ from core.platform import backup, clock
 from core.platform.i18n import DEFAULT_LANGUAGE, LANGUAGES, MentorplanError
 from core.store import Store, database_url
 
+T = TypeVar("T")
 LANG_KEY = "lang"
 YEAR_KEY = "programme_year"
 COHORT_KEY = "cohort"
+MEMO_KEY = "_mentorplan_memo"
 
 
 def lang() -> str:
@@ -108,3 +112,21 @@ def kept_choice(canonical_key: str, options: list, default: object) -> dict:
 
 def _keep(widget_key: str, canonical_key: str) -> None:
     st.session_state[canonical_key] = st.session_state[widget_key]
+
+
+def memo(compute: Callable[[], T], *key: Hashable) -> T:
+    """compute() once per session while the store is unchanged: what a rerun would otherwise
+    read and work out again (a guest list, a report, the to-do list) is kept under `key`, and all
+    of it is forgotten as soon as anything is written — by this session, another one, or a
+    command (the store's version: core.store.audit). The key must name everything the result
+    depends on besides the store (the cohort, the event, the language, the day). The caller must
+    not change what it gets back."""
+    version = (database_url(), store().version())
+    kept = st.session_state.get(MEMO_KEY)
+    if kept is None or kept["version"] != version:
+        kept = {"version": version, "values": {}}
+        st.session_state[MEMO_KEY] = kept
+    values = kept["values"]
+    if key not in values:
+        values[key] = compute()
+    return values[key]

@@ -58,7 +58,7 @@ version = st.session_state.setdefault(VERSION, 0)
 windows = meeting_windows(programme, cohort)
 span = followup_span(programme, cohort)
 meetings = store.pair_meetings(cohort.id)
-states = meeting_states(pairs, meetings, windows, today)
+states = context.memo(lambda: meeting_states(pairs, meetings, windows, today), "meeting_states", cohort.id, today)
 
 
 def rows_height(rows: int) -> int:
@@ -145,10 +145,11 @@ with meetings_tab:
 
     st.subheader(t("followup.overview_title", lang))
     st.caption(t("followup.overview_help", lang))
-    st.dataframe(overview_frame(states, lang), hide_index=True, width="stretch", height=rows_height(len(pairs)),
+    overview = context.memo(lambda: overview_frame(states, lang), "meetings_overview", cohort.id, today, lang)
+    st.dataframe(overview, hide_index=True, width="stretch", height=rows_height(len(pairs)),
                  placeholder="–")
 
-    stale = stale_meetings(meetings, pairs)
+    stale = context.memo(lambda: stale_meetings(meetings, pairs), "stale_meetings", cohort.id)
     if len(stale):
         st.info(t("followup.stale", lang, count=len(stale)), icon=":material/history:")
         if st.button(t("followup.delete_stale", lang), key="followup_delete_stale"):
@@ -158,9 +159,10 @@ with meetings_tab:
 # -- The check-in sheet ----------------------------------------------------------------------------
 with checkin_tab:
     st.caption(t("followup.checkin.intro", lang))
-    offer(st, t("followup.checkin.template", lang), checkin_workbook(pairs, lang),
-              f"{cohort.id}-{t('followup.tab_checkin', lang).lower().replace(' ', '-')}.xlsx", XLSX_MIME,
-              icon=":material/download:")
+    offer(st, t("followup.checkin.template", lang),
+          context.memo(lambda: checkin_workbook(pairs, lang), "checkin_workbook", cohort.id, lang),
+          f"{cohort.id}-{t('followup.tab_checkin', lang).lower().replace(' ', '-')}.xlsx", XLSX_MIME,
+          icon=":material/download:")
     upload = st.file_uploader(t("followup.checkin.upload", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"],
                               key=f"followup_checkin_{cohort.id}_{version}")
     if upload is not None:
@@ -200,7 +202,8 @@ with attendance_tab:
         format_func=lambda e: f"{event_name(e, lang)} · {format_date(by_id[e].start, lang)}",
         placeholder=t("common.choose_option", lang))
     occurrence = by_id[event_id]
-    expected = expected_attendees(store, programme, occurrence)
+    expected = context.memo(lambda: expected_attendees(store, programme, occurrence), "expected", cohort.id,
+                            event_id, today)
     if occurrence.start > today:
         st.info(t("followup.attendance.not_yet", lang, event=event_name(event_id, lang),
                   day=format_date(occurrence.start, lang)), icon=":material/schedule:")
@@ -240,5 +243,6 @@ with attendance_tab:
                         came=sum(marks.values()), count=count))
 
     st.subheader(t("followup.attendance.summary", lang))
-    st.dataframe(attendance_summary_frame(attendance_summary(store, programme, cohort, today), lang),
+    st.dataframe(attendance_summary_frame(context.memo(lambda: attendance_summary(store, programme, cohort, today),
+                                                        "attendance_summary", cohort.id, today), lang),
                  hide_index=True, width="stretch", placeholder=EMPTY)

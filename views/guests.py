@@ -40,11 +40,14 @@ st.title(f"{t('guests_page.title', lang)} · {label}")
 st.caption(t("guests_page.intro", lang, cohort=label))
 st.caption(t("guests_page.as_of_now", lang))
 
-history = load_history(store)
+# Worked out once per session while nothing is written (ui.context.memo): a rerun only draws.
+history = context.memo(lambda: load_history(store), "history")
 events = {o.id: o for o in invited_events(programme, cohort)}
-lists = {event_id: event_guests(store, programme, o, history, today) for event_id, o in events.items()}
+lists = context.memo(lambda: {event_id: event_guests(store, programme, o, history, today)
+                              for event_id, o in events.items()}, "guest_lists", cohort.id, today)
 st.subheader(t("guests_page.overview", lang))
-summary = summary_frame(history, programme, cohort, lang, lists)
+summary = context.memo(lambda: summary_frame(history, programme, cohort, lang, lists), "guest_summary", cohort.id,
+                       today, lang)
 st.dataframe(summary, hide_index=True, width="stretch", height=36 * (len(summary) + 1) + 4, placeholder="–")
 
 
@@ -98,7 +101,7 @@ for column, (key, count) in zip(columns, (("invited", numbers["total"]), ("mento
 if not guests:
     st.info(t("guests_page.nobody", lang, groups=", ".join(describe_guests(occurrence, lang))))
 else:
-    table = display_frame(guests, lang)
+    table = context.memo(lambda: display_frame(guests, lang), "guest_table", cohort.id, event_id, today, lang)
     st.dataframe(table, hide_index=True, width="stretch", placeholder="–")
     missing = [label for g, label in zip(guests, guest_labels(guests), strict=True) if not g.has_address]
     if missing:
@@ -107,10 +110,10 @@ else:
     st.caption(t("guests_page.export", lang))
     name = f"guests-{event_id}-{cohort.id}"
     xlsx_column, csv_column = st.columns(2)
-    downloads.offer(xlsx_column, t("guests_page.xlsx", lang), to_xlsx({event_name(event_id, lang): table}),
-                    f"{name}.xlsx", XLSX_MIME, width="stretch")
-    downloads.offer(csv_column, t("guests_page.csv", lang), to_csv(table, lang), f"{name}.csv", "text/csv",
-                    width="stretch")
+    files = context.memo(lambda: (to_xlsx({event_name(event_id, lang): table}), to_csv(table, lang)),
+                         "guest_files", cohort.id, event_id, today, lang)
+    downloads.offer(xlsx_column, t("guests_page.xlsx", lang), files[0], f"{name}.xlsx", XLSX_MIME, width="stretch")
+    downloads.offer(csv_column, t("guests_page.csv", lang), files[1], f"{name}.csv", "text/csv", width="stretch")
     if st.button(t("guests_page.to_messages", lang), icon=":material/mail:", key="guests_to_messages"):
         go_write()  # the messages page opens on this event's invitation
 
@@ -152,14 +155,17 @@ with st.expander(t("guests_page.change_title", lang), expanded=bool(chosen.exclu
             if right.button(t("guests_page.include_again", lang), key=f"guests_include_{guest.person_id}"):
                 store.change_guest_list(key_cohort, key_event, guest.person_id, None)
                 st.rerun()
-    listed = {g.person_id for g in guests} | {g.person_id for g in chosen.excluded}
-    people = history.participants.drop_duplicates("person_id")
-    people = people[~people["person_id"].isin(listed)].sort_values("name", key=lambda s: s.str.lower())
-    if len(people):
+    def addable() -> tuple[dict[int, str], dict[int, str]]:
+        listed = {g.person_id for g in guests} | {g.person_id for g in chosen.excluded}
+        people = history.participants.drop_duplicates("person_id")
+        people = people[~people["person_id"].isin(listed)].sort_values("name", key=lambda s: s.str.lower())
         names = dict(zip((int(p) for p in people["person_id"]),
                          person_labels(list(people["name"]), list(people["organisation"]), list(people["email"])),
                          strict=True))
-        roles = dict(zip((int(p) for p in people["person_id"]), people["role"], strict=True))
+        return names, dict(zip((int(p) for p in people["person_id"]), people["role"], strict=True))
+
+    names, roles = context.memo(addable, "guest_addable", cohort.id, event_id, today)
+    if names:
         pick, act = st.columns([3, 2], vertical_alignment="bottom")
         person = pick.selectbox(t("guests_page.add_who", lang), list(names), key=f"guests_add_{event_id}",
                                 index=None, placeholder=t("guests_page.add_placeholder", lang),

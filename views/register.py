@@ -36,7 +36,7 @@ st.title(t("register.title", lang))
 if st.session_state.get("register_done"):
     st.success(st.session_state.pop("register_done"), icon=":material/check_circle:")
 
-frame = store.participants()
+frame = context.memo(store.participants, "participants")  # read again only after a change
 if frame.empty:
     st.info(t("register.empty", lang))
     st.page_link("views/participants.py", label=t("participants.nav", lang), icon=":material/upload_file:")
@@ -55,16 +55,25 @@ statuses = filters[2].multiselect(t("participants.field.status", lang), list(STA
 organisations = filters[3].multiselect(t("participants.field.organisation", lang),
                                        sorted(o for o in frame["organisation"].unique() if o), key="register_orgs",
                                        placeholder=t("common.choose_options", lang))
-found = search(frame, text, cohorts, roles, statuses, organisations)
+
+
+def found_and_table():
+    hits = search(frame, text, cohorts, roles, statuses, organisations)
+    return hits, register_frame(hits, lang)
+
+
+chosen_filters = (text, tuple(cohorts), tuple(roles), tuple(statuses), tuple(organisations))
+found, register_table = context.memo(found_and_table, "register_found", chosen_filters, lang)
 st.caption(t("register.found", lang, count=len(found), people=found["person_id"].nunique(), total=len(frame)))
-st.dataframe(register_frame(found, lang), hide_index=True, width="stretch", placeholder="–")
+st.dataframe(register_table, hide_index=True, width="stretch", placeholder="–")
 
 people = found.drop_duplicates("person_id").set_index("person_id")
 chosen = st.session_state.get(PERSON)
 options = list(people.index) + ([chosen] if chosen in frame["person_id"].values and chosen not in people.index else [])
 # Everyone in the register by id: two people of one name read apart by organisation (or e-mail).
-person_labels = labels_by_id(frame["person_id"], frame["name"], frame["organisation"], frame["email"])
-person_emails = dict(zip(frame["person_id"].astype(int), frame["email"], strict=True))
+person_labels, person_emails = context.memo(lambda: (
+    labels_by_id(frame["person_id"], frame["name"], frame["organisation"], frame["email"]),
+    dict(zip(frame["person_id"].astype(int), frame["email"], strict=True))), "register_labels")
 
 
 def person_choice(pid: int) -> str:

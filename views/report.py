@@ -40,7 +40,8 @@ today = context.today()
 st.title(f"{t('report.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
 accepted_pairs_or_stop("report.no_pairs")
 
-report = cohort_report(store, programme, cohort, today)
+# Worked out once per session while nothing is written (ui.context.memo): a rerun only draws.
+report = context.memo(lambda: cohort_report(store, programme, cohort, today), "report", cohort.id, today)
 st.caption(t("report.intro", lang, day=format_date(today, lang)))
 share = report.attendance_share
 columns = st.columns(4)
@@ -51,19 +52,26 @@ columns[2].metric(t("report.metric_attendance", lang), "–" if share is None el
                   help=t("report.metric_attendance_help", lang))
 columns[3].metric(t("report.metric_three_party", lang), f"{report.three_party['held']} / {report.pairs}")
 
-offer(st, t("report.download", lang), workbook(report, lang),
-          f"{cohort.id}-{t('report.title', lang).lower()}.xlsx", XLSX_MIME, icon=":material/download:")
-offer(st, t("document.report_pdf", lang), report_pdf(report, lang, today),
+offer(st, t("report.download", lang),
+      context.memo(lambda: workbook(report, lang), "report_xlsx", cohort.id, today, lang),
+      f"{cohort.id}-{t('report.title', lang).lower()}.xlsx", XLSX_MIME, icon=":material/download:")
+offer(st, t("document.report_pdf", lang),
+      context.memo(lambda: report_pdf(report, lang, today), "report_pdf", cohort.id, today, lang),
       f"{cohort.id}-{t('report.title', lang).lower()}.pdf", PDF_MIME, key="report_pdf",
       help=t("document.pdf_help", lang), icon=":material/print:")
 
+shown = context.memo(lambda: {
+    "rounds": rounds_figure(report, lang), "pairs": pairs_figure(report, lang),
+    "attendance": attendance_figure(report, lang), "three_party": three_party_figure(report, lang),
+    "rounds_frame": rounds_frame(report, lang), "attendance_frame": attendance_summary_frame(report.attendance, lang),
+    "pairs_frame": pairs_frame(report, lang)}, "report_shown", cohort.id, today, lang)
 left, right = st.columns(2)
-left.plotly_chart(rounds_figure(report, lang), width="stretch")
-right.plotly_chart(pairs_figure(report, lang), width="stretch")
-st.dataframe(rounds_frame(report, lang), hide_index=True, width="stretch", placeholder=EMPTY)
+left.plotly_chart(shown["rounds"], width="stretch")
+right.plotly_chart(shown["pairs"], width="stretch")
+st.dataframe(shown["rounds_frame"], hide_index=True, width="stretch", placeholder=EMPTY)
 left, right = st.columns(2)
-left.plotly_chart(attendance_figure(report, lang), width="stretch")
-right.plotly_chart(three_party_figure(report, lang), width="stretch")
-st.dataframe(attendance_summary_frame(report.attendance, lang), hide_index=True, width="stretch", placeholder=EMPTY)
+left.plotly_chart(shown["attendance"], width="stretch")
+right.plotly_chart(shown["three_party"], width="stretch")
+st.dataframe(shown["attendance_frame"], hide_index=True, width="stretch", placeholder=EMPTY)
 st.subheader(t("report.pairs_title", lang))
-st.dataframe(pairs_frame(report, lang), hide_index=True, width="stretch", placeholder=EMPTY)
+st.dataframe(shown["pairs_frame"], hide_index=True, width="stretch", placeholder=EMPTY)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -124,8 +125,7 @@ class History:
 
     def members(self, cohort_id: str, role: str) -> list[int]:
         """The people who were `role` in the cohort's pairs, by name; withdrawn ones left out."""
-        taking_part = self.participants[(self.participants["cohort_id"] == cohort_id)
-                                        & (self.participants["role"] == role)]
+        taking_part = self._taking_part.get((cohort_id, role), self.participants.iloc[:0])
         withdrawn = set(taking_part.loc[taking_part["status"] == "withdrawn", "person_id"])
         pairs = self.pairs.get(cohort_id)
         if pairs is not None and len(pairs):
@@ -139,37 +139,53 @@ class History:
 
     def person(self, person_id: int) -> tuple[str, str]:
         """A person's e-mail and name."""
-        rows = self.participants[self.participants["person_id"] == person_id]
-        if len(rows):
-            return str(rows["email"].iloc[0]), str(rows["name"].iloc[0])
-        for pairs in self.pairs.values():
-            for role in ROLES:
-                hit = pairs[pairs[f"{role}_person_id"] == person_id]
-                if len(hit):
-                    return str(hit[f"{role}_email"].iloc[0]), str(hit[f"{role}_name"].iloc[0])
-        raise KeyError(person_id)
+        email, name, _organisation = self._people[int(person_id)]  # KeyError: not in the history
+        return email, name
 
     def organisation(self, person_id: int) -> str:
         """A person's organisation, "" where the register has none."""
-        rows = self.participants[self.participants["person_id"] == person_id]
-        found = rows["organisation"].iloc[0] if len(rows) else None
+        found = self._people.get(int(person_id))
+        return found[2] if found is not None else ""
+
+    # Looked up once per History, not by filtering the frames for every guest (issue 12: a page
+    # costs what it shows): cached_property writes past the frozen dataclass's __setattr__.
+    @cached_property
+    def _taking_part(self) -> dict[tuple[str, str], pd.DataFrame]:
+        frame = self.participants
+        return {(str(cohort_id), str(role)): group
+                for (cohort_id, role), group in frame.groupby(["cohort_id", "role"], sort=False)} if len(frame) else {}
+
+    @cached_property
+    def _people(self) -> dict[int, tuple[str, str, str]]:
+        """person id → (e-mail, name, organisation): a participation's first, else a pair's
+        (organisation: the first one given anywhere)."""
+        found: dict[int, tuple[str, str, str | None]] = {}
+        frame = self.participants.drop_duplicates("person_id")
+        for person_id, email, name, organisation in zip(frame["person_id"], frame["email"], frame["name"],
+                                                         frame["organisation"], strict=True):
+            found[int(person_id)] = (str(email), str(name), organisation if isinstance(organisation, str) else None)
         for pairs in self.pairs.values():
             for role in ROLES:
-                column = f"{role}_organisation"
-                if found is None and column in pairs.columns:
-                    hit = pairs.loc[pairs[f"{role}_person_id"] == person_id, column]
-                    found = hit.iloc[0] if len(hit) else None
-        return found if isinstance(found, str) else ""
+                organisations = (pairs[f"{role}_organisation"] if f"{role}_organisation" in pairs.columns
+                                 else [None] * len(pairs))
+                for person_id, email, name, organisation in zip(pairs[f"{role}_person_id"], pairs[f"{role}_email"],
+                                                                 pairs[f"{role}_name"], organisations, strict=True):
+                    known = found.get(int(person_id))
+                    organisation = organisation if isinstance(organisation, str) else None
+                    if known is None:
+                        found[int(person_id)] = (str(email), str(name), organisation)
+                    elif known[2] is None and organisation is not None:
+                        found[int(person_id)] = (known[0], known[1], organisation)
+        return {person_id: (email, name, organisation or "")
+                for person_id, (email, name, organisation) in found.items()}
 
 
 def load_history(store: Store) -> History:
     """Every participation and every accepted matching in the store."""
     participants = store.participants()
-    pairs = {}
-    for cohort_id in sorted(set(participants["cohort_id"])):
-        accepted = store.accepted_pairs(cohort_id)
-        if len(accepted):
-            pairs[cohort_id] = accepted
+    cohorts = set(participants["cohort_id"])
+    pairs = {cohort_id: accepted for cohort_id, accepted in store.all_accepted_pairs().items()
+             if cohort_id in cohorts}  # one query for every cohort's pairs
     return History(participants, pairs, store.participation_times())
 
 

@@ -61,6 +61,14 @@ class AuditStore(StoreBase):
                                       .order_by(log.c.id.desc()).limit(limit)).mappings().all()
         return pd.DataFrame(rows, columns=["at", "table_name", "action", "rows"])
 
+    def version(self) -> tuple[int, int]:
+        """What a reader may cache its results by: it changes with every change to the data —
+        this store's transactions (counted, so a restore that brings back an older change log is
+        seen too) and any other process's (the change log's newest line)."""
+        with self.reading() as connection:
+            newest = connection.execute(select(func.max(schema.change_log.c.id))).scalar()
+        return self.writes, int(newest or 0)
+
     def change_count(self) -> int:
         with self.reading() as connection:
             return connection.execute(select(func.count()).select_from(schema.change_log)).scalar_one()

@@ -46,16 +46,20 @@ def busy_in_words() -> Iterator[None]:
 
 class StoreBase:
     engine: Engine
+    writes: int = 0  # transactions begun through this store (see AuditStore.version)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One unit of work: committed whole when the block ends, rolled back whole if it raises.
         It takes the write lock first (waiting MENTORPLAN_BUSY_TIMEOUT seconds at most), so a
         busy database stops it before anything is done."""
-        with busy_in_words(), self.engine.connect() as connection:
-            connection.execution_options(**{WRITING: True})
-            with connection.begin():
-                yield connection
+        try:
+            with busy_in_words(), self.engine.connect() as connection:
+                connection.execution_options(**{WRITING: True})
+                with connection.begin():
+                    yield connection
+        finally:  # committed or not: what was read before may be stale (AuditStore.version)
+            self.writes += 1
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
