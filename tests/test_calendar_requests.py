@@ -445,6 +445,8 @@ def test_the_messages_page_offers_updates_after_a_move(app, register):
     invite_to_kickoff(register)
     register.save_override(Override("autumn-2026", "kickoff", dt.date(2026, 10, 1), dt.date(2026, 10, 1)))
     at = app("views/messages.py", lang="en", today=dt.date(2026, 9, 5))
+    assert ("7 hold an older version in their calendar of: Kick-off. Send the update under **Changes to calendars**."
+            in [w.value for w in at.warning])
     at.radio(key="messages_what").set_value("changes").run()
     assert not at.exception
     event = at.selectbox(key="messages_change_event")

@@ -309,7 +309,17 @@ def changes_batch(message_lang: str) -> Batch | None:
     return change_messages(store, programme, cohort, event_id, method, message_lang, people)
 
 
+def pending_changes() -> None:
+    """Say so when someone holds an old version of an event in their calendar (a moved event)."""
+    changes = [c for c in calendar_changes(store, programme, cohort) if c.update or c.cancel]
+    if changes:
+        st.warning(t("messages.changes_pending", lang, count=sum(len(c.update) + len(c.cancel) for c in changes),
+                     events=", ".join(event_name(c.event_id, lang) for c in changes),
+                     what=t("messages.what_changes", lang)), icon=":material/event_repeat:")
+
+
 def write_and_send() -> None:
+    pending_changes()
     what = st.radio(t("messages.what", lang), WHAT, key="messages_what", horizontal=True,
                     format_func=lambda k: t(f"messages.what_{k}", lang))
     event_id = DECISIONS_EVENT
@@ -319,8 +329,8 @@ def write_and_send() -> None:
         event_id = st.selectbox(t("messages.event", lang), list(invitations), key="messages_event",
                                 format_func=lambda e: f"{event_name(e, lang)} · {describe_when(invitations[e], lang)}",
                                 placeholder=t("common.choose_option", lang))
-    st.session_state.setdefault("messages_lang", lang)
     only = only_people(what, event_id)
+    st.session_state.setdefault("messages_lang", lang)
     message_lang = lang
     if what != "call":  # the call is written in each person's language
         message_lang = st.radio(t("messages.language", lang), LANGUAGES, key="messages_lang", horizontal=True,

@@ -476,6 +476,8 @@ def calendar_changes(store: Store, programme: Programme, cohort: Cohort,
     """Every event of the cohort that someone holds in their calendar (from the requests given),
     with who needs an update and who a cancellation."""
     ledger = Ledger.of(store, cohort.id)
+    if not ledger.people:  # nobody was given any: nothing to read (the page asks on every rerun)
+        return []
     history = load_history(store) if history is None else history
     events = {o.id: o for o in programme.cohort(cohort)}
     found = []
