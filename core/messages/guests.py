@@ -124,18 +124,33 @@ class History:
         return sorted(found)
 
     def members(self, cohort_id: str, role: str) -> list[int]:
-        """The people who were `role` in the cohort's pairs, by name; withdrawn ones left out."""
+        """The people who were `role` in the cohort's pairs, by name; withdrawn ones left out
+        (worked out once per cohort and role: a page asks for them for every event)."""
+        found = self._members.get((cohort_id, role))
+        if found is None:
+            found = self._members[(cohort_id, role)] = self._find_members(cohort_id, role)
+        return list(found)
+
+    @cached_property
+    def _members(self) -> dict[tuple[str, str], list[int]]:
+        return {}
+
+    def _find_members(self, cohort_id: str, role: str) -> list[int]:
+        # Plain loops over the columns: a cohort has tens of people, and frame operations per
+        # cohort cost more than the work (a decade's register asks for every closed cohort).
         taking_part = self._taking_part.get((cohort_id, role), self.participants.iloc[:0])
-        withdrawn = set(taking_part.loc[taking_part["status"] == "withdrawn", "person_id"])
+        statuses = list(zip(taking_part["person_id"], taking_part["name"], taking_part["status"], strict=True))
+        withdrawn = {int(p) for p, _name, status in statuses if status == "withdrawn"}
         pairs = self.pairs.get(cohort_id)
+        names: dict[int, str] = {}
         if pairs is not None and len(pairs):
-            people = pairs[[f"{role}_person_id", f"{role}_name"]].drop_duplicates(f"{role}_person_id")
-            people = people.sort_values(f"{role}_name", key=lambda s: s.str.lower())
-            ids = [int(i) for i in people[f"{role}_person_id"]]
+            for person_id, name in zip(pairs[f"{role}_person_id"], pairs[f"{role}_name"], strict=True):
+                names.setdefault(int(person_id), str(name))
         else:
-            matched = taking_part[taking_part["status"] == "matched"]
-            ids = [int(i) for i in matched.sort_values("name", key=lambda s: s.str.lower())["person_id"]]
-        return [i for i in ids if i not in withdrawn]
+            for person_id, name, status in statuses:
+                if status == "matched":
+                    names.setdefault(int(person_id), str(name))
+        return [i for i in sorted(names, key=lambda i: names[i].lower()) if i not in withdrawn]
 
     def person(self, person_id: int) -> tuple[str, str]:
         """A person's e-mail and name."""
@@ -435,7 +450,7 @@ def event_guests(store: Store, programme: Programme, occurrence: Occurrence, his
             kept, kept_on = KEPT_SENT, logged.date()
         elif occurrence.end < today:
             kept, kept_on = KEPT_DAY, occurrence.end
-        base = now if kept_on is None else guest_list(history.as_of(kept_on, today), programme, occurrence, former)
+        base = now if kept_on is None else _as_of(now, history.as_of(kept_on, today), programme)
     changes = store.guest_list_changes(cohort_id, event_id)
     left_out = {person for person, (change, _role) in changes.items() if change == EXCLUDED}
     on_list = {g.person_id for g in base}
@@ -450,6 +465,24 @@ def event_guests(store: Store, programme: Programme, occurrence: Occurrence, his
     excluded = [g for person, g in everyone.items() if person in left_out]
     not_invited = [g for g in now if kept and g.person_id not in listed and g.person_id not in left_out]
     return EventGuests(occurrence, invited, excluded, not_invited, kept, kept_on)
+
+
+def _as_of(guests: list[Guest], history: History, programme: Programme) -> list[Guest]:
+    """Today's list as it was on history.known_by: the same as guest_list(history.as_of(…)), for
+    the one reason that depends on the day a sign-up was stored (a mentor who applied for a coming
+    cohort): those reasons left out where the sign-up came later, and a guest with no reason left."""
+    frame = history.participants
+    applied = frame[(frame["role"] == "mentor") & frame["status"].isin(PROSPECTIVE_STATUSES)]
+    participation = {(int(p), str(c)): int(i) for p, c, i in zip(applied["person_id"], applied["cohort_id"],
+                                                                 applied["participation_id"], strict=True)}
+    kept = []
+    for guest in guests:
+        reasons = tuple(r for r in guest.reasons if r.why != "applied" or history.signed_up_by(
+            participation.get((guest.person_id, r.cohort_id), -1),
+            _closing(programme, Cohort.parse(r.cohort_id, programme.rulebook))))
+        if reasons:
+            kept.append(replace(guest, reasons=reasons))
+    return kept
 
 
 def invitees(store: Store, programme: Programme, occurrence: Occurrence, history: History | None = None
