@@ -87,8 +87,10 @@ def markup_on(at) -> list[str]:
                     if HOST in shown and _HTML_MARKUP.search(shown):
                         found.append(f"chart {field}: {shown[:120]}")
             elif name in MARKDOWN_FIELDS and HOST in text:
-                unescaped = _ESCAPED.sub("", text)
-                if _MARKDOWN_MARKUP.search(unescaped) or f"://{HOST}" in text:
+                without_escaped = _ESCAPED.sub("", text)
+                # Streamlit's Markdown links an address written out even when its signs are escaped
+                read = _ESCAPED.sub(lambda m: m.group(0)[1], text)
+                if _MARKDOWN_MARKUP.search(without_escaped) or f"://{HOST}" in read:
                     found.append(f"{type(proto).__name__}{field}: {text[:160]}")
     return found
 

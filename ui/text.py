@@ -26,10 +26,19 @@ __all__ = ["chart_text", "plain", "shown"]
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<:$&=\"'])")
 
 
+# Streamlit's Markdown also makes a link of an address written out ("http://…", "www.…"), even
+# escaped: it finds them in the text after the escapes are read. An invisible word joiner after
+# the scheme's colon, and after "www", keeps them text.
+_BARE_ADDRESS = re.compile(r"(?i)(:)(?=//)|(\bwww)(?=\.)")
+_JOINER = "\u2060"
+
+
 def plain(text: object) -> str:
-    """The text with Markdown's and HTML's signs escaped, so that it shows exactly as written.
-    Line breaks become spaces: a new line in a name must not start a Markdown block."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).splitlines()))
+    """The text with Markdown's and HTML's signs escaped, so that it shows exactly as written
+    (an address written out is kept from becoming a link by an invisible word joiner). Line
+    breaks become spaces: a new line in a name must not start a Markdown block."""
+    flat = " ".join(str(text).splitlines())
+    return _MARKDOWN.sub(r"\\\1", _BARE_ADDRESS.sub(lambda m: m.group(0) + _JOINER, flat))
 
 
 def shown(item: object, lang: str) -> str:
