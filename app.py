@@ -1,7 +1,8 @@
 """Mentorplan: the coordinator's dashboard for the mentorship programme.
 
-Run with `make run` (or `streamlit run app.py`). This entry script draws what every page shares
-(the sidebar) and routes to the pages in views/.
+Run with `make run` (or `streamlit run serve.py`, which puts the download guard in front of it:
+ui/downloads.py). This entry script draws what every page shares (the sidebar) and routes to the
+pages in views/.
 
 The pages live in views/, not pages/: Streamlit runs a folder named pages/ beside the entry script
 in its older multipage mode, where a deep link runs the page alone — without this script's
