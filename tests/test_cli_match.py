@@ -60,10 +60,11 @@ def test_writes_a_workbook_and_prints_the_summary(store, tmp_path):
     assert result.stdout.decode("utf-8") == "4 pairs, 1 unmatched\n"
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Par", "Utan par", "Om matchningen"]
-    header = [c.value for c in book["Par"][1]]
+    assert book["Par"]["A1"].value == "Parlistan · Höststart 2026 (autumn-2026)"  # a title row, then the header
+    header = [c.value for c in book["Par"][2]]
     assert header[:4] == ["Mentor", "Mentorns organisation", "Mentorns e-post", "Mentorns telefon"]
-    assert book["Par"].max_row == 5
-    assert book["Utan par"]["A2"].value == "Farah Haddad"
+    assert book["Par"].max_row == 6
+    assert book["Utan par"]["A3"].value == "Farah Haddad"
 
 
 def test_csv_to_a_file_keeps_the_byte_order_mark_for_excel(store, tmp_path):
@@ -79,7 +80,7 @@ def test_csv_to_a_file_keeps_the_byte_order_mark_for_excel(store, tmp_path):
 def test_an_empty_cohort_is_exit_code_2(store):
     result = run("--cohort", "autumn-2031")
     assert result.returncode == 2 and result.stdout == b""
-    assert result.stderr.decode("utf-8").startswith("mentorplan: fel: Kohorten autumn-2031 har inga deltagare")
+    assert result.stderr.decode("utf-8").startswith("mentorplan: fel: Kohorten Höststart 2031 har inga deltagare")
 
 
 @pytest.mark.parametrize(("args", "words"), [

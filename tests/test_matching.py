@@ -217,6 +217,7 @@ def test_a_cohort_without_mentors_or_mentees(store, roles, key):
         problem_of(store)
     assert caught.value.key == key
     assert "Importera deltagare" in caught.value.shown("sv")
+    assert "Höststart 2026" in caught.value.shown("sv") and "autumn-2026" not in caught.value.shown("sv")
 
 
 def test_all_weights_zero_is_refused():
@@ -350,8 +351,9 @@ def test_the_pair_list_files_are_safe_in_a_spreadsheet(store):
     text = pair_list_csv(run, "en").decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'+Org" in text and "'@Org" in text and "'-1" in text
     book = openpyxl.load_workbook(io.BytesIO(pair_list_xlsx(run, "Autumn start 2026", "en")))
-    assert book["Pairs"]["A2"].value.startswith("'=")
-    assert [c.value for c in book["About the matching"]["A"]][:4] == ["Item", "Cohort", "Run at", "Objective"]
+    assert book["Pairs"]["A1"].value == "The pair list · Autumn start 2026"
+    assert book["Pairs"]["A3"].value.startswith("'=")
+    assert [c.value for c in book["About the matching"]["A"]][1:5] == ["Item", "Cohort", "Run at", "Objective"]
 
 
 def test_comparing_two_runs_lists_the_mentees_with_another_mentor(store):

@@ -29,7 +29,7 @@ from core.matching.report import (
 )
 from core.matching.runs import FORBID, PIN, Constraint
 from core.matching.scoring import CRITERIA, MAX_WEIGHT, MatchSettings
-from core.platform.files import XLSX_MIME
+from core.platform.files import XLSX_MIME, file_stem
 from core.platform.i18n import MentorplanError, format_number, t
 from ui import context
 from ui.downloads import offer
@@ -87,7 +87,7 @@ def show_constraints() -> None:
 lang = context.lang()
 store = context.store()
 cohort = context.cohort()
-label = f"{cohort_label(cohort, lang)} ({cohort.id})"
+label = cohort_label(cohort, lang)  # the cohort in words where people read; its id stays in keys
 view_key = f"matching_view_{cohort.id}"
 st.title(f"{t('matching.title', lang)} · {label}")
 st.caption(t("matching.intro", lang, cohort=label))
@@ -162,8 +162,8 @@ if runs.empty:
     show_constraints()
     st.stop()
 summaries = runs.set_index("id")
-if (shown := st.session_state.pop(SHOW_RUN, None)) in summaries.index:
-    st.session_state[view_key] = shown
+if (just_run := st.session_state.pop(SHOW_RUN, None)) in summaries.index:
+    st.session_state[view_key] = just_run
 if st.session_state.get(view_key) not in summaries.index:
     st.session_state[view_key] = int(summaries.index[0])
 
@@ -346,7 +346,7 @@ if run.accepted:
     st.success(t("matching.already_accepted", lang))
 else:
     next_cohort = context.programme().next_start(cohort)
-    next_label = f"{cohort_label(next_cohort, lang)} ({next_cohort.id})"
+    next_label = cohort_label(next_cohort, lang)
     left_out = run.unmatched_mentees
     waiting = []
     if not left_out.empty:
@@ -369,7 +369,7 @@ else:
 
 # -- The pair list ---------------------------------------------------------------------------------
 st.subheader(t("matching.export_title", lang))
-file_name = t("matching.file_name", lang, cohort=cohort.id)
+file_name = file_stem(t("matching.file_name", lang, cohort=label))  # "parlista-hoststart-2026"
 xlsx_column, csv_column = st.columns(2)
 offer(xlsx_column, t("matching.download_xlsx", lang), pair_list_xlsx(run, label, lang),
                    f"{file_name}.xlsx", XLSX_MIME, key="matching_download_xlsx", width="stretch")

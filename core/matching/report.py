@@ -179,7 +179,8 @@ def pair_list_xlsx(run: MatchRun, cohort_label: str, lang: str) -> bytes:
     """The pair list workbook: the pairs, the unmatched people, and what the run was made with."""
     return to_xlsx({t("matching.sheet.pairs", lang): pair_list(run, lang),
                     t("matching.sheet.unmatched", lang): unmatched_table(run, lang),
-                    t("matching.sheet.about", lang): about_table(run, cohort_label, lang)})
+                    t("matching.sheet.about", lang): about_table(run, cohort_label, lang)},
+                   title=f"{t('matching.export_title', lang)} · {cohort_label}")
 
 
 def pair_list_csv(run: MatchRun, lang: str) -> bytes:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from core.matching.assignment import Assignment, solve
 from core.matching.scoring import CRITERIA, MatchSettings, ScoreMatrices, score_pairs
-from core.platform.i18n import MentorplanError
+from core.platform.i18n import MentorplanError, t
 
 if TYPE_CHECKING:
     from core.store import Store
@@ -43,6 +43,18 @@ UNMATCHED_COLUMNS = ("person_id", "role", "name", "email", "organisation", "reas
 def phrase(key: str, **params: object) -> dict:
     """Words to be shown later, in the reader's language."""
     return {"key": key, "params": params}
+
+
+@dataclass(frozen=True)
+class CohortName:
+    """A cohort named in words when shown ("Höststart 2026"), known here by its id."""
+    cohort_id: str
+
+    def shown(self, lang: str) -> str:
+        track, _, year = self.cohort_id.partition("-")
+        if track in ("autumn", "spring") and year.isdigit():
+            return t("cohort.label", lang, track=t(f"cohort.track_{track}", lang), year=year)
+        return self.cohort_id
 
 
 @dataclass(frozen=True)
@@ -137,12 +149,13 @@ def prepare(cohort_id: str, mentors: pd.DataFrame, mentees: pd.DataFrame, settin
     MentorplanError, naming what to do, for a cohort that cannot be matched as it stands."""
     all_mentors, all_mentees = mentors, mentees
     mentors, mentees = taking_part(mentors), taking_part(mentees)
+    cohort = CohortName(cohort_id)
     if mentors.empty and mentees.empty:
-        raise MentorplanError("matching.no_participants", cohort=cohort_id)
+        raise MentorplanError("matching.no_participants", cohort=cohort)
     if mentors.empty:
-        raise MentorplanError("matching.no_mentors", cohort=cohort_id, mentees=len(mentees))
+        raise MentorplanError("matching.no_mentors", cohort=cohort, mentees=len(mentees))
     if mentees.empty:
-        raise MentorplanError("matching.no_mentees", cohort=cohort_id, mentors=len(mentors))
+        raise MentorplanError("matching.no_mentees", cohort=cohort, mentors=len(mentors))
     mentor_ids = dict(zip(mentors["person_id"], range(len(mentors)), strict=True))
     mentee_ids = dict(zip(mentees["person_id"], range(len(mentees)), strict=True))
     names = _names(all_mentors, all_mentees)
