@@ -13,7 +13,7 @@ from sqlalchemy import update
 from core.platform.i18n import format_date, t
 from core.store import schema
 from tests.messages_history import history
-from tests.pages import clean, cohort_title, labels, values, widget
+from tests.pages import clean, cohort_name, cohort_title, labels, values, widget
 
 TODAY = dt.date(2026, 9, 5)  # two days after the 3 September mingle, before the trainings
 GUESTS = "views/guests.py"
@@ -114,3 +114,12 @@ def test_the_settings_page_shows_and_saves_the_former_pairs_setting(app, store):
     clean(at)
     assert store.former_pair_cohorts() == 3
     assert widget(at.number_input, t("guests_page.former_cohorts", "sv")).value == 3
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_overview_lists_the_shared_mingle_once_with_both_cohorts(app, store, lang):
+    at = app(lang=lang, today=dt.date(2026, 8, 27))  # the 3 September mingle is a week ahead
+    assert not at.exception
+    mingle = [line for line in values(at.markdown) if line.startswith(f"**{t('event.mentor_mingle', lang)}**")]
+    assert len(mingle) == 1
+    assert cohort_name("autumn-2026", lang) in mingle[0] and cohort_name("spring-2027", lang) in mingle[0]
