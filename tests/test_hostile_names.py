@@ -75,6 +75,11 @@ def chart_texts(spec: str):
     yield from walk(json.loads(spec))
 
 
+def as_read(text: str) -> str:
+    """Markdown's escapes read: the text a reader sees."""
+    return _ESCAPED.sub(lambda m: m.group(0)[1], text)
+
+
 def markup_on(at) -> list[str]:
     """Where a page would render a hostile name as a link or an image."""
     found = []
@@ -86,11 +91,10 @@ def markup_on(at) -> list[str]:
                 for shown in chart_texts(text) if text.lstrip().startswith("{") else [text]:
                     if HOST in shown and _HTML_MARKUP.search(shown):
                         found.append(f"chart {field}: {shown[:120]}")
-            elif name in MARKDOWN_FIELDS and HOST in text:
+            elif name in MARKDOWN_FIELDS and HOST in as_read(text):
                 without_escaped = _ESCAPED.sub("", text)
                 # Streamlit's Markdown links an address written out even when its signs are escaped
-                read = _ESCAPED.sub(lambda m: m.group(0)[1], text)
-                if _MARKDOWN_MARKUP.search(without_escaped) or f"://{HOST}" in read:
+                if _MARKDOWN_MARKUP.search(without_escaped) or f"://{HOST}" in as_read(text):
                     found.append(f"{type(proto).__name__}{field}: {text[:160]}")
     return found
 
@@ -123,3 +127,22 @@ def test_the_check_finds_a_name_drawn_as_markdown(app, hostile, monkeypatch):
     monkeypatch.setattr(text, "chart_text", str)
     at = app("views/matching.py", lang="sv", today=TODAY)
     assert markup_on(at)
+
+
+def test_a_persons_page_in_the_register_shows_their_name_as_text(app, hostile):
+    with hostile.reading() as connection:  # one person of each hostile kind (hostile_examples)
+        ids = list(connection.execute(select(schema.people.c.id).order_by(schema.people.c.id).limit(4)).scalars())
+    at = app("views/register.py", lang="sv", today=TODAY)
+    for person_id in ids:
+        at.session_state["register_person"] = person_id
+        at.run()
+        clean(at)
+        assert HOST in as_read("".join(h.value for h in at.subheader))  # the person's page is open
+        assert markup_on(at) == []
+
+
+def test_the_follow_up_later_in_the_year_shows_pairs_as_text(app, hostile):
+    """In March the overdue pairs are listed by name on the follow-up page."""
+    for page in ("views/followup.py", "views/three_party.py", "views/home.py"):
+        at = clean(app(page, lang="sv", today=dt.date(2027, 4, 20)))
+        assert markup_on(at) == []

@@ -96,7 +96,7 @@ def show_problems(problems) -> None:
         st.error(shown(problem, lang), icon=":material/error:")
 
 
-st.subheader(person["name"])
+st.subheader(plain(person["name"]))
 details, taking_part, export, removal = st.tabs([t("register.tab_details", lang), t("register.tab_participation", lang),
                                                  t("register.tab_export", lang), t("register.tab_delete", lang)])
 with details, st.form(f"person_{person_id}"):
@@ -211,7 +211,7 @@ with export:
 
 with removal:
     held = ", ".join(f"{table}: {len(rows)}" for table, rows in store.person_data(int(person_id)).items())
-    consequences = delete_consequences(store, int(person_id), lang)
+    consequences = [plain(words) for words in delete_consequences(store, int(person_id), lang)]  # partners' names
     st.warning(" ".join([t("register.delete_warning", lang, name=plain(person["name"]), held=held,
                                        folder=backup_dir()), *consequences]),
                icon=":material/warning:")
