@@ -19,7 +19,7 @@ from core.followup.report import (
     three_party_figure,
 )
 from core.platform.files import XLSX_MIME, to_xlsx
-from core.platform.i18n import format_date, t
+from core.platform.i18n import format_date, format_share, t
 from ui import context
 from ui.downloads import offer
 from ui.pairs import accepted_pairs_or_stop
@@ -48,7 +48,7 @@ columns = st.columns(4)
 columns[0].metric(t("report.metric_pairs", lang), report.pairs)
 columns[1].metric(t("report.metric_meetings", lang), f"{report.meetings_held} / {report.meetings_begun}",
                   help=t("report.metric_meetings_help", lang))
-columns[2].metric(t("report.metric_attendance", lang), "–" if share is None else f"{100 * share:.0f} %",
+columns[2].metric(t("report.metric_attendance", lang), "–" if share is None else format_share(share, lang),
                   help=t("report.metric_attendance_help", lang))
 columns[3].metric(t("report.metric_three_party", lang), f"{report.three_party['held']} / {report.pairs}")
 

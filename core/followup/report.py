@@ -16,7 +16,7 @@ from core.calendar.schedule import cohort_label, event_name
 from core.followup.attendance import attendance_summary, attendance_summary_frame
 from core.followup.meetings import Pairs, meeting_states, meeting_windows, pair_label
 from core.followup.three_party import booking_table
-from core.platform.i18n import format_date, format_week, t
+from core.platform.i18n import format_date, format_share, format_week, t
 
 if TYPE_CHECKING:
     from core.store import Store
@@ -130,11 +130,11 @@ def pairs_frame(report: CohortReport, lang: str) -> pd.DataFrame:
 def summary_frame(report: CohortReport, lang: str) -> pd.DataFrame:
     share = report.attendance_share
     rows = [
-        (t("report.summary_cohort", lang), f"{cohort_label(report.cohort, lang)} ({report.cohort.id})"),
+        (t("report.summary_cohort", lang), cohort_label(report.cohort, lang)),
         (t("report.summary_day", lang), format_date(report.today, lang)),
         (t("report.metric_pairs", lang), report.pairs),
         (t("report.metric_meetings", lang), f"{report.meetings_held} / {report.meetings_begun}"),
-        (t("report.metric_attendance", lang), "–" if share is None else f"{100 * share:.0f} %"),
+        (t("report.metric_attendance", lang), "–" if share is None else format_share(share, lang)),
         (t("report.metric_three_party", lang), f"{report.three_party['held']} / {report.pairs}"),
     ]
     return pd.DataFrame(rows, columns=[t("report.col_what", lang), t("report.col_value", lang)])
