@@ -15,7 +15,8 @@ from sqlalchemy import update
 from core import services
 from core.calendar.agenda import upcoming
 from core.calendar.files import schedule_to_ics
-from core.calendar.programme import Cohort, Override, Programme, check_override
+from core.calendar.programme import RULES_FILE, Cohort, Override, Programme, check_override, load_rulebook
+from core.calendar.rules import RuleError
 from core.calendar.schedule import cohort_label
 from core.messages.guests import ADDED, EXCLUDED, describe_reasons, event_guests, load_history
 from core.messages.sendlog import LogEntry, people_not_told, recipients
@@ -232,3 +233,18 @@ def test_the_mingles_invitations_are_logged_once_under_its_owner(register):
     assert {row.person_id for row in store.kept_guest_list("autumn-2026", "mentor_mingle")} == {
         g.person_id for g in guests}
     assert store.kept_guest_list("spring-2027", "mentor_mingle") == []
+
+
+@pytest.mark.parametrize("shared", [
+    'shared_with = { track = "autumn", offset = -1, event = "no_such_event" }',
+    'shared_with = { track = "winter", offset = -1, event = "mentor_mingle" }',
+    'shared_with = { track = "spring", offset = 0, event = "kickoff" }',  # its own track
+])
+def test_a_shared_event_must_name_another_tracks_own_event(tmp_path, shared):
+    text = RULES_FILE.read_text(encoding="utf-8")
+    line = 'shared_with = { track = "autumn", offset = -1, event = "mentor_mingle" }'
+    assert text.count(line) == 1
+    path = tmp_path / "rules.toml"
+    path.write_text(text.replace(line, shared), encoding="utf-8")
+    with pytest.raises(RuleError, match="shared_with"):
+        load_rulebook(path)
