@@ -18,6 +18,7 @@ from core.calendar.files import schedule_to_ics
 from core.calendar.programme import RULES_FILE, Cohort, Override, Programme, check_override, load_rulebook
 from core.calendar.rules import RuleError
 from core.calendar.schedule import cohort_label
+from core.followup.examples import load_examples
 from core.messages.guests import ADDED, EXCLUDED, describe_reasons, event_guests, load_history
 from core.messages.sendlog import LogEntry, people_not_told, recipients
 from core.platform.i18n import MentorplanError
@@ -248,3 +249,14 @@ def test_a_shared_event_must_name_another_tracks_own_event(tmp_path, shared):
     path.write_text(text.replace(line, shared), encoding="utf-8")
     with pytest.raises(RuleError, match="shared_with"):
         load_rulebook(path)
+
+
+def test_the_example_datas_time_stamps_do_not_make_later_sign_ups(store):
+    """The example data is made all at once, today: its past mingle is not emptied of the
+    mentors who applied, as if they had all signed up after it."""
+    programme = services.programme(store)
+    load_examples(store, programme, TODAY)
+    mingle = occurrence(programme, "autumn-2026", "mentor_mingle")
+    chosen = event_guests(store, programme, mingle, today=TODAY)
+    assert chosen.kept == "day" and not chosen.not_invited
+    assert any(r.why == "applied" for g in chosen.invited for r in g.reasons)

@@ -108,10 +108,13 @@ class GuestStore(StoreBase):
         return first
 
     def participation_times(self) -> dict[int, dt.datetime]:
-        """When each participation was stored (participation id → time)."""
-        table = schema.participations
+        """When each participation was stored (participation id → time). The example data's are
+        left out: made all at once, their time stamps do not say when anyone signed up."""
+        table, people = schema.participations, schema.people
         with self.reading() as connection:
-            return {int(i): at for i, at in connection.execute(select(table.c.id, table.c.created_at))}
+            return {int(i): at for i, at in connection.execute(
+                select(table.c.id, table.c.created_at).join(people, people.c.id == table.c.person_id)
+                .where(people.c.example.is_(False)))}
 
 
 
