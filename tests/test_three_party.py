@@ -269,8 +269,11 @@ def test_the_booking_list_and_calendar_as_files(store, ids, slots):
     workbook = load_workbook(io.BytesIO(booking_workbook(table, "en")))
     assert workbook.sheetnames == ["Three-party conversations"]
     assert workbook.active["D2"].value == "Bo Ek" and workbook.active.max_row == 5
-    [event] = Calendar.from_ical(booking_calendar(table, AUTUMN, "sv")).walk("VEVENT")
-    assert str(event["uid"]) == f"three-party-autumn-2026-slot-{slots['05-28 10:00']}@mentorplan"
+    calendar = Calendar.from_ical(booking_calendar(table, AUTUMN, "sv"))
+    [event] = calendar.walk("VEVENT")
+    assert str(event["uid"]) == f"three-party-autumn-2026-slot-{slots['05-28 10:00']}@mentorplan"  # ids for machines
+    assert str(calendar["X-WR-CALNAME"]).endswith("· Höststart 2026")  # words for people
+    assert "Höststart 2026" in str(event["description"]) and "autumn-2026" not in str(event["description"])
 
 
 # -- The booking editor: ids in the widget, the changes worked out here --------------------------

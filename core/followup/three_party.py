@@ -22,6 +22,7 @@ import pandas as pd
 
 from core.calendar.files import Appointment, appointments_to_ics
 from core.calendar.programme import Cohort, Programme
+from core.calendar.schedule import cohort_label
 from core.followup.meetings import Pairs, followup_span, pair_label
 from core.platform.files import to_xlsx
 from core.platform.i18n import MentorplanError, excerpt, format_date, t
@@ -320,7 +321,7 @@ def appointments(table: pd.DataFrame, cohort: Cohort, lang: str) -> list[Appoint
             location=r.place,
             description=t("followup.three_party.ics_description", lang, mentor=r.mentor_name,
                           mentor_email=r.mentor_email, mentee=r.mentee_name, mentee_email=r.mentee_email,
-                          cohort=cohort.id)))
+                          cohort=cohort_label(cohort, lang))))
     return found
 
 
@@ -331,7 +332,8 @@ def booking_workbook(table: pd.DataFrame, lang: str) -> bytes:
 
 def booking_calendar(table: pd.DataFrame, cohort: Cohort, lang: str) -> bytes:
     """The booked conversations as an .ics file."""
-    return appointments_to_ics(appointments(table, cohort, lang), f"{t('followup.three_party.nav', lang)} {cohort.id}")
+    name = f"{t('followup.three_party.nav', lang)} · {cohort_label(cohort, lang)}"  # the calendar's name in words
+    return appointments_to_ics(appointments(table, cohort, lang), name)
 
 
 def unbooked(table: pd.DataFrame) -> pd.DataFrame:
