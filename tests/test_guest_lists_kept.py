@@ -20,7 +20,9 @@ from core.calendar.rules import RuleError
 from core.calendar.schedule import cohort_label
 from core.followup.examples import load_examples
 from core.messages.guests import ADDED, EXCLUDED, describe_reasons, event_guests, load_history
+from core.messages.letters import invitation_messages
 from core.messages.sendlog import LogEntry, people_not_told, recipients
+from core.messages.templates import EventDetails
 from core.platform.i18n import MentorplanError
 from core.store import schema
 from tests.messages_history import history, take_part
@@ -260,3 +262,13 @@ def test_the_example_datas_time_stamps_do_not_make_later_sign_ups(store):
     chosen = event_guests(store, programme, mingle, today=TODAY)
     assert chosen.kept == "day" and not chosen.not_invited
     assert any(r.why == "applied" for g in chosen.invited for r in g.reasons)
+
+
+def test_the_mingles_invitation_from_either_cohort_is_one_batch_with_one_time_and_place(register):
+    store, programme, _ids = register
+    store.save_event_details("autumn-2026", "mentor_mingle", EventDetails("Stadshuset", "17.00–19.00", ""))
+    batches = [invitation_messages(store, programme, Cohort.parse(cohort_id), "mentor_mingle", "sv")
+               for cohort_id in ("autumn-2026", "spring-2027")]
+    assert {(b.cohort_id, b.event_id) for b in batches} == {("autumn-2026", "mentor_mingle")}
+    assert [m.person_id for m in batches[0].messages] == [m.person_id for m in batches[1].messages]
+    assert batches[1].messages and all("Stadshuset" in m.body for m in batches[1].messages)

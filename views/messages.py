@@ -91,7 +91,7 @@ def show_deadline() -> None:
 # -- Write and send ----------------------------------------------------------------------------
 
 def details_form(event_id: str) -> None:
-    saved = store.event_details(cohort.id, event_id)
+    saved = store.event_details(*invitations[event_id].key)  # a shared occurrence's details are kept once
     key = f"{cohort.id}_{event_id}"
     with st.form(f"messages_details_{key}"):
         st.markdown(f"**{t('messages.details', lang, event=event_name(event_id, lang))}**")
@@ -104,7 +104,7 @@ def details_form(event_id: str) -> None:
         note = st.text_area(t("messages.note", lang, placeholder="{note}"), value=saved.note,
                             key=f"messages_note_{key}", max_chars=2000, height=80)
         if st.form_submit_button(t("common.save", lang)):
-            store.save_event_details(cohort.id, event_id, EventDetails(place, time, note))
+            store.save_event_details(*invitations[event_id].key, EventDetails(place, time, note))
             flash("success", t("messages.details_saved", lang))
             st.rerun()
 
@@ -262,7 +262,7 @@ def call_form() -> None:
                   day=format_date(mingle.start, lang), cohort=cohort_label(cohort, lang)))
     if not message_settings["call_channel"]:
         st.caption(t("messages.call_no_channel", lang))
-    saved = store.event_details(mingle.cohort.id, mingle.id)
+    saved = store.event_details(*mingle.key)  # a shared mingle's details are kept once
     signup = store.event_details(cohort.id, CALL_EVENT)
     key = f"{cohort.id}_{mingle.cohort.id}_{mingle.id}"
     with st.form(f"messages_call_{key}"):
@@ -277,7 +277,7 @@ def call_form() -> None:
         how = st.text_area(t("messages.signup", lang), value=signup.note, key=f"messages_call_signup_{key}",
                            max_chars=2000, height=80, help=t("messages.signup_help", lang))
         if st.form_submit_button(t("common.save", lang)):
-            store.save_event_details(mingle.cohort.id, mingle.id, EventDetails(place, time, saved.note))
+            store.save_event_details(*mingle.key, EventDetails(place, time, saved.note))
             store.save_event_details(cohort.id, CALL_EVENT, EventDetails(note=how))
             flash("success", t("messages.details_saved", lang))
             st.rerun()

@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         if args.event:
             fail(t("messages.cli.event_not_for_call", lang), lang)
         mingle = call_mingle(programme, cohort)
-        saved = store.event_details(mingle.cohort.id, mingle.id)
+        saved = store.event_details(*mingle.key)  # a shared mingle's details are kept once
         details = EventDetails(place=saved.place if args.place is None else args.place,
                                time=saved.time if args.time is None else args.time, note=saved.note)
         batch = call_messages(store, programme, cohort, store.message_settings()["call_channel"], details=details,
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.event:
             fail(t("messages.cli.event_needed", lang), lang)
         event_id = choice(args.event, [e.id for e in rulebook.track(cohort.track).events], "--event", lang)
-        saved = store.event_details(cohort.id, event_id)
+        saved = store.event_details(*programme.occurrence(cohort, event_id).key)  # a shared one's once
         details = EventDetails(place=saved.place if args.place is None else args.place,
                                time=saved.time if args.time is None else args.time, note=saved.note)
         batch = invitation_messages(store, programme, cohort, event_id, lang, details=details)

@@ -296,7 +296,7 @@ def invitation_messages(store: Store, programme: Programme, cohort: Cohort, even
     chosen = {variant: template_for(templates, invitation_kind(templates, event_id, occurrence.event.kind, lang,
                                                                 variant), lang)
               for variant in ("", *{_variant(guest) for guest in guests})}
-    details = store.event_details(cohort.id, event_id) if details is None else details
+    details = store.event_details(*occurrence.key) if details is None else details  # a shared one's once
     event_values = {"event": event_name(event_id, lang), "event_in_sentence": in_sentence(event_name(event_id, lang)),
                     "cohort": cohort_label(cohort, lang), **when_values(occurrence, lang),
                     "place": details.place.strip(), "time": details.time.strip(), "note": details.note.strip()}
@@ -421,7 +421,7 @@ def call_messages(store: Store, programme: Programme, cohort: Cohort, channel: s
     templates = all_templates(store) if templates is None else templates
     day = clock_today() if day is None else day
     mingle = call_mingle(programme, cohort, day)
-    saved = store.event_details(mingle.cohort.id, mingle.id) if details is None else details
+    saved = store.event_details(*mingle.key) if details is None else details  # a shared mingle's once
     signup = store.event_details(cohort.id, CALL_EVENT).note if signup is None else signup
     history = load_history(store) if history is None else history
 
