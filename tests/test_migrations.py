@@ -28,6 +28,7 @@ from sqlalchemy.engine import make_url
 
 from core import services
 from core.calendar.programme import Cohort, Override
+from core.messages.templates import EventDetails
 from core.platform import backup
 from core.platform.i18n import MentorplanError
 from core.store import Store, make_engine, migrations
@@ -410,6 +411,9 @@ def test_revision_0004_adds_the_guest_list_tables_and_keeps_the_shared_mingles_m
         [moved] = store.overrides()
         assert (moved.cohort_id, moved.event_id, moved.start, moved.note) == (
             "autumn-2026", "mentor_mingle", dt.date(2026, 9, 10), "Flyttad en vecka")
+        # and its time and place, filled in on the spring cohort's page
+        assert store.event_details("autumn-2026", "mentor_mingle").place
+        assert store.event_details("spring-2027", "mentor_mingle") == EventDetails()
         programme = services.programme(store)
         for cohort in (Cohort(2026, "autumn"), Cohort(2027, "spring")):
             assert programme.occurrence(cohort, "mentor_mingle").start == dt.date(2026, 9, 10)
@@ -427,8 +431,15 @@ def test_revision_0004_leaves_the_owners_own_move_standing(tmp_path):
         connection.execute("INSERT INTO overrides (cohort_id, event_id, start, \"end\", note, created_at) VALUES "
                            "('autumn-2026', 'mentor_mingle', '2026-09-17', '2026-09-17', 'Två veckor', "
                            "'2026-12-01 17:00:00')")
+        person = connection.execute("SELECT id, email FROM people ORDER BY id LIMIT 1").fetchone()
+        connection.execute("INSERT INTO message_log (person_id, email, cohort_id, kind, event_id, template, subject, "
+                           "channel, status, at, error) VALUES (?, ?, 'spring-2027', 'invitation', 'mentor_mingle', "
+                           "'invitation', '', 'eml', 'sent', '2026-08-20 09:00:00', '')", person)
     store = Store(f"sqlite:///{copy}")
     try:
         assert [(o.cohort_id, o.start) for o in store.overrides()] == [("autumn-2026", dt.date(2026, 9, 17))]
+        # the mingle's invitation sent from the spring cohort's page is the one occurrence's
+        assert store.sent_to("autumn-2026", "invitation", "mentor_mingle") == {person[0]}
+        assert store.sent_to("spring-2027", "invitation", "mentor_mingle") == set()
     finally:
         store.close()

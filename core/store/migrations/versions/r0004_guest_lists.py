@@ -1,10 +1,10 @@
 """Guest lists as sent, and the coordinator's changes to one event's list (issue 12): two new
 tables, guest_list_changes (a person added to, or left out of, one event's list) and
 guest_list_sent (an event's list as it was when its invitations were first sent or prepared).
-The rows of an older database are kept as they are, but for one move: the 3 September mingle is
-now one occurrence of both starts (rules.toml `shared_with`), moved under the autumn cohort, so
-a move stored under the spring cohort's listing of it (spring-Y) is kept under autumn-(Y-1),
-unless that one was moved itself.
+The rows of an older database are kept as they are, but for the 3 September mingle: it is now
+one occurrence of both starts (rules.toml `shared_with`), kept under the autumn cohort, so a move
+or a time and place stored under the spring cohort's listing of it (spring-Y) is kept under
+autumn-(Y-1), unless that one has its own, and its invitations in the send log are logged there.
 
 Revision ID: 0004
 Revises: 0003
@@ -54,24 +54,41 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['person_id'], ['people.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('cohort_id', 'event_id', 'person_id')
     )
-    _move_shared_overrides()
+    for name in ("overrides", "event_details"):
+        _move_to_owner(name)
+    log = sa.table("message_log", sa.column("cohort_id", sa.String), sa.column("event_id", sa.String),
+                   sa.column("kind", sa.String))
+    bind = op.get_bind()
+    for (cohort_id,) in bind.execute(sa.select(log.c.cohort_id).distinct().where(
+            log.c.event_id == SHARED_EVENT, log.c.kind == "invitation")).all():
+        owner = _owner(cohort_id)
+        if owner:
+            bind.execute(sa.update(log).where(log.c.cohort_id == cohort_id, log.c.event_id == SHARED_EVENT,
+                                              log.c.kind == "invitation").values(cohort_id=owner))
 
 
-def _move_shared_overrides() -> None:
-    overrides = sa.table("overrides", sa.column("cohort_id", sa.String), sa.column("event_id", sa.String))
+def _owner(cohort_id: str) -> str | None:
+    """spring-Y's 3 September mingle is autumn-(Y-1)'s."""
+    found = re.fullmatch(r"spring-(\d{4})", cohort_id)
+    return f"autumn-{int(found[1]) - 1}" if found else None
+
+
+def _move_to_owner(name: str) -> None:
+    """One row per cohort and event (a move, a time and place): the spring listing's goes to the
+    owner, unless the owner has its own, which stands."""
+    table = sa.table(name, sa.column("cohort_id", sa.String), sa.column("event_id", sa.String))
     bind = op.get_bind()
     kept = {row.cohort_id for row in bind.execute(
-        sa.select(overrides.c.cohort_id).where(overrides.c.event_id == SHARED_EVENT))}
+        sa.select(table.c.cohort_id).where(table.c.event_id == SHARED_EVENT))}
     for cohort_id in sorted(kept):
-        found = re.fullmatch(r"spring-(\d{4})", cohort_id)
-        if not found:
+        owner = _owner(cohort_id)
+        if owner is None:
             continue
-        owner = f"autumn-{int(found[1]) - 1}"
-        where = sa.and_(overrides.c.cohort_id == cohort_id, overrides.c.event_id == SHARED_EVENT)
-        if owner in kept:  # the owner's own move stands; the spring listing follows it now
-            bind.execute(sa.delete(overrides).where(where))
+        where = sa.and_(table.c.cohort_id == cohort_id, table.c.event_id == SHARED_EVENT)
+        if owner in kept:
+            bind.execute(sa.delete(table).where(where))
         else:
-            bind.execute(sa.update(overrides).where(where).values(cohort_id=owner))
+            bind.execute(sa.update(table).where(where).values(cohort_id=owner))
             kept.add(owner)
 
 
