@@ -178,7 +178,7 @@ def run_label(run_id: int) -> str:
 
 run_id = st.selectbox(t("matching.run_choice", lang), list(summaries.index), key=view_key, format_func=run_label,
                       placeholder=t("common.choose_option", lang))
-run = store.match_run(run_id)
+run = context.memo(lambda: store.match_run(run_id), "match_run", run_id)  # read again after a change
 try:
     matching.check_acceptable(run, mentors, mentees)
     stale = None
@@ -322,7 +322,7 @@ with compare_tab:
         other_id = st.selectbox(t("matching.compare_with", lang), others, key=f"matching_compare_{run.id}",
                                 index=others.index(older[0]) if older else 0, format_func=run_label,
                                 placeholder=t("common.choose_option", lang))
-        other = store.match_run(other_id)
+        other = context.memo(lambda: store.match_run(other_id), "match_run", other_id)
         changes = compare_runs(other, run, lang, names)
         st.markdown(t("matching.compare_summary", lang, before=score_text(other.total_score, lang),
                       after=score_text(run.total_score, lang), pairs_before=other.pair_count,
@@ -338,7 +338,8 @@ with map_tab:
     if max(len(problem.mentees), len(problem.mentors)) > HEATMAP_LIMIT:
         st.caption(t("matching.heatmap_too_big", lang, mentees=len(problem.mentees), mentors=len(problem.mentors)))
     else:
-        st.plotly_chart(score_heatmap(problem, run, lang, names), width="stretch", config={"displaylogo": False})
+        heatmap = context.memo(lambda: score_heatmap(problem, run, lang, names), "heatmap", run.id, lang)
+        st.plotly_chart(heatmap, width="stretch", config={"displaylogo": False})
 
 # -- Accept ----------------------------------------------------------------------------------------
 st.subheader(t("matching.accept_title", lang))
@@ -371,9 +372,13 @@ else:
 st.subheader(t("matching.export_title", lang))
 file_name = file_stem(t("matching.file_name", lang, cohort=label))  # "parlista-hoststart-2026"
 xlsx_column, csv_column = st.columns(2)
-offer(xlsx_column, t("matching.download_xlsx", lang), pair_list_xlsx(run, label, lang),
-                   f"{file_name}.xlsx", XLSX_MIME, key="matching_download_xlsx", width="stretch")
-offer(csv_column, t("matching.download_csv", lang), pair_list_csv(run, lang),
-                  f"{file_name}.csv", "text/csv", key="matching_download_csv", width="stretch")
-offer(st, t("document.pairs_pdf", lang), pair_list_pdf(run, cohort, lang, context.today()), f"{file_name}.pdf",
+# Made once per run and language while nothing is written (ui.context.memo), not on every rerun.
+pair_files = context.memo(lambda: (pair_list_xlsx(run, label, lang), pair_list_csv(run, lang),
+                                   pair_list_pdf(run, cohort, lang, context.today())),
+                          "pair_files", run.id, lang, context.today())
+offer(xlsx_column, t("matching.download_xlsx", lang), pair_files[0],
+      f"{file_name}.xlsx", XLSX_MIME, key="matching_download_xlsx", width="stretch")
+offer(csv_column, t("matching.download_csv", lang), pair_files[1],
+      f"{file_name}.csv", "text/csv", key="matching_download_csv", width="stretch")
+offer(st, t("document.pairs_pdf", lang), pair_files[2], f"{file_name}.pdf",
       PDF_MIME, key="matching_download_pdf", help=t("document.pdf_help", lang), icon=":material/print:")

@@ -54,7 +54,7 @@ store = context.store()
 programme = context.programme()
 cohort = context.cohort()
 today = context.today()
-label = f"{cohort_label(cohort, lang)} ({cohort.id})"
+label = cohort_label(cohort, lang)
 invitations = {o.id: o for o in programme.cohort(cohort) if is_invitation(o)}
 message_settings = store.message_settings()
 
@@ -73,14 +73,26 @@ def step_name(kind: str, event_id: str) -> str:
 
 # -- The decisions' deadline -------------------------------------------------------------------
 
+def told(which: str, kind: str, event_id: str):
+    """recipients() or people_not_told() of a step, kept until the next change (ui.context.memo)."""
+    work = recipients if which == "recipients" else people_not_told
+    return context.memo(lambda: work(store, programme, cohort.id, kind, event_id), which, cohort.id, kind, event_id,
+                        today)
+
+
+def changes_now() -> list:
+    """calendar_changes() of the cohort, kept until the next change."""
+    return context.memo(lambda: calendar_changes(store, programme, cohort), "calendar_changes", cohort.id, today)
+
+
 def show_deadline() -> None:
     deadline = decisions_deadline(programme, cohort)
     days = (deadline - today).days
     when = (t("messages.deadline_today", lang) if days == 0 else
             t("messages.deadline_in", lang, days=days) if days > 0 else t("messages.deadline_passed", lang, days=-days))
     lines = [t("messages.deadline", lang, cohort=label, day=format_date(deadline, lang), when=when)]
-    total = len(recipients(store, programme, cohort.id, "decision"))
-    untold = len(people_not_told(store, programme, cohort.id, "decision"))
+    total = len(told("recipients", "decision", DECISIONS_EVENT))
+    untold = len(told("not_told", "decision", DECISIONS_EVENT))
     if total:
         lines.append(t("messages.not_told", lang, count=untold, total=total) if untold
                      else t("messages.all_told", lang, total=total))
@@ -286,7 +298,7 @@ def call_form() -> None:
 def changes_batch(message_lang: str) -> Batch | None:
     """The changes to calendars: which event, and whether updates or removals go out."""
     st.caption(t("messages.changes_intro", lang))
-    changes = {c.event_id: c for c in calendar_changes(store, programme, cohort) if c.holders}
+    changes = {c.event_id: c for c in changes_now() if c.holders}
     if not any(c.update or c.cancel for c in changes.values()):
         st.info(t("messages.changes_none", lang), icon=":material/event_available:")
         if not changes:
@@ -311,7 +323,7 @@ def changes_batch(message_lang: str) -> Batch | None:
 
 def pending_changes() -> None:
     """Say so when someone holds an old version of an event in their calendar (a moved event)."""
-    changes = [c for c in calendar_changes(store, programme, cohort) if c.update or c.cancel]
+    changes = [c for c in changes_now() if c.update or c.cancel]
     if changes:
         st.warning(t("messages.changes_pending", lang, count=sum(len(c.update) + len(c.cancel) for c in changes),
                      events=", ".join(event_name(c.event_id, lang) for c in changes),
@@ -344,11 +356,14 @@ def write_and_send() -> None:
             call_form()
         found: Batch | None
         if what == "decision":
-            found = decision_messages(store, programme, cohort, message_lang)
+            found = context.memo(lambda: decision_messages(store, programme, cohort, message_lang), "decisions",
+                                 cohort.id, message_lang, today)
         elif what == "invitation":
-            found = invitation_messages(store, programme, cohort, event_id, message_lang)
+            found = context.memo(lambda: invitation_messages(store, programme, cohort, event_id, message_lang),
+                                 "invitations", cohort.id, event_id, message_lang, today)
         elif what == "call":
-            found = call_messages(store, programme, cohort, message_settings["call_channel"], day=today, lang=lang)
+            found = context.memo(lambda: call_messages(store, programme, cohort, message_settings["call_channel"],
+                                                       day=today, lang=lang), "call", cohort.id, today, lang)
         else:
             found = changes_batch(message_lang)
     except MentorplanError as error:
@@ -361,7 +376,9 @@ def write_and_send() -> None:
         batch = dataclasses.replace(batch, messages=tuple(m for m in batch.messages if m.person_id in only))
     written = len(batch.messages)
     if only_untold:
-        batch = dataclasses.replace(batch, messages=delivery.plan(store, batch).to_send)
+        to_send = context.memo(lambda: delivery.plan(store, batch).to_send, "to_send", cohort.id, what, event_id,
+                               message_lang, today, lang, None if only is None else tuple(sorted(only)))
+        batch = dataclasses.replace(batch, messages=to_send)
     st.markdown(t("messages.summary", lang, count=len(batch.messages)) if batch.messages
                 else t("messages.summary_none", lang))
     if written > len(batch.messages):
@@ -442,7 +459,7 @@ def show_log() -> None:
     steps = [("decision", DECISIONS_EVENT)] + [("invitation", e) for e in invitations]
     kind, event_id = st.selectbox(t("messages.log_step", lang), steps, key="messages_log_step",
                                   format_func=lambda s: step_name(*s), placeholder=t("common.choose_option", lang))
-    untold = people_not_told(store, programme, cohort.id, kind, event_id)
+    untold = told("not_told", kind, event_id)
     st.markdown("**" + (t("messages.not_told_title", lang) if kind == "decision" else
                         t("messages.not_told_invitation", lang, event=event_name(event_id, lang))) + "**")
     if len(untold):
@@ -451,7 +468,7 @@ def show_log() -> None:
                                    t("guests_page.col_role", lang): [t(f"guests_page.role_{r}", lang)
                                                                      for r in untold["role"]]}),
                      hide_index=True, width="stretch", placeholder="–")
-    elif recipients(store, programme, cohort.id, kind, event_id).empty:
+    elif told("recipients", kind, event_id).empty:
         st.info(t("messages.nobody_to_tell", lang))  # no one to tell yet: not "everyone has been told"
     else:
         st.success(t("messages.nobody_untold", lang))

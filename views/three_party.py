@@ -50,7 +50,7 @@ programme = context.programme()
 cohort = context.cohort()
 today = context.today()
 
-st.title(f"{t('followup.three_party.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
+st.title(f"{t('followup.three_party.title', lang)} · {cohort_label(cohort, lang)}")
 if flash := st.session_state.pop(FLASH, None):
     st.success(flash, icon=":material/check_circle:")
 pairs = accepted_pairs_or_stop("followup.three_party.no_pairs")
@@ -63,8 +63,7 @@ st.caption(t("followup.three_party.intro", lang, closing=format_date(closing, la
              start=format_date(window.start, lang), end=format_date(window.end, lang)))
 
 slots = slots_from_frame(store.three_party_slots(cohort.id))
-all_bookings = store.three_party_bookings()
-bookings = all_bookings[all_bookings["cohort_id"] == cohort.id]
+bookings = store.three_party_bookings(cohort.id)  # every cohort's only when a proposal is asked for
 table = booking_table(pairs, bookings)
 booked_slots = set(bookings["slot_id"].astype(int))
 
@@ -164,7 +163,8 @@ elif not slots:
     st.caption(t("followup.three_party.proposal_no_slots", lang))
 elif st.button(t("followup.three_party.propose", lang), key="three_party_propose", icon=":material/auto_fix_high:"):
     proposed, left_out = propose(cohort.id, Pairs(pairs), slots_from_frame(store.three_party_slots()),
-                                 bookings_from_frame(all_bookings), (window.start, window.end), closing, today)
+                                 bookings_from_frame(store.three_party_bookings()), (window.start, window.end),
+                                 closing, today)
     st.session_state[PROPOSAL] = (cohort.id, proposed, left_out)
 proposal = st.session_state.get(PROPOSAL)
 if proposal and proposal[0] == cohort.id:
