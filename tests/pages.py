@@ -70,5 +70,5 @@ def cohort_name(cohort_id: str, lang: str) -> str:
 
 
 def cohort_title(key: str, lang: str, cohort_id: str = "autumn-2026") -> str:
-    """A cohort page's title: "Schema · Höststart 2026 (autumn-2026)"."""
-    return f"{t(key, lang)} · {cohort_name(cohort_id, lang)} ({cohort_id})"
+    """A cohort page's title: "Schema · Höststart 2026" (the cohort in words, no id)."""
+    return f"{t(key, lang)} · {cohort_name(cohort_id, lang)}"

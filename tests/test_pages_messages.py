@@ -33,7 +33,7 @@ def button(at, label):
 
 
 def autumn(lang: str) -> str:
-    return f"{cohort_name('autumn-2026', lang)} (autumn-2026)"
+    return cohort_name('autumn-2026', lang)  # the cohort in words, no id
 
 
 def due_in_five_days(lang: str) -> tuple[str, str]:

@@ -49,7 +49,7 @@ programme = context.programme()
 cohort = context.cohort()
 today = context.today()
 
-st.title(f"{t('followup.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
+st.title(f"{t('followup.title', lang)} · {cohort_label(cohort, lang)}")
 if flash := st.session_state.pop(FLASH, None):
     st.success(flash, icon=":material/check_circle:")
 pairs = accepted_pairs_or_stop("followup.no_pairs")

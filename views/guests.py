@@ -34,7 +34,7 @@ store = context.store()
 programme = context.programme()
 cohort = context.cohort()
 today = context.today()
-label = f"{cohort_label(cohort, lang)} ({cohort.id})"
+label = cohort_label(cohort, lang)
 
 st.title(f"{t('guests_page.title', lang)} · {label}")
 st.caption(t("guests_page.intro", lang, cohort=label))

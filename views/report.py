@@ -37,7 +37,7 @@ programme = context.programme()
 cohort = context.cohort()
 today = context.today()
 
-st.title(f"{t('report.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
+st.title(f"{t('report.title', lang)} · {cohort_label(cohort, lang)}")
 accepted_pairs_or_stop("report.no_pairs")
 
 # Worked out once per session while nothing is written (ui.context.memo): a rerun only draws.

@@ -27,7 +27,7 @@ programme = context.programme()
 cohort = context.cohort()
 occurrences = programme.cohort(cohort)
 
-st.title(f"{t('schedule.title', lang)} · {cohort_label(cohort, lang)} ({cohort.id})")
+st.title(f"{t('schedule.title', lang)} · {cohort_label(cohort, lang)}")
 st.caption(t("schedule.intro", lang) + " " + t(
     "schedule.conventions", lang,
     weeks=t(f"settings.short_week_{programme.settings.week_convention}", lang),
