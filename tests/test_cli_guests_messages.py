@@ -53,10 +53,10 @@ def test_the_guest_list_as_csv(register):
     assert text.splitlines()[0] == "email,name,role,cohort,reason"
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows[0] == {"email": "anna.berg@example.se", "name": "Anna Berg", "role": "mentor", "cohort": "autumn-2026",
-                       "reason": "mentor, autumn-2026"}
+                       "reason": "mentor, Autumn start 2026"}
     # the former pairs of the most recently closed cohort of each track (issue 12): spring-2025 last
     assert rows[-1] == {"email": "leo.nystrom@example.se", "name": "Leo Nyström", "role": "mentee",
-                        "cohort": "spring-2025", "reason": "mentee, spring-2025, former mentor pair"}
+                        "cohort": "spring-2025", "reason": "mentee, Spring start 2025, former mentor pair"}
     assert result.stderr == b""
 
 
@@ -67,7 +67,7 @@ def test_guests_without_an_address_are_named_on_stderr_with_exit_code_1(register
     assert result.stderr.decode().strip() == "Ingen e-post: Ulla Utan (adept, autumn-2026)"
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert len(rows) == 7 and "Ulla Utan" not in {r["name"] for r in rows}
-    assert rows[-1]["reason"] == "mentor, spring-2026, pågående program"
+    assert rows[-1]["reason"] == "mentor, Vårstart 2026, pågående program"
 
 
 @pytest.mark.parametrize(("args", "words"), [

@@ -39,8 +39,8 @@ def test_the_kickoff_invites_the_pairs_and_the_running_cohorts_mentors(register)
                              "Petra Holm", "Åsa Öberg"]
     running = guests[-1]
     assert (running.role, running.cohort_id, running.reasons[0].why) == ("mentor", "spring-2026", "running")
-    assert describe_reasons(running, "en") == "mentor, spring-2026, running programme"
-    assert describe_reasons(running, "sv") == "mentor, spring-2026, pågående program"
+    assert describe_reasons(running, "en") == "mentor, Spring start 2026, running programme"
+    assert describe_reasons(running, "sv") == "mentor, Vårstart 2026, pågående program"
     # The running cohort's mentees are not invited, nor the withdrawn or unmatched of the cohort itself.
     assert not {"Rut Svensson", "Sara Ek", "Ivar Jonsson", "Cecilia Dahl", "Farah Haddad"} & set(names(guests))
 
@@ -56,7 +56,7 @@ def test_the_trainings_invite_former_pairs_latest_cohort_first(register):
     # Widened by the coordinator to two past cohorts of each track: autumn-2024 too.
     mentors = guest_list(known, programme, training, former_cohorts=2)
     assert names(mentors) == [*recent, "Åsa Öberg", "Björn Ång"]
-    assert describe_reasons(mentors[3], "en") == "mentee, autumn-2025, former mentor pair"
+    assert describe_reasons(mentors[3], "en") == "mentee, Autumn start 2025, former mentor pair"
     mentees = guest_list(known, programme, programme.occurrence(Cohort.parse("autumn-2026"), "training_mentees"),
                          former_cohorts=2)
     assert names(mentees)[:4] == ["Elin Gran", "Gustav Holm", "Hanna Ilves", "Ulla Utan"]
@@ -72,13 +72,13 @@ def test_former_pairs_are_those_whose_closing_day_is_before_the_event(register):
 def test_a_person_invited_for_two_reasons_is_listed_once_with_both(register):
     guests = guests_of(register, "spring-2026", "training_mentors")
     [asa] = [g for g in guests if g.name == "Åsa Öberg"]
-    assert describe_reasons(asa, "en") == "mentor, spring-2026; mentor, autumn-2024, former mentor pair"
+    assert describe_reasons(asa, "en") == "mentor, Spring start 2026; mentor, Autumn start 2024, former mentor pair"
 
 
 def test_the_mid_programme_meeting_invites_the_newly_started_cohorts_mentors(register):
     autumn = guests_of(register, "autumn-2026", "mid_meeting")
     assert names(autumn)[-1] == "Dag Ström"
-    assert describe_reasons(autumn[-1], "en") == "mentor, spring-2027, newly started programme"
+    assert describe_reasons(autumn[-1], "en") == "mentor, Spring start 2027, newly started programme"
     # The spring start's June meeting: by default the autumn cohort that closed two weeks before,
     # as former mentors (issue 15; no cohort is newly started in June); prospective mentors are
     # the evening mingle's guests.
@@ -102,8 +102,9 @@ def test_the_mentor_mingle_invites_prospective_mentors(register):
     # spring-2026, Dag Ström is matched for spring-2027, Olle Sund withdrew.
     assert names(guests) == ["Cecilia Dahl", "Maja Ek", "Greta Fors", "Karin Lund"]
     maja = guests[1]
-    assert describe_reasons(maja, "en") == "mentor, spring-2027, applied; mentor, autumn-2025, former mentor"
-    assert describe_reasons(guests[-1], "sv") == "mentor, spring-2025, tidigare mentor"
+    assert describe_reasons(maja, "en") == ("mentor, Spring start 2027, applied; "
+                                            "mentor, Autumn start 2025, former mentor")
+    assert describe_reasons(guests[-1], "sv") == "mentor, Vårstart 2025, tidigare mentor"
     assert {g.role for g in guests} == {"mentor"}
 
 
@@ -149,7 +150,7 @@ def test_the_command_lines_frame_leaves_out_guests_without_an_address(register):
     assert tuple(frame.columns) == GUEST_COLUMNS
     assert "Ulla Utan" not in set(frame["name"])
     assert frame.iloc[0].to_dict() == {"email": "anna.berg@example.se", "name": "Anna Berg", "role": "mentor",
-                                       "cohort": "autumn-2026", "reason": "mentor, autumn-2026"}
+                                       "cohort": "autumn-2026", "reason": "mentor, Autumn start 2026"}
     assert counts(guests) == {"total": 8, "mentor": 4, "mentee": 4, "no_address": 1}
 
 

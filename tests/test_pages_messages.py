@@ -139,7 +139,7 @@ def test_the_guest_list_of_the_kickoff_with_counts_and_export(app, register):
     table = at.dataframe[1].value
     assert list(table["Name"]) == ["Anna Berg", "Bo Ek", "Elin Gran", "Gustav Holm", "Hanna Ilves", "Ulla Utan",
                                    "Petra Holm", "Åsa Öberg"]
-    assert table.iloc[-1]["Why invited"] == "mentor, spring-2026, running programme"
+    assert table.iloc[-1]["Why invited"] == "mentor, Spring start 2026, running programme"
     assert [m.value for m in at.metric] == ["8", "4", "4", "1"]
     assert "Ulla Utan" in at.warning[0].value
     assert downloads(at) == [t("guests_page.xlsx", "en"), t("guests_page.csv", "en")]

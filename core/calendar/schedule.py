@@ -24,7 +24,7 @@ def cohort_label(cohort: Cohort, lang: str) -> str:
     return t("cohort.label", lang, track=t(f"cohort.track_{cohort.track}", lang), year=cohort.year)
 
 
-def _cohort_words(cohort_id: str | None, lang: str) -> str:
+def cohort_words(cohort_id: str | None, lang: str) -> str:
     """A cohort named by its id ("spring-2027"), in words ("Vårstart 2027")."""
     if not cohort_id:
         return ""
@@ -70,7 +70,7 @@ def describe_warning(warning: CalendarWarning, lang: str) -> str:
         params["suggestion"] = format_date(warning.suggestion, lang)
     if warning.other_event:
         params["event"] = event_name(warning.other_event, lang).lower()
-        params["cohort"] = _cohort_words(warning.other_cohort, lang)
+        params["cohort"] = cohort_words(warning.other_cohort, lang)
     if warning.other_day:
         params["other_day"] = format_date(warning.other_day, lang)
     return t(f"warning.{warning.code}", lang, **params)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from core.calendar.programme import Cohort, Occurrence, Programme
-from core.calendar.schedule import describe_guests, describe_when, event_name
+from core.calendar.schedule import cohort_words, describe_guests, describe_when, event_name
 from core.people.cleaning import valid_email
 from core.platform.clock import today as clock_today
 from core.platform.i18n import MentorplanError, t
@@ -297,8 +297,9 @@ def role_word(role: str, lang: str) -> str:
 
 
 def describe_reason(reason: Reason, lang: str) -> str:
-    """ "mentor, spring-2026, running programme" """
-    return t(f"guests_page.why_{reason.why}", lang, role=role_word(reason.role, lang), cohort=reason.cohort_id)
+    """ "mentor, Spring start 2026, running programme": the cohort in words """
+    return t(f"guests_page.why_{reason.why}", lang, role=role_word(reason.role, lang),
+             cohort=cohort_words(reason.cohort_id, lang))
 
 
 def describe_reasons(guest: Guest, lang: str) -> str:
@@ -329,7 +330,7 @@ def display_frame(guests: Iterable[Guest], lang: str) -> pd.DataFrame:
         t("guests_page.col_name", lang): label,
         t("guests_page.col_email", lang): g.email if g.has_address else t("guests_page.no_address", lang),
         t("guests_page.col_role", lang): role_word(g.role, lang),
-        t("guests_page.col_cohort", lang): g.cohort_id,
+        t("guests_page.col_cohort", lang): cohort_words(g.cohort_id, lang),
         t("guests_page.col_group", lang): t(f"guests.{g.reasons[0].group}", lang),
         t("guests_page.col_reason", lang): describe_reasons(g, lang),
     } for g, label in zip(guests, guest_labels(guests), strict=True)]
