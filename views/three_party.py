@@ -240,11 +240,13 @@ if len(stale):
 st.subheader(t("followup.three_party.export", lang))
 left, right = st.columns(2)
 name = f"{cohort.id}-{t('followup.three_party.nav', lang).lower().replace(' ', '-')}"
-# The files are made when a button is clicked, not on every rerun of the page.
-offer(left, t("followup.three_party.export_xlsx", lang), booking_workbook(table, lang),
-            f"{name}.xlsx", XLSX_MIME, width="stretch", icon=":material/download:")
-offer(right, t("followup.three_party.export_ics", lang), booking_calendar(table, cohort, lang),
-             f"{name}.ics", "text/calendar", width="stretch", icon=":material/event:")
+# The files are made once and kept per session until the next change (ui.context.memo).
+booking_files = context.memo(lambda: (booking_workbook(table, lang), booking_calendar(table, cohort, lang)),
+                             "booking_files", cohort.id, lang)
+offer(left, t("followup.three_party.export_xlsx", lang), booking_files[0],
+      f"{name}.xlsx", XLSX_MIME, width="stretch", icon=":material/download:")
+offer(right, t("followup.three_party.export_ics", lang), booking_files[1],
+      f"{name}.ics", "text/calendar", width="stretch", icon=":material/event:")
 
 # -- Confirmations to the booked pairs -------------------------------------------------------------
 st.markdown(f"**{t('messages.booking_title', lang)}**")

@@ -34,7 +34,9 @@ occurrences = context.programme().between(*span)
 if not occurrences:
     st.info(t("timeline.empty", lang))
     st.stop()
-presentation.chart(timeline_figure(occurrences, lang, today, presenting, span), presenting, lang)
+figure = context.memo(lambda: timeline_figure(occurrences, lang, today, presenting, span),  # until a change
+                      "timeline", lang, today, presenting, span)
+presentation.chart(figure, presenting, lang)
 if presenting:
     st.stop()
 warned = sum(1 for o in occurrences if o.warnings)

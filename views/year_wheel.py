@@ -30,7 +30,9 @@ presenting = presentation.toggle(right, "wheel_presentation", lang)
 programme = context.programme()
 occurrences = programme.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
 tracks = tuple(programme.rulebook.tracks)
-presentation.chart(wheel_figure(occurrences, year, lang, today, tracks, presenting), presenting, lang)
+figure = context.memo(lambda: wheel_figure(occurrences, year, lang, today, tracks, presenting),  # until a change
+                      "wheel", year, lang, today, presenting)
+presentation.chart(figure, presenting, lang)
 if presenting:
     st.stop()
 

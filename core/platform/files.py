@@ -16,15 +16,14 @@ import io
 import re
 import unicodedata
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
 
 from core.platform.i18n import check_language
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written (a command that writes none starts faster)
+    from openpyxl.worksheet.worksheet import Worksheet
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -108,6 +107,10 @@ def to_xlsx(sheets: Mapping[str, pd.DataFrame], title: str | None = None) -> byt
     page's width, the header row repeated on every page. With a `title`, the sheet's first row
     holds it (large, bold) and the header is the second row; without, the header is the first row
     (for sheets that are filled in and read back)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     header_fill = PatternFill("solid", fgColor="DCE6F1")
@@ -152,6 +155,8 @@ def to_xlsx(sheets: Mapping[str, pd.DataFrame], title: str | None = None) -> byt
 
 def _print_setup(sheet: Worksheet) -> None:
     """Landscape A4, as wide as one page and as many pages long as it takes, centred."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
