@@ -70,3 +70,10 @@ def download(button) -> tuple[bytes, str]:
             continue
         return found.content, found.filename or ""
     raise AssertionError(f"no file {file_id}")
+
+
+def test_the_sidebar_names_the_cohorts_in_words(app):
+    at = clean(app("views/schedule.py", lang="sv", today=DAY))
+    [cohorts] = [r for r in at.sidebar.radio if r.label == t("sidebar.cohort", "sv")]
+    assert cohorts.options == ["Höststart 2026", "Vårstart 2027"] and cohorts.value == "autumn-2026"
+    assert at.title[0].value == f"{t('schedule.title', 'sv')} · Höststart 2026"

@@ -37,7 +37,7 @@ def show() -> None:
         by_id = {c.id: c for c in cohorts_of_programme_year(context.programme_year())}
         chosen = context.cohort().id
         st.radio(t("sidebar.cohort", lang), list(by_id),
-                 format_func=lambda cid: f"{cohort_label(by_id[cid], lang)} ({cid})",
+                 format_func=lambda cid: cohort_label(by_id[cid], lang),  # in words; the id is the value
                  **context.kept(context.COHORT_KEY, chosen))
         st.caption(t("sidebar.database", lang, where=_where()))
 
