@@ -24,7 +24,7 @@ def test_the_lines_are_the_home_pages_list(store):
     expected = [todo.line("en") for todo in todo_list(store, services.programme(store), dt.date(2026, 10, 5))]
     assert lines == expected
     [overdue] = [line for line in lines if "pair meeting logged" in line]
-    assert overdue.startswith("To do: Autumn start 2026 (autumn-2026): 4 of 4 pairs have no pair meeting logged")
+    assert overdue.startswith("To do: Autumn start 2026: 4 of 4 pairs have no pair meeting logged")
     assert overdue.endswith("→ Log pair meetings")
     assert not any("**" in line or ":material" in line for line in lines)
 
@@ -33,7 +33,7 @@ def test_swedish_by_default_and_a_line_when_there_is_nothing_to_do(store):
     result = run("--date", "2026-07-01")
     assert (result.returncode, result.stdout, result.stderr) == (0, "Inget att göra ons 1 juli 2026.\n", "")
     result = run("--date", "2026-09-08")
-    assert result.stdout.startswith("Brådskande: Höststart 2026 (autumn-2026): inga adepter i registret ännu")
+    assert result.stdout.startswith("Brådskande: Höststart 2026: inga adepter i registret ännu")
 
 
 def test_a_bad_date_is_one_line_and_exit_code_2(store):

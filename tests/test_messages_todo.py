@@ -24,7 +24,7 @@ def test_untold_people_are_a_todo_before_the_decisions_are_due(register):
     [todo] = decisions_not_sent(store, programme, dt.date(2026, 9, 1))
     assert todo.cohort_id == "autumn-2026" and todo.due == dt.date(2026, 9, 10)
     assert todo.severity == "warning" and todo.page == "views/messages.py"
-    assert todo.shown("sv") == ("Höststart 2026 (autumn-2026): 8 av 8 har inte fått sitt besked; beskeden ska "
+    assert todo.shown("sv") == ("Höststart 2026: 8 av 8 har inte fått sitt besked; beskeden ska "
                                "skickas senast tors 10 sep. 2026.")
     assert todo.action("en") == "Send the decisions"
     assert todo in todo_list(store, programme, dt.date(2026, 9, 1))

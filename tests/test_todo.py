@@ -29,9 +29,9 @@ def test_an_empty_register_in_the_matching_window_asks_for_mentees(store, progra
     todos = todo_list(store, programme, dt.date(2026, 9, 8))
     first = todos[0]
     assert (first.kind, first.severity, first.page) == ("no_mentees", "urgent", PAGES["participants"])
-    assert first.shown("sv") == ("Höststart 2026 (autumn-2026): inga adepter i registret ännu; matchningen ska vara "
+    assert first.shown("sv") == ("Höststart 2026: inga adepter i registret ännu; matchningen ska vara "
                                 "klar tors 10 sep. 2026.")
-    assert first.line("en") == ("Urgent: Autumn start 2026 (autumn-2026): no mentees in the register yet; the matching "
+    assert first.line("en") == ("Urgent: Autumn start 2026: no mentees in the register yet; the matching "
                                 "is due Thu 10 Sep 2026. → Import participants")
     assert [t.kind for t in todos] == ["no_mentees", "decisions_due", "calendar_warning"]
     assert (todos[1].page, todos[1].action("sv")) == (PAGES["messages"], "Skicka besked")
@@ -51,7 +51,7 @@ def test_unmatched_mentees_appear_and_clear_with_the_accepted_matching(store, pr
     accept_pairs(store, AUTUMN.id, ((ids["Anna Berg"], ids["Elin Gran"]), (ids["Bo Ek"], ids["Gustav Holm"])))
     found = kinds(store, programme, day)
     assert "not_matched" not in found
-    assert found["unmatched_mentees"].shown("sv").startswith("Höststart 2026 (autumn-2026): 1 av 3 adepter utan mentor")
+    assert found["unmatched_mentees"].shown("sv").startswith("Höststart 2026: 1 av 3 adepter utan mentor")
     assert kinds(store, programme, dt.date(2026, 9, 9))["unmatched_mentees"].severity == "urgent"
     accept_pairs(store, AUTUMN.id, ((ids["Anna Berg"], ids["Elin Gran"]), (ids["Bo Ek"], ids["Gustav Holm"]),
                                     (ids["Anna Berg"], ids["Hanna Ilves"])))
@@ -66,7 +66,7 @@ def test_overdue_pairs_appear_the_day_after_the_week_and_clear_when_logged(store
     assert "pairs_overdue" not in kinds(store, programme, dt.date(2026, 10, 4))
     todo = kinds(store, programme, dt.date(2026, 10, 5))["pairs_overdue"]
     assert (todo.severity, todo.page) == ("warning", PAGES["followup"])
-    assert todo.shown("en") == ("Autumn start 2026 (autumn-2026): 4 of 4 pairs have no pair meeting logged for a week "
+    assert todo.shown("en") == ("Autumn start 2026: 4 of 4 pairs have no pair meeting logged for a week "
                                "that has passed (meeting 1: 4).")
     store.save_pair_meetings(AUTUMN.id, [MeetingRecord(*pair_of(ids, m, e), 1, dt.date(2026, 10, 1))
                                          for m, e in PAIRS[:3]])
@@ -104,7 +104,7 @@ def test_attendance_to_record_after_an_event(store, programme):
     ids = matched_cohort(store)
     found = [t for t in todo_list(store, programme, dt.date(2026, 9, 25)) if t.kind == "attendance_unrecorded"]
     assert [t.params["event"].event_id for t in found] == ["training_mentees", "training_mentors", "kickoff"]
-    assert found[2].shown("sv") == ("Höststart 2026 (autumn-2026): närvaron vid Kick-off (tors 24 sep. 2026) är inte "
+    assert found[2].shown("sv") == ("Höststart 2026: närvaron vid Kick-off (tors 24 sep. 2026) är inte "
                                    "registrerad.")
     record_attendance(store, programme, AUTUMN, "kickoff", {i: True for i in ids.values()}, dt.date(2026, 9, 25))
     found = [t for t in todo_list(store, programme, dt.date(2026, 9, 25)) if t.kind == "attendance_unrecorded"]

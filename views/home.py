@@ -66,7 +66,7 @@ elif examples := store.example_count():
 
 for phase in phases(programme, today):
     st.markdown("- " + t(f"home.phase_{phase.phase}", lang, cohort=cohort_label(phase.cohort, lang),
-                         id=phase.cohort.id, kickoff=format_date(phase.kickoff, lang),
+                         kickoff=format_date(phase.kickoff, lang),
                          closing=format_date(phase.closing, lang)))
 
 st.subheader(t("home.todo", lang))

@@ -64,8 +64,7 @@ def occurrence_frame(occurrences: Sequence[Occurrence], lang: str) -> pd.DataFra
     for o in occurrences:
         warnings = [describe_warning(w, lang) for w in o.warnings]
         # The hover is HTML to Plotly: every text in it shown as written (core.platform.text).
-        lines = [f"<b>{chart_text(event_name(o.id, lang))}</b> · {chart_text(cohort_label(o.cohort, lang))} "
-                 f"({o.cohort.id})",
+        lines = [f"<b>{chart_text(event_name(o.id, lang))}</b> · {chart_text(cohort_label(o.cohort, lang))}",
                  chart_text(describe_when(o, lang)),
                  chart_text(f"{t('timeline.rule', lang)}: {describe_rule(o, lang)}")]
         if o.moved:

@@ -84,7 +84,7 @@ class MeetingCounts:
 
 def _words(value: object, lang: str) -> object:
     if isinstance(value, Cohort):
-        return f"{cohort_label(value, lang)} ({value.id})"
+        return cohort_label(value, lang)  # in words; the id is for links and machines
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, Shown):
