@@ -5,6 +5,7 @@ person to delete everywhere."""
 
 import streamlit as st
 
+from core.calendar.schedule import cohort_words
 from core.people.columns import STATUSES
 from core.people.register import (
     delete_consequences,
@@ -45,7 +46,8 @@ if frame.empty:
 text = st.text_input(t("register.search", lang), key="register_search", placeholder=t("register.search_hint", lang))
 filters = st.columns(4)
 cohorts = filters[0].multiselect(t("participants.field.cohort", lang), sorted(frame["cohort_id"].unique()),
-                                 key="register_cohorts", placeholder=t("common.choose_options", lang))
+                                 key="register_cohorts", placeholder=t("common.choose_options", lang),
+                                 format_func=lambda c: cohort_words(c, lang))
 roles = filters[1].multiselect(t("participants.field.role", lang), ["mentor", "mentee"], key="register_roles",
                                format_func=lambda r: t(f"participants.role.{r}", lang),
                                placeholder=t("common.choose_options", lang))
@@ -129,7 +131,7 @@ with taking_part:
     for part in person["participations"]:
         pid, role = part["id"], part["role"]
         status = t("participants.status." + part["status"], lang)
-        title = f"{part['cohort_id']} · {t('participants.role.' + role, lang)} · {status}"
+        title = f"{cohort_words(part['cohort_id'], lang)} · {t('participants.role.' + role, lang)} · {status}"
         with st.expander(title, expanded=len(person["participations"]) == 1):
             if part["extra"]:
                 st.caption(f"{t('register.extra', lang)}: {plain(describe_value('extra', part['extra'], lang))}")
@@ -185,7 +187,8 @@ with taking_part:
             if part["status"] != "withdrawn" and actions[0].button(t("register.withdraw", lang), key=f"q{pid}_withdraw",
                                                                    icon=":material/person_remove:"):
                 withdraw(store, pid)
-                st.session_state["register_done"] = t("register.withdrawn", lang, cohort=part["cohort_id"])
+                st.session_state["register_done"] = t("register.withdrawn", lang,
+                                                      cohort=cohort_words(part["cohort_id"], lang))
                 st.rerun()
             if part["status"] in ("applied", "waiting") and actions[1].button(
                     t("register.move", lang), key=f"q{pid}_move", help=t("register.move_help", lang),
@@ -195,7 +198,7 @@ with taking_part:
                 except MentorplanError as error:
                     st.error(shown(error, lang), icon=":material/error:")
                 else:
-                    st.session_state["register_done"] = t("register.moved", lang, cohort=target)
+                    st.session_state["register_done"] = t("register.moved", lang, cohort=cohort_words(target, lang))
                     st.rerun()
 
 with export:

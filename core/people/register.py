@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from core.calendar.programme import Cohort, Programme
+from core.calendar.schedule import cohort_words
 from core.people.cleaning import clean_email
 from core.people.columns import (
     EXTRA,
@@ -203,7 +204,7 @@ def preview_frame(rows: Sequence[PreviewRow], lang: str) -> pd.DataFrame:
             t("participants.field.name", lang): c.name,
             t("participants.field.email", lang): c.email,
             t("participants.field.role", lang): t(f"participants.role.{c.role}", lang),
-            t("participants.field.cohort", lang): c.cohort_id,
+            t("participants.field.cohort", lang): cohort_words(c.cohort_id, lang),
             t("register.col.changes", lang): changes,
             t("validation.sheet", lang): c.sheet,
             t("validation.row", lang): c.row,
@@ -312,7 +313,7 @@ def register_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("participants.field.name", lang): frame["name"],
         t("participants.field.email", lang): frame["email"],
-        t("participants.field.cohort", lang): frame["cohort_id"],
+        t("participants.field.cohort", lang): [cohort_words(c, lang) for c in frame["cohort_id"]],
         t("participants.field.role", lang): frame["role"].map(lambda r: t(f"participants.role.{r}", lang)),
         t("participants.field.status", lang): frame["status"].map(lambda s: t(f"participants.status.{s}", lang)),
         t("participants.field.organisation", lang): frame["organisation"],
