@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import importlib
+import sys
 import time
 
 import pytest
@@ -86,8 +88,7 @@ async def streamlit_itself(scope, receive, send):
 
 @pytest.fixture
 def guard(monkeypatch):
-    monkeypatch.setattr(downloads, "GRANTS", Grants())
-    monkeypatch.setattr(downloads, "_GUARD", {"active": False})
+    monkeypatch.setitem(sys.modules, downloads.SHARED, downloads.new_state())  # a server of its own
     the_guard = DownloadGuard(streamlit_itself)
     assert downloads.guard_active()
     return the_guard
@@ -95,7 +96,7 @@ def guard(monkeypatch):
 
 def test_the_guard_serves_a_file_only_to_the_browser_it_was_granted_to_once(guard):
     file_id = media_file_id(b"the whole database", "application/zip", "backup.zip")
-    downloads.GRANTS.grant(file_id, binding_of({BROWSER_COOKIE: "coordinator"}))
+    downloads.grants().grant(file_id, binding_of({BROWSER_COOKIE: "coordinator"}))
     url = f"/media/{file_id}.zip"
     assert call(guard, url)[0] == 404  # a fresh client, no cookie
     assert call(guard, url, cookie="someone-else")[0] == 404
@@ -126,9 +127,18 @@ def test_every_browser_gets_its_own_http_only_cookie_and_keeps_it(guard):
 
 def test_without_the_guard_a_login_turns_every_download_off(app, database_url, monkeypatch):
     """`streamlit run app.py` with a password: the buttons are drawn, disabled, saying why."""
+    monkeypatch.setitem(sys.modules, downloads.SHARED, downloads.new_state())  # no guard in front
     at = app("views/backup.py")
     assert not at.get("download_button")[0].proto.disabled  # on this computer, no login: as before
     monkeypatch.setattr(downloads, "_login_configured", lambda: True)
     at.run()
     button = at.get("download_button")[0]
     assert button.proto.disabled and "make run" in button.proto.help
+
+
+def test_the_grants_outlive_streamlit_reloading_a_changed_module(guard):
+    """Streamlit imports a changed source file afresh; the guard built at start and the pages run
+    later must still share one registry."""
+    before = downloads.grants()
+    reloaded = importlib.reload(downloads)
+    assert reloaded.guard_active() and reloaded.grants() is before

@@ -25,8 +25,10 @@ import hashlib
 import hmac
 import os
 import secrets
+import sys
 import threading
 import time
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -92,12 +94,31 @@ class Grants:
             del self._grants[key]
 
 
-GRANTS = Grants()
-_GUARD = {"active": False}  # set by the guard middleware as the server builds it (serve.py)
+# The grants and whether the guard is on live in a module of no file of its own, so that they are
+# one for the whole server process: Streamlit unloads a changed module of the app's folder and
+# imports it afresh on the next run, which would leave the guard (built once, at start) and the
+# pages (run later) with two different registries.
+SHARED = "mentorplan_download_guard"
+
+
+def new_state() -> types.ModuleType:
+    state = types.ModuleType(SHARED, "The download guard's grants (ui/downloads.py)")
+    state.grants = Grants()  # type: ignore[attr-defined]
+    state.active = False  # type: ignore[attr-defined]  # set by the guard as the server builds it
+    return state
+
+
+def shared() -> types.ModuleType:
+    state = sys.modules.get(SHARED)
+    return state if state is not None else sys.modules.setdefault(SHARED, new_state())
+
+
+def grants() -> Grants:
+    return shared().grants
 
 
 def guard_active() -> bool:
-    return _GUARD["active"]
+    return bool(shared().active)
 
 
 def binding_of(cookies: Any) -> str | None:
@@ -125,7 +146,7 @@ def withdraw_session_grants() -> None:
     """At log-out: this browser's download links stop working at once."""
     binding = binding_of(st.context.cookies)
     if binding:
-        GRANTS.withdraw(binding)
+        grants().withdraw(binding)
 
 
 def offer(container: Any, label: str, data: bytes | str, file_name: str, mime: str, *,
@@ -141,7 +162,7 @@ def offer(container: Any, label: str, data: bytes | str, file_name: str, mime: s
         binding = binding_of(st.context.cookies)
         if binding:
             # A button that does not rerun on click is not drawn again, so its grant must outlast one use.
-            GRANTS.grant(media_file_id(payload, mime, file_name), binding, uses=1 if on_click == "rerun" else 20)
+            grants().grant(media_file_id(payload, mime, file_name), binding, uses=1 if on_click == "rerun" else 20)
         else:
             disabled = True  # a client without the guard's cookie: no file can reach it anyway
     elif _login_configured():
@@ -164,7 +185,7 @@ class DownloadGuard:
 
     def __init__(self, app: Any) -> None:
         self.app = app
-        _GUARD["active"] = True
+        shared().active = True
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http":
@@ -183,7 +204,7 @@ class DownloadGuard:
             # check is told yes without the file and leaves the grant; the download uses it up.
             mode = request.headers.get("sec-fetch-mode", "")
             probe = scope.get("method") == "HEAD" or (mode not in ("", "navigate"))
-            granted = GRANTS.take(file_id, binding_of(request.cookies), consume=not probe)
+            granted = grants().take(file_id, binding_of(request.cookies), consume=not probe)
             if not granted:
                 await PlainTextResponse("Not found", status_code=404,
                                         headers={"Cache-Control": "no-store"})(scope, receive, send)
