@@ -17,7 +17,9 @@ store = context.store()
 
 st.title(t("backup.title", lang))
 st.caption(t("backup.intro", lang))
-offer(st, t("backup.download", lang), data=store.backup(), type="primary", icon=":material/download:",
+# Made again only after a change (ui.context.memo): what is unchanged need not be dumped on every rerun.
+offer(st, t("backup.download", lang), data=context.memo(store.backup, "backup"), type="primary",
+      icon=":material/download:",
           file_name=backup.file_name(dt.datetime.now().replace(microsecond=0)), mime="application/zip")
 
 st.subheader(t("backup.restore_title", lang))
