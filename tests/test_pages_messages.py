@@ -127,7 +127,7 @@ def test_the_pages_render_on_an_empty_register(app, store, lang):
                                                                                    "settings")]
     # No decisions can be written before a matching is accepted: the page says so, once, and offers
     # nothing to preview or send.
-    assert values(at.error) == [t("messages.no_accepted_pairs", lang, cohort="autumn-2026")]
+    assert values(at.error) == [t("messages.no_accepted_pairs", lang, cohort=autumn(lang))]  # in words
     assert not at.code and not at.download_button
 
 

@@ -4,6 +4,7 @@ rule, guests, warnings) in Swedish or English, for the pages and the exports."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -22,6 +23,15 @@ def event_name(event_id: str, lang: str) -> str:
 def cohort_label(cohort: Cohort, lang: str) -> str:
     """ "Höststart 2026" """
     return t("cohort.label", lang, track=t(f"cohort.track_{cohort.track}", lang), year=cohort.year)
+
+
+@dataclass(frozen=True)
+class CohortName:
+    """A cohort in words when shown ("Höststart 2026"): for an error's or a to-do's fillers."""
+    cohort: Cohort
+
+    def shown(self, lang: str) -> str:
+        return cohort_label(self.cohort, lang)
 
 
 def cohort_words(cohort_id: str | None, lang: str) -> str:

@@ -18,7 +18,7 @@ from icalendar import Calendar
 
 from core.calendar.files import schedule_to_ics
 from core.calendar.programme import Cohort, Occurrence, Programme
-from core.calendar.schedule import cohort_label, event_name
+from core.calendar.schedule import CohortName, cohort_label, event_name
 from core.messages.guests import (
     Guest,
     History,
@@ -189,7 +189,7 @@ def decision_messages(store: Store, programme: Programme, cohort: Cohort, lang: 
     chosen = {kind: template_for(templates, kind, lang) for kind in DECISION_TEMPLATES}
     pairs = store.accepted_pairs(cohort.id)
     if not len(pairs):
-        raise MentorplanError("messages.no_accepted_pairs", cohort=cohort.id)
+        raise MentorplanError("messages.no_accepted_pairs", cohort=CohortName(cohort))
     taking_part = store.participants(cohort.id)
     pairs = pairs_standing(pairs, taking_part)
     person = taking_part.drop_duplicates("person_id").set_index("person_id")
@@ -374,7 +374,7 @@ def call_mingle(programme: Programme, cohort: Cohort, day: dt.date | None = None
     """The mingle a call sent now is for: the next one recruiting for the cohort, or the last."""
     mingles = recruiting_mingles(programme, cohort)
     if not mingles:
-        raise MentorplanError("messages.call_no_mingle", cohort=cohort.id)
+        raise MentorplanError("messages.call_no_mingle", cohort=CohortName(cohort))
     day = clock_today() if day is None else day
     return next((o for o in mingles if o.start >= day), mingles[-1])
 
