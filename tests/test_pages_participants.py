@@ -266,8 +266,9 @@ def test_deleting_a_matched_person_says_and_does_what_happens_to_the_partner(app
     at.selectbox(key="register_person").set_value(mentee_id).run()
     assert not at.exception
     assert sorted(kind for _store, _id, kind in exports) == ["json", "xlsx"]  # the person's export is ready
-    partner = {"sv": "Mentor Nummer1 (mentor) i autumn-2026 förlorar paret och blir anmäld igen i autumn-2026",
-               "en": "Mentor Nummer1 (mentor) in autumn-2026 loses the pair and is applied again in autumn-2026"}[lang]
+    partner = {"sv": "Mentor Nummer1 (mentor) i Höststart 2026 förlorar paret och blir anmäld igen i Höststart 2026",
+               "en": "Mentor Nummer1 (mentor) in Autumn start 2026 loses the pair and is applied again in "
+                     "Autumn start 2026"}[lang]
     assert partner in at.warning[0].value
     at.text_input(key=f"delete_{mentee_id}").set_value("adept1@kommun.example").run()
     at.button(key=f"delete_button_{mentee_id}").click().run()

@@ -270,7 +270,7 @@ def test_deleting_a_person_removes_them_everywhere_and_frees_their_partner_and_n
                       accept=True)
     assert set(store.participants().status) == {"matched"}
     assert register.delete_consequences(store, mentee_id, "sv") == [
-        "Mentor Nummer1 (mentor) i autumn-2026 förlorar paret och blir anmäld igen i autumn-2026, så att du kan "
+        "Mentor Nummer1 (mentor) i Höststart 2026 förlorar paret och blir anmäld igen i Höststart 2026, så att du kan "
         "köra matchningen igen eller erbjuda nästa start."]
     # Nothing else changes: the partner, who has no pair left, is "applied" again in the cohort.
     others = [{**r, "status": "applied"} if r["person_id"] == mentor_id else r
@@ -299,7 +299,7 @@ def test_a_mentor_with_other_mentees_stays_matched_and_a_withdrawn_partner_stays
     mentor_id, first, second = ids["mentor1@region.example"], ids["adept1@kommun.example"], ids["adept2@kommun.example"]
     add_matching_rows(store, mentor_id, first, [(mentor_id, second)], accept=True)
     assert register.delete_consequences(store, first, "en") == [
-        "Mentor Nummer1 (mentor) in autumn-2026 loses the pair but stays matched with their other mentees."]
+        "Mentor Nummer1 (mentor) in Autumn start 2026 loses the pair but stays matched with their other mentees."]
     register.delete_person(store, first, "adept1@kommun.example")
     assert set(store.participants().status) == {"matched"}
     second_participation = int(store.participants().query("person_id == @second").participation_id.iloc[0])

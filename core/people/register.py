@@ -369,7 +369,7 @@ def delete_consequences(store: Store, person_id: int, lang: str) -> list[str]:
     and the partner is "applied" again in that cohort (or, a mentor with other mentees, stays
     matched with them)."""
     return [t("register.delete_partner_keeps" if partner["keeps_pair"] else "register.delete_partner_freed",
-              lang, partner=partner["name"], cohort=partner["cohort_id"],
+              lang, partner=partner["name"], cohort=cohort_words(partner["cohort_id"], lang),
               role=t(f"participants.role.{partner['role']}", lang))
             for partner in store.accepted_partners(person_id)]
 
