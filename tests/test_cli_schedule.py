@@ -70,7 +70,9 @@ def test_the_evening_mingles_are_rows_of_their_own():
 def test_writes_xlsx_and_ics_files(tmp_path):
     xlsx, ics = tmp_path / "plan.xlsx", tmp_path / "plan.ics"
     assert run("schedule", "--year", "2027", "--format", "xlsx", "--out", str(xlsx)).returncode == 0
-    assert openpyxl.load_workbook(xlsx).sheetnames == ["autumn-2027", "spring-2028"]
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames == ["Höststart 2027", "Vårstart 2028"]  # in words: a workbook is for people
+    assert book.active["A1"].value == "Schema · Programåret 2027" and book.active.print_title_rows == "$2:$2"
     assert run("schedule", "--year", "2027", "--format", "ics", "--out", str(ics)).returncode == 0
     events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     # every event of both tracks, the 3 September mingle they share once (issue 12)

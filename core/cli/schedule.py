@@ -8,7 +8,7 @@ import argparse
 
 from core import services
 from core.calendar.programme import check_year
-from core.calendar.schedule import display_frame, schedule_frame
+from core.calendar.schedule import cohort_label, display_frame, schedule_frame
 from core.cli.common import choice, fail, write_csv, write_output
 from core.documents import PAPERS
 from core.platform import clock
@@ -56,9 +56,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         from core.platform.files import to_xlsx
 
-        sheets = {}
-        for cohort_id in dict.fromkeys(o.cohort.id for o in occurrences):
-            sheets[cohort_id] = display_frame([o for o in occurrences if o.cohort.id == cohort_id], lang)
-        write_output(to_xlsx(sheets), args.out, lang, binary=True)
+        # A workbook is for people: sheets named and titled in words ("Höststart 2027"); the CSV keeps the ids.
+        cohorts = {o.cohort.id: o.cohort for o in occurrences}
+        sheets = {cohort_label(c, lang): display_frame([o for o in occurrences if o.cohort.id == cid], lang)
+                  for cid, c in cohorts.items()}
+        title = f"{t('schedule.title', lang)} · {t('schedule.year_heading', lang, year=year)}"
+        write_output(to_xlsx(sheets, title), args.out, lang, binary=True)
     return 0
 
