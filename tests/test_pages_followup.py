@@ -47,7 +47,7 @@ def test_an_empty_dashboard_offers_example_data_and_a_tour(app, database_url):
     at.button(key="load_examples").click().run()
     assert not at.exception
     [loaded] = [s.value for s in at.success]
-    assert loaded.startswith("Example data loaded:") and "autumn-2026, spring-2027" in loaded
+    assert loaded.startswith("Example data loaded:") and "Autumn start 2026, Spring start 2027" in loaded
     assert "Welcome to Mentorplan" not in [h.value for h in at.subheader]
     store = Store(database_url)
     assert len(store.accepted_pairs("autumn-2026")) > 15 and len(store.pair_meetings("autumn-2026")) > 40

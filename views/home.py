@@ -5,7 +5,7 @@ data and a short tour."""
 import streamlit as st
 
 from core.calendar.agenda import phases, upcoming, week_of
-from core.calendar.schedule import cohort_label, describe_guests, describe_when, event_name
+from core.calendar.schedule import cohort_label, cohort_words, describe_guests, describe_when, event_name
 from core.followup.examples import clear_examples, load_examples
 from core.followup.todo import todo_list
 from core.platform.auth import is_local
@@ -47,7 +47,8 @@ if empty:
             with st.spinner(t("home.loading_examples", lang)):
                 loaded = load_examples(store, programme, today)
             st.session_state[FLASH] = t("home.examples_loaded", lang, people=loaded["people"],
-                                        cohorts=", ".join(loaded["cohorts"]), matched=loaded["matched"],
+                                        cohorts=", ".join(cohort_words(c, lang) for c in loaded["cohorts"]),
+                                        matched=loaded["matched"],
                                         meetings=loaded["meetings"])
             st.rerun()
         with start:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from core.calendar.programme import FIRST_YEAR, LAST_YEAR, cohorts_of_programme_year
+from core.calendar.schedule import cohort_words
 from core.people.columns import IGNORE, TARGETS, check_mapping
 from core.people.examples import load_example_participants
 from core.people.reading import Upload, read_upload, sheets_for_role
@@ -66,7 +67,7 @@ if store.people_count() == 0:
     if st.button(t("participants.load_examples", lang), key="load_examples", icon=":material/group_add:"):
         loaded = load_example_participants(store, context.programme(), context.today())
         st.session_state["signup_done"] = t("participants.examples_loaded", lang, count=loaded["count"],
-                                            cohorts=", ".join(loaded["cohorts"]))
+                                            cohorts=", ".join(cohort_words(c, lang) for c in loaded["cohorts"]))
         st.rerun()
 
 files = st.file_uploader(t("participants.upload", lang), accept_multiple_files=True,
@@ -87,7 +88,8 @@ role = left.selectbox(t("participants.role_choice", lang), [None, "mentor", "men
                       else t("participants.role_from_file", lang), placeholder=t("common.choose_option", lang))
 cohort = right.selectbox(t("participants.cohort", lang), [None] + cohort_ids, key="import_cohort",
                          help=t("participants.cohort_help", lang),
-                         format_func=lambda c: c or t("participants.cohort_from_file", lang, cohort=default_cohort),
+                         format_func=lambda c: cohort_words(c, lang) if c else t(
+                             "participants.cohort_from_file", lang, cohort=cohort_words(default_cohort, lang)),
                          placeholder=t("common.choose_option", lang))
 
 sheets = []
