@@ -21,7 +21,7 @@ from core.messages.guests import (
     summary_frame,
 )
 from core.messages.templates import DECISIONS_EVENT
-from core.platform.files import XLSX_MIME, to_csv, to_xlsx
+from core.platform.files import XLSX_MIME, file_stem, to_csv, to_xlsx
 from core.platform.i18n import format_date, t
 from core.platform.names import person_labels
 from ui import context, downloads
@@ -108,9 +108,10 @@ else:
         st.warning(t("guests_page.no_address_warning", lang, count=len(missing),
                      names=", ".join(plain(name) for name in missing)), icon=":material/warning:")
     st.caption(t("guests_page.export", lang))
-    name = f"guests-{event_id}-{cohort.id}"
+    heading = f"{t('guests_page.title', lang)} · {event_name(event_id, lang)} · {cohort_label(cohort, lang)}"
+    name = file_stem(heading)  # "gastlistor-kick-off-hoststart-2026"
     xlsx_column, csv_column = st.columns(2)
-    files = context.memo(lambda: (to_xlsx({event_name(event_id, lang): table}), to_csv(table, lang)),
+    files = context.memo(lambda: (to_xlsx({event_name(event_id, lang): table}, heading), to_csv(table, lang)),
                          "guest_files", cohort.id, event_id, today, lang)
     downloads.offer(xlsx_column, t("guests_page.xlsx", lang), files[0], f"{name}.xlsx", XLSX_MIME, width="stretch")
     downloads.offer(csv_column, t("guests_page.csv", lang), files[1], f"{name}.csv", "text/csv", width="stretch")

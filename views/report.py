@@ -28,7 +28,7 @@ EMPTY = "–"  # shown for a missing value, such as the share held of a round no
 
 
 def workbook(report, lang: str) -> bytes:
-    return to_xlsx(report_sheets(report, lang))
+    return to_xlsx(report_sheets(report, lang), f"{t('report.title', lang)} · {cohort_label(report.cohort, lang)}")
 
 
 lang = context.lang()
