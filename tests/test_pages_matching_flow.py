@@ -128,3 +128,10 @@ def test_scores_are_written_the_languages_way(matched, lang, point):
     assert at.dataframe[2].value[t("matching.col.score", lang)].dtype.kind == "f"  # still sorted as numbers
     at.selectbox(key=f"matching_explain_{COHORT}").set_value(ids["Elin Gran"]).run()
     assert any(f"0{point}957" in m.value for m in at.markdown)
+
+
+def test_the_heat_map_writes_decimals_the_languages_way(matched):
+    import json
+    at, _ = matched("sv")
+    [chart] = at.get("plotly_chart")
+    assert json.loads(chart.proto.spec)["layout"]["separators"] == ", "

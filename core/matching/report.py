@@ -304,6 +304,7 @@ def score_heatmap(problem: Problem, run: MatchRun | None, lang: str, labels: Map
             mode="markers", name=t("matching.chart.pairs", lang), hoverinfo="skip",
             marker={"symbol": "square-open", "size": 16, "color": "#D55E00", "line": {"width": 3}}))
     figure.update_layout(
+        separators=", " if lang == "sv" else ".,",  # Plotly's decimal and thousands signs: 0,645 in Swedish
         title=t("matching.chart.title", lang),
         xaxis={"title": t("matching.words.mentors", lang).capitalize(), "tickangle": -45},
         yaxis={"title": t("matching.words.mentees", lang).capitalize(), "autorange": "reversed"},
