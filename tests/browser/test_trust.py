@@ -54,7 +54,7 @@ def test_a_download_link_replayed_without_the_session_gets_no_file(server, page,
     log_in(page, server["url"])
     go_to(page, "Säkerhetskopior")
     button = page.get_by_role("button", name="Ladda ned en säkerhetskopia nu", exact=True)
-    for attempt in range(3):  # a click landing while the page reruns can lose its file, as in test_journey
+    for _attempt in range(3):  # a click landing while the page reruns can lose its file, as in test_journey
         with page.expect_download(timeout=20_000) as event:
             button.click()
         download = event.value
