@@ -35,6 +35,7 @@ CSV_DIALECTS = {"sv": (";", ","), "en": (",", ".")}
 # breaks; a piece that starts there (after quotes and blanks) with a formula sign gets an apostrophe.
 _PIECE_FORMULA = re.compile(r'(^|[,;\t\n])([" ]*)(?=[=+\-@])')
 _GUARDED_PIECE = re.compile(r'(^|[,;\t\n])([" ]*)\'(?=[=+\-@])')
+_FORMULA_SIGNS = frozenset("=+-@")
 COLUMN_WIDTH_LIMIT = 60
 DATE_FORMAT = "yyyy-mm-dd"  # the Swedish way (SS-ISO 8601), read as a date by Excel in either language
 
@@ -67,6 +68,8 @@ def csv_cell(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = value.replace("\r\n", "\n").replace("\r", "\n")
+    if not _FORMULA_SIGNS.intersection(text):  # most text: nothing to guard
+        return text
     return _PIECE_FORMULA.sub(lambda m: f"{m.group(1)}{m.group(2)}'", text)
 
 
