@@ -21,6 +21,7 @@ from core.platform.auth import (
 )
 from core.platform.i18n import MentorplanError, format_date, t
 from ui import context, downloads
+from ui.text import plain
 
 if TYPE_CHECKING:
     from core.store import Store
@@ -75,7 +76,7 @@ def _identity_provider(access: AccessConfig, lang: str) -> None:
         st.button(t("auth.login_with_provider", lang), on_click=st.login, type="primary")
         st.stop()
     if not email_allowed(access, st.user.get("email")):
-        st.error(t("auth.not_allowed", lang, email=st.user.get("email", "")))
+        st.error(t("auth.not_allowed", lang, email=plain(st.user.get("email", ""))))
         st.button(t("auth.logout", lang), on_click=_log_out_provider)
         st.stop()
     st.sidebar.button(t("auth.logout", lang), on_click=_log_out_provider, icon=":material/logout:")
