@@ -23,7 +23,11 @@ from core.platform.text import chart_text
 
 __all__ = ["chart_text", "plain", "shown"]
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<:$&=\"'])")
+# The signs that make Markdown or HTML of text: links and images need a bracket, HTML and
+# autolinks an angle bracket; the rest change how text looks (emphasis, code, headings, tables,
+# strike-through, formulae, entities). Parentheses, full stops, hyphens and colons alone make
+# nothing, and are left as they are, so that the text sent is the text read.
+_MARKDOWN = re.compile(r"([\\`*_\[\]#|>~<$&])")
 
 
 # Streamlit's Markdown also makes a link of an address written out ("http://…", "www.…"), even
