@@ -87,7 +87,8 @@ def test_an_empty_cohort_is_exit_code_2(store):
     (("--cohort", "autumn-26"), "är ingen kohort"),
     (("--cohort", "winter-2026"), "Okänt program"),
     (("--cohort", COHORT, "--objective", "best"), "--objective"),
-    (("--cohort", COHORT, "--format", "pdf"), "--format"),
+    (("--cohort", COHORT, "--format", "docx"), "--format"),
+    (("--cohort", COHORT, "--format", "pdf", "--paper", "a5"), "--paper"),
     ((), "--cohort")])
 def test_bad_arguments_are_exit_code_2(store, capsys, args, words):
     small_cohort(store)
