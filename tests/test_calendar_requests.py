@@ -476,7 +476,7 @@ def test_the_to_do_asks_for_the_call_before_the_mingle_until_it_is_sent(register
     assert call_for_mentors(register, programme, dt.date(2027, 4, 28)) == []  # more than six weeks before
     [todo] = call_for_mentors(register, programme, dt.date(2027, 5, 20))
     assert todo.cohort_id == "autumn-2027" and todo.page == "views/messages.py" and todo.severity == "warning"
-    assert todo.shown("sv") == ("Höststart 2027 (autumn-2027): utlysningen av mentorer har inte skickats; den ska ut "
+    assert todo.shown("sv") == ("Höststart 2027: utlysningen av mentorer har inte skickats; den ska ut "
                                 "före mentorsmingel på kvällen (mitträff) tors 10 juni 2027, där manualen rekryterar "
                                 "mentorer.")
     assert call_for_mentors(register, programme, dt.date(2027, 6, 8))[0].severity == "urgent"

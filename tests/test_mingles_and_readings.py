@@ -164,7 +164,7 @@ def test_the_autumn_closing_mingle_invites_the_spring_pairs(register):
     guests = guests_of(register, "autumn-2026", "closing_mingle")
     assert [(g.name, g.role, g.cohort_id) for g in guests] == [("Dag Ström", "mentor", "spring-2027"),
                                                                ("Stina Ås", "mentee", "spring-2027")]
-    assert describe_reasons(guests[0], "sv") == "mentor, spring-2027, pågående program"
+    assert describe_reasons(guests[0], "sv") == "mentor, Vårstart 2027, pågående program"
     # the closing day itself is the cohort's own
     assert {g.cohort_id for g in guests_of(register, "autumn-2026", "closing")} == {"autumn-2026"}
 
@@ -196,11 +196,11 @@ def test_the_june_meeting_invites_the_autumn_cohort_just_closed_as_former_mentor
     assert [g.name for g in guests] == ["Petra Holm", "Åsa Öberg", "Rut Svensson", "Sara Ek", "Maja Ek"]
     maja = guests[-1]
     assert [r.why for r in maja.reasons] == ["just_closed"]  # one reason, never "newly started" as well
-    assert describe_reasons(maja, "en") == "mentor, autumn-2025, programme just closed"
+    assert describe_reasons(maja, "en") == "mentor, Autumn start 2025, programme just closed"
     assert not any(r.why in ("newly_started", "applied", "former_mentor") for g in guests for r in g.reasons)
     # The January meeting keeps the manual's newly started spring cohort.
     january = guests_of(register, "autumn-2026", "mid_meeting")
-    assert describe_reasons(january[-1], "en") == "mentor, spring-2027, newly started programme"
+    assert describe_reasons(january[-1], "en") == "mentor, Spring start 2027, newly started programme"
 
 
 def test_the_june_meeting_can_invite_its_pairs_only(register):
@@ -356,8 +356,8 @@ def test_the_guests_command_lists_the_spring_pairs_for_the_autumn_closing_mingle
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"))))
     assert [(r["email"], r["role"], r["cohort"], r["reason"]) for r in rows] == [
-        ("dag.strom@example.se", "mentor", "spring-2027", "mentor, spring-2027, running programme"),
-        ("stina.as@example.se", "mentee", "spring-2027", "mentee, spring-2027, running programme")]
+        ("dag.strom@example.se", "mentor", "spring-2027", "mentor, Spring start 2027, running programme"),
+        ("stina.as@example.se", "mentee", "spring-2027", "mentee, Spring start 2027, running programme")]
 
 
 def test_the_timeline_draws_the_mingles_in_a_colour_of_their_own():

@@ -437,14 +437,15 @@ class Programme:
         return distinct([o for c in cohorts_of_programme_year(year) if c.track in wanted for o in self.cohort(c)])
 
     def between(self, first: dt.date, last: dt.date) -> list[Occurrence]:
-        """Every occurrence of every track that touches the days from first to last."""
+        """Every occurrence of every track that touches the days from first to last, an
+        occurrence shared between cohorts once (under its owner, when the owner's is among them)."""
         found: list[Occurrence] = []
         for year in range(first.year - 2, last.year + 2):
             for track in self.rulebook.tracks:
                 cohort = Cohort(year, track)
                 if cohort.in_calendar:
                     found.extend(o for o in self.cohort(cohort) if o.end >= first and o.start <= last)
-        return sorted(found, key=lambda o: (o.start, o.cohort, o.end))
+        return sorted(distinct(found), key=lambda o: (o.start, o.cohort, o.end))
 
     def recruiting_events(self, cohort: Cohort) -> list[Occurrence]:
         """The occurrences that recruit mentors for a cohort, by date: its own recruiting events

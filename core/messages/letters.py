@@ -309,7 +309,7 @@ def invitation_messages(store: Store, programme: Programme, cohort: Cohort, even
         raise MentorplanError("messages.missing_event_detail", detail=_joined(list(dict.fromkeys(words)), lang),
                               placeholder=", ".join("{" + name + "}" for name in missing),
                               event=event_name(event_id, lang))
-    calendar = (request_for(occurrence, lang, Ledger.of(store, cohort.id), details.time, details.place,
+    calendar = (request_for(occurrence, lang, Ledger.of(store, occurrence.key[0]), details.time, details.place,
                             note=details.note),)
     results = []
     for guest in guests:
@@ -508,11 +508,11 @@ def change_messages(store: Store, programme: Programme, cohort: Cohort, event_id
     kind = "update" if method == REQUEST else "cancel"
     template = template_for(templates, kind, lang)
     occurrence = programme.occurrence(cohort, event_id)
-    details = store.event_details(cohort.id, event_id)
-    ledger = Ledger.of(store, cohort.id)
+    details = store.event_details(*occurrence.key)  # a shared event's once, under its owner
+    ledger = Ledger.of(store, occurrence.key[0])
     request = request_for(occurrence, lang, ledger, details.time, details.place, method, details.note)
     history = load_history(store) if history is None else history
-    given = ledger.holders(event_id)
+    given = ledger.holders(occurrence.key[1])
     lines = [t("messages.update_day", lang, day=" ".join(
         p for p in (when_values(occurrence, lang)["weekday"], when_values(occurrence, lang)["date"],
                     f"({when_values(occurrence, lang)['week']})") if p))]

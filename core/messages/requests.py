@@ -174,11 +174,13 @@ class Ledger:
 
 def request_for(occurrence: Occurrence, lang: str, ledger: Ledger, time: str = "", place: str = "",
                 method: str = REQUEST, note: str = "") -> CalendarRequest:
+    """The request for `occurrence`, under its owner's key (a shared event has one UID and one
+    sequence whichever cohort's letter carries it); `ledger` is the owner cohort's."""
     version = Version.of(occurrence, time, place)
     description = "\n".join(text for text in (version.time, note.strip()) if text)
-    return CalendarRequest(occurrence.cohort.id, occurrence.id, method,
-                           ledger.sequence(occurrence.id, version, method), version, title(occurrence, lang),
-                           description)
+    cohort_id, event_id = occurrence.key
+    return CalendarRequest(cohort_id, event_id, method, ledger.sequence(event_id, version, method), version,
+                           title(occurrence, lang), description)
 
 
 # -- The iCalendar text ----------------------------------------------------------------------------
