@@ -18,6 +18,8 @@ from email import message_from_bytes, policy
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 from sqlalchemy import select, update
 
@@ -108,6 +110,49 @@ def test_a_time_range_is_read_in_swedish_and_english(text, start, minutes):
 @pytest.mark.parametrize("text", ["", "efter lunch", "hela dagen", "25–27", "17.75–19", "13 pm"])
 def test_what_is_no_time_leaves_the_event_all_day(text):
     assert parse_time_range(text) is None
+
+
+@pytest.mark.parametrize(("text", "start", "minutes"), [
+    ("2026-09-03 kl. 17–19", dt.time(17), 120),  # a date's digits are no time (was 09:00 for 18 h)
+    ("Plan 2-3, kl 17-19", dt.time(17), 120),  # a range said to be a time wins over a label (was 02:00)
+    ("torsdag 3 september, 17–19", dt.time(17), 120),
+    ("3/9 17-19", dt.time(17), 120),
+    ("03.09.2026 kl 9-12", dt.time(9), 180),
+    ("den 3 sept 17.00-19.00", dt.time(17), 120),
+    ("Sept 3rd, 5-7 pm", dt.time(17), 120),
+    ("mån 3/9 kl 17:00-19:00", dt.time(17), 120),
+    ("3–4 september kl 17", dt.time(17), 60),
+    ("Sal 2-3, kl 18", dt.time(18), 60),
+    ("Folkets hus kl. 18", dt.time(18), 60),
+    ("Avgift 12.50 kr, kl 17-19", dt.time(17), 120),
+    ("kl. 17–19 (alltså 17.00–19.00)", dt.time(17), 120),  # the same range twice is one
+    ("kl 17–19 (samling 16.30)", dt.time(17), 120),
+])
+def test_a_time_is_read_past_dates_and_labels(text, start, minutes):
+    assert parse_time_range(text) == (start, minutes)
+
+
+@pytest.mark.parametrize("text", [
+    "2026-09-03", "3/9", "3 september", "September 3-4", "Plan 2-3",  # a date or a label, no time
+    "Kickoff 17–19",  # a bare range after a word could be a room or a page: not sure, all day
+    "Plan 2-3, 17-19", "17–19 (ändrat från 18–20)", "17.00–19.00, ny tid 18.00–20.00",  # two ranges
+    "kl 17–19 eller 18–20", "kl. 17 eller kl. 18", "kl. 17 (kl. 18 för mentorer)",
+    "17-17", "0-24", "kl 25-27", "kl. 17.75–19", "kl. 17.00–19.00, 17.61-18",
+])
+def test_a_doubtful_time_leaves_the_event_all_day(text):
+    assert parse_time_range(text) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 .:-–/kl pmaoch") + [
+    "kl. ", "klockan ", "från ", "mellan ", " och ", " till ", "from ", " to ", "at ", " pm", " am",
+    "september", " 2026-09-03 ", "3/9", "Plan ", " eller ", "24", "12", "00"]), max_size=16).map("".join)
+       | st.text(max_size=40))
+def test_reading_a_time_never_fails_and_gives_a_real_time(text):
+    found = parse_time_range(text)
+    if found is not None:
+        start, minutes = found
+        assert isinstance(start, dt.time) and 0 < minutes < 24 * 60
 
 
 # -- Calendar requests in the letters -------------------------------------------------------------

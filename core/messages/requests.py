@@ -33,10 +33,33 @@ DEFAULT_MINUTES = 60
 # -- Times in words ------------------------------------------------------------------------------
 
 _CLOCK = r"(\d{1,2})(?:\s*[.:]\s*(\d{2}))?(?:\s*([ap])\.?\s*m\b\.?)?"
-_PREFIX = r"(?:(?:kl(?:ockan|\.)?|från|fr\.\s*o\.\s*m\.|from|at|between|mellan)\s*)?"
+_PREFIX = r"((?:kl(?:ockan|\.)?|från|fr\.\s*o\.\s*m\.|from|at|between|mellan)\s*)?"
 _DASH = r"(?:\s*(?:–|—|-|‒|−|till|tills|to|until|och|and)\s*)"
-_RANGE = re.compile(rf"(?<![\d.:]){_PREFIX}{_CLOCK}{_DASH}{_PREFIX}{_CLOCK}(?![\d.:])", re.IGNORECASE)
+_RANGE = re.compile(rf"(?<![\d.:/\w]){_PREFIX}{_CLOCK}{_DASH}{_PREFIX}{_CLOCK}(?![\d.:/]|\w)", re.IGNORECASE)
+# One time said to be one: after "kl"/"klockan", or with its minutes or am/pm ("18.30", "6 pm").
+_TIME = re.compile(rf"(?<![\d.:/\w])((?:kl(?:ockan|\.)?)\s*)?{_CLOCK}(?![\d.:/]|\w|\s*(?:kr|sek|eur|€|\$|%))",
+                   re.IGNORECASE)
 _SINGLE = re.compile(rf"^\s*{_PREFIX}{_CLOCK}\s*$", re.IGNORECASE)
+# What is part of a date, never of a time: ISO and numeric dates, day and month in words, weekdays.
+_MONTH = (r"(?:januari|january|februari|february|mars|march|april|maj|may|juni|june|juli|july|augusti|august"
+          r"|september|oktober|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec)\b\.?")
+_ORDINAL = r"(?::e|:a|st|nd|rd|th)?\.?"
+_WEEKDAY = (r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en|ar)?\b|\b(?:monday|tuesday|wednesday"
+            r"|thursday|friday|saturday|sunday|mån|tis|ons|tors|fre|lör|sön|mon|tue|tues|wed|thu|thur|thurs|fri"
+            r"|sat|sun)\b\.?")
+_DATE = re.compile("|".join([
+    r"\b\d{4}([-/.])\d{1,2}\1\d{1,2}\b",  # 2026-09-03
+    r"\b\d{1,2}([/.])\d{1,2}\2\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b",  # 3/9/2026, 03.09.2026, 3-9-2026
+    r"\b\d{1,2}/\d{1,2}\b",  # 3/9
+    rf"(?:\b(?:den|the)\s+)?\b\d{{1,2}}{_ORDINAL}(?:\s*(?:–|—|-|‒|−)\s*\d{{1,2}}{_ORDINAL})?\s*(?:of\s+)?{_MONTH}",
+    rf"\b{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:–|—|-|‒|−)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\b"
+    r"(?!\s*[.:]\s*\d{2}|\s*[ap]\.?\s*m\b)",  # September 3, sept 3–4
+    r"\b\d{4}\b",  # a year
+    _WEEKDAY,
+]), re.IGNORECASE)
+_MASK = "\ue000"
+_EITHER = re.compile(r"\b(?:eller|or|alternativt|alternatively)\b", re.IGNORECASE)
+_DAY = 24 * 60
 
 
 def _clock(hour: str, minute: str | None, half: str | None) -> tuple[int, int] | None:
@@ -50,30 +73,64 @@ def _clock(hour: str, minute: str | None, half: str | None) -> tuple[int, int] |
     return h, m
 
 
+def _range(found: re.Match[str]) -> tuple[dt.time, int] | None:
+    start_half, end_half = found[4], found[8]
+    start = _clock(found[2], found[3], start_half or (end_half if int(found[2]) <= 12 else None))
+    end = _clock(found[6], found[7], end_half)
+    if start and end and start_half is None and end_half and start > end:  # "11–1 pm": 11 am
+        start = _clock(found[2], found[3], None)
+    if not start or not end:
+        return None
+    minutes = (end[0] * 60 + end[1]) - (start[0] * 60 + start[1])
+    if minutes < 0:
+        minutes += _DAY  # past midnight
+    return (_at(start), minutes) if 0 < minutes < _DAY else None
+
+
+def _said(found: re.Match[str]) -> bool:
+    """A range said to be a time: after "kl", "from" and the like, or with minutes or am/pm."""
+    return any(found[group] for group in (1, 3, 4, 5, 7, 8))
+
+
+def _one(found: set[tuple[dt.time, int] | None]) -> tuple[dt.time, int] | None:
+    """The one time the candidates agree on; None if they differ or one cannot be read."""
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def parse_time_range(text: str) -> tuple[dt.time, int] | None:
     """The start and length in minutes of an event's time as written in Swedish or English:
     "17.00–19.00", "17:00 - 19:00", "kl. 17–19", "9–12", "13.00 till 16.30", "5–7 pm",
-    "5 pm to 7.30 pm", "from 17 to 19"; one time alone ("kl. 17") lasts an hour. None when no time
-    can be read (an all-day event then)."""
+    "5 pm to 7.30 pm", "from 17 to 19"; one time alone ("kl. 17") lasts an hour.
+
+    The result times a calendar request sent to everyone invited, so a doubt gives None (an
+    all-day event): digits that are part of a date ("2026-09-03", "3/9", "3 september") are
+    never a time; a range said to be one (after "kl", "klockan", "från", "from", "at", "mellan",
+    or written with minutes or am/pm) wins over a bare one ("Plan 2-3, kl 17-19"); a bare range
+    counts only if it is the only one and no word but a date or weekday stands before it; two
+    different candidates, or an "eller"/"or", give None."""
     text = " ".join(str(text or "").split())
     if not text:
         return None
-    found = _RANGE.search(text)
-    if found:
-        start_half, end_half = found[3], found[6]
-        start = _clock(found[1], found[2], start_half or (end_half if int(found[1]) <= 12 else None))
-        end = _clock(found[4], found[5], end_half)
-        if start and end and start_half is None and end_half and start > end:  # "11–1 pm": 11 am
-            start = _clock(found[1], found[2], None)
-        if not start or not end:
-            return None
-        minutes = (end[0] * 60 + end[1]) - (start[0] * 60 + start[1])
-        if minutes <= 0:
-            minutes += 24 * 60  # past midnight
-        return _at(start), minutes
-    single = _SINGLE.match(text)
+    masked = _DATE.sub(_MASK, text)
+    ranges = list(_RANGE.finditer(masked))
+    strong = {_range(m) for m in ranges if _said(m)}
+    between = _RANGE.sub(_MASK, masked)
+    singles = {(_at(c), DEFAULT_MINUTES) if (c := _clock(m[2], m[3], m[4])) else None
+               for m in _TIME.finditer(between) if m[1] or m[3] or m[4]}
+    if _EITHER.search(masked) and len({*strong, *singles, *(_range(m) for m in ranges)}) > 1:
+        return None
+    # A bare range with a word before it ("Plan 2-3", "sal 9-12") is a label, not a time.
+    bare = [m for m in ranges if not _said(m)]
+    free = {_range(m) for m in bare if not masked[:m.start()].rstrip(_MASK + " ,;:(–—-")}
+    if strong:
+        return _one(strong | (free - {None}))
+    if singles:
+        return _one(singles)
+    if bare:
+        return _one(free) if len(bare) == 1 else None
+    single = _SINGLE.match(masked)
     if single:
-        start = _clock(single[1], single[2], single[3])
+        start = _clock(single[2], single[3], single[4])
         return (_at(start), DEFAULT_MINUTES) if start else None
     return None
 
