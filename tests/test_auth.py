@@ -10,10 +10,12 @@ from sqlalchemy import select
 
 from core.platform.auth import (
     FREE_ATTEMPTS,
+    OVERALL_FREE_ATTEMPTS,
     access_config,
     email_allowed,
     hash_password,
     is_local,
+    source_key,
     verify_password,
 )
 from core.platform.i18n import MentorplanError
@@ -118,9 +120,23 @@ def test_a_wrong_password_is_refused_and_repeated_failures_make_it_wait(guarded,
         store.record_login_failure(now, source)
     at.text_input(key="login_password").set_value(PASSWORD)
     at.button[0].click().run()
-    assert at.error[0].value.startswith("För många misslyckade inloggningar härifrån. Vänta 6")  # 60 s or a second less
+    # an unknown source's 11th failure: 128 s (or a second less), past the minute a known browser waits at most
+    assert at.error[0].value.startswith("För många misslyckade inloggningar härifrån. Vänta 12")
     assert at.text_input(key="login_password")  # still outside, even with the right password
     assert len(store.login_failures(dt.datetime(2000, 1, 1))) == FREE_ATTEMPTS + 6
+
+
+def test_many_failures_from_elsewhere_make_every_unknown_source_wait(guarded, database_url):
+    """Rotating addresses: the budget all unknown sources share, said as such."""
+    store = Store(database_url)
+    now = dt.datetime.now().replace(microsecond=0)
+    for number in range(OVERALL_FREE_ATTEMPTS):
+        store.record_login_failure(now, source_key("address", f"2001:db8:{number:x}::1"))
+    at = guarded()
+    at.text_input(key="login_password").set_value(PASSWORD)
+    at.button[0].click().run()
+    assert at.error[0].value.startswith("Många misslyckade inloggningar på sistone, från flera håll. Vänta ")
+    assert at.text_input(key="login_password")
 
 
 def test_after_the_wait_the_right_password_gets_in_and_hears_of_the_failures(guarded, database_url):

@@ -13,6 +13,7 @@ import streamlit as st
 from core.platform.auth import (
     AccessConfig,
     access_config,
+    address_group,
     client_address,
     email_allowed,
     is_local,
@@ -102,14 +103,15 @@ def _browser() -> str | None:
 def login_source(access: AccessConfig, store: Store) -> str:
     """Whose attempts an attempt counts with: a browser the coordinator has logged in with before
     is a source of its own (someone guessing elsewhere never slows it down); any other attempt
-    counts with its address (see core.platform.auth.client_address). Kept as digests only."""
+    counts with its address (see core.platform.auth.client_address; an IPv6 one by its /64, see
+    address_group). Kept as digests only."""
     browser = _browser()
     if browser and store.known_browser(browser):
         return source_key("browser", browser)
     peer = st.context.ip_address
     address = client_address(peer if isinstance(peer, str) else None,  # None on this computer (and in AppTest)
                              st.context.headers.get("X-Forwarded-For"), access.trusted_proxies)
-    return source_key("address", address)
+    return source_key("address", address_group(address))
 
 
 def _password(access: AccessConfig, lang: str) -> None:
@@ -129,7 +131,8 @@ def _password(access: AccessConfig, lang: str) -> None:
         attempt = store.begin_login_attempt(source, now)  # counted and written down under the write lock
         if attempt.attempt is None:
             until = attempt.wait_until or now
-            st.error(t("access.wait", lang, seconds=max(1, math.ceil((until - now).total_seconds())),
+            key = "access.wait_overall" if attempt.overall else "access.wait"  # all unknown sources, or this one
+            st.error(t(key, lang, seconds=max(1, math.ceil((until - now).total_seconds())),
                        time=until.strftime("%H:%M:%S")))
         elif password and verify_password(password, access.password_hash):
             st.session_state[REPORT_KEY] = store.login_succeeded(attempt.attempt, source, now, _browser())

@@ -3,7 +3,8 @@
 - `oidc`: the organisation's identity provider through Streamlit's own st.login, when an [auth]
   section is in .streamlit/secrets.toml (optionally only the e-mails in [mentorplan].allowed_emails);
 - `password`: one password whose scrypt hash (never the password) is [mentorplan].password_hash,
-  compared in constant time, with a growing delay per source after repeated failures;
+  compared in constant time, with a growing delay per source after repeated failures
+  and one shared by all sources that are not a browser the coordinator logged in with;
 - `local`: neither — then the server must listen on this computer only.
 
 The decisions are pure functions here; ui/auth.py draws the login and keeps the session.
@@ -15,6 +16,7 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
+import ipaddress
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,12 +24,19 @@ from dataclasses import dataclass
 from core.platform.i18n import MentorplanError
 
 LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
-# The growing delay (login_wait): five tries at once from one source, then 2 s, 4 s, 8 s, … at most
-# a minute after that source's latest failure; failures older than an hour are forgotten.
+# The growing delay (login_wait): five tries at once from one source, then 2 s, 4 s, 8 s, … after
+# that source's latest failure — at most a minute for a browser the coordinator has logged in with
+# (MAX_DELAY, the coordinator's bound), at most 15 minutes for any other source (SOURCE_MAX_DELAY).
+# On top, all sources that are not such browsers share one budget: after OVERALL_FREE_ATTEMPTS
+# failures among them, each further attempt from any of them waits 2 s, 4 s, … at most a minute
+# after the latest. Failures older than a day (FAILURE_WINDOW) are forgotten.
 FREE_ATTEMPTS = 5
 FIRST_DELAY = dt.timedelta(seconds=2)
 MAX_DELAY = dt.timedelta(seconds=60)
-FAILURE_WINDOW = dt.timedelta(hours=1)
+SOURCE_MAX_DELAY = dt.timedelta(minutes=15)
+OVERALL_FREE_ATTEMPTS = 20
+FAILURE_WINDOW = dt.timedelta(hours=24)
+IPV6_GROUP = 64  # IPv6 clients count by their /64: one line or one home gets many addresses
 # scrypt's cost: 2**15 × 8 × 128 bytes = 32 MB and ~0.1 s a try — slow for a guesser, quick for a login.
 _N, _R, _P = 2**15, 8, 1
 _MAXMEM = 64 * 1024 * 1024
@@ -90,22 +99,24 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(digest, expected)
 
 
-def login_wait(failures: list[dt.datetime], now: dt.datetime) -> dt.datetime | None:
-    """When one source (an address, or a browser the coordinator logged in with before) may try
-    again, or None for now. Its failures within FAILURE_WINDOW count: FREE_ATTEMPTS pass at once,
-    then each waits twice as long as the one before after the latest (2 s, 4 s, … MAX_DELAY)."""
+def login_wait(failures: list[dt.datetime], now: dt.datetime, *, free: int = FREE_ATTEMPTS,
+               most: dt.timedelta = MAX_DELAY) -> dt.datetime | None:
+    """When a source (an address, or a browser the coordinator logged in with before) — or all
+    unknown sources together — may try again, or None for now. The failures within FAILURE_WINDOW
+    count: `free` pass at once, then each waits twice as long as the one before after the latest
+    (2 s, 4 s, … `most`)."""
     recent = sorted(f for f in failures if now - f < FAILURE_WINDOW)
-    if len(recent) < FREE_ATTEMPTS:
+    if len(recent) < free:
         return None
-    until = recent[-1] + login_delay(len(recent))
+    until = recent[-1] + login_delay(len(recent), free=free, most=most)
     return until if until > now else None
 
 
-def login_delay(failures: int) -> dt.timedelta:
-    """The wait after the `failures`-th failure in a row from one source."""
-    if failures < FREE_ATTEMPTS:
+def login_delay(failures: int, *, free: int = FREE_ATTEMPTS, most: dt.timedelta = MAX_DELAY) -> dt.timedelta:
+    """The wait after the `failures`-th failure in a row (of `free` free ones), at most `most`."""
+    if failures < free:
         return dt.timedelta(0)
-    return min(FIRST_DELAY * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY)
+    return min(FIRST_DELAY * 2 ** min(failures - free, 30), most)  # 2**30 × 2 s is past any bound
 
 
 def client_address(peer: str | None, forwarded_for: str | None, trusted_proxies: tuple[str, ...]) -> str:
@@ -119,6 +130,22 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted_proxies:
             if hop not in trusted_proxies:
                 return hop
     return address
+
+
+def address_group(address: str) -> str:
+    """What an address counts as: an IPv6 address by its /64 network (IPV6_GROUP), since a single
+    line is given a whole /64 to pick addresses from; an IPv4 address (also IPv4-mapped IPv6) as
+    itself; anything that is no address (such as "local") as written."""
+    bare = address.strip().strip("[]").split("%", 1)[0]
+    try:
+        ip = ipaddress.ip_address(bare)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network(f"{ip}/{IPV6_GROUP}", strict=False))
+    return str(ip)
 
 
 def source_key(kind: str, value: str) -> str:
