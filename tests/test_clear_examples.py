@@ -1,5 +1,6 @@
 """Clearing the example data (issue 12, point 5): the people the example loaders make are marked
-as examples (an upgrade marks no one); clearing removes them and everything that hangs on them in
+as examples (an upgrade marks the earlier releases' example people, by their reserved .example
+addresses, and no one else); clearing removes them and everything that hangs on them in
 one transaction, and leaves the coordinator's own data exactly as it was — rows, ids and values;
 an own person who was paired with an example is applied again; the overview offers it only while
 there are examples, behind a confirmation."""
@@ -10,6 +11,7 @@ import contextlib
 import datetime as dt
 import io
 import shutil
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -116,13 +118,20 @@ def test_an_own_person_paired_with_an_example_is_applied_again(store, tmp_path):
     assert set(kept["mentor_person_id"]) | set(kept["mentee_person_id"]) <= own and len(kept)
 
 
-def test_an_upgraded_database_marks_no_one(tmp_path):
+def test_an_upgraded_database_marks_the_earlier_example_people_and_no_one_else(tmp_path):
     copy = tmp_path / "mentorplan.db"
     shutil.copyfile(RELEASE_DATABASE, copy)
+    with sqlite3.connect(copy) as connection:  # one of the coordinator's own, as the release stored them
+        connection.execute("INSERT INTO people (email, name, phone, organisation, department, title, town, "
+                           "languages, gender, created_at, updated_at) VALUES ('kari.own@kommun.se', 'Kari Own', "
+                           "'', 'Kommunen', '', '', '', '[]', '', '2026-11-30 10:00:00', '2026-11-30 10:00:00')")
     store = Store(f"sqlite:///{copy}")
     try:
-        assert store.people_count() > 0 and store.example_count() == 0
-        assert clear_examples(store) == {}
+        examples = store.example_count()
+        assert examples == store.people_count() - 1 and examples > 0  # the release's example programme
+        clear_examples(store)
+        assert store.example_count() == 0
+        assert store.participants()["email"].tolist() == [] and store.people_count() == 1
     finally:
         store.close()
 

@@ -43,6 +43,12 @@ def test_the_command_lines_csv_stays_comma_separated():
     assert to_script_csv(frame).decode("utf-8-sig") == "cohort,score\nautumn-2026,0.645\n"
 
 
+def test_the_command_lines_csv_changes_a_field_only_where_it_starts_a_formula():
+    frame = pd.DataFrame({"address": ["Kungsgatan 1, +46 8 123", "=HYPERLINK(1)"], "name": ["Lind, -Anna", "Åsa"]})
+    assert list(csv.reader(io.StringIO(to_script_csv(frame).decode("utf-8-sig")))) == [
+        ["address", "name"], ["Kungsgatan 1, +46 8 123", "Lind, -Anna"], ["'=HYPERLINK(1)", "Åsa"]]
+
+
 def test_a_name_with_separators_and_a_formula_opens_as_one_safe_cell():
     frame = pd.DataFrame({"Namn": ["Anna;=2+5;x"], "E-post": ["anna@example.se"]})
     data = to_csv(frame, "sv")

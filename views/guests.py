@@ -126,15 +126,19 @@ if chosen.not_invited:
     st.dataframe(display_frame(late, lang).assign(**{t("guests_page.col_status", lang):
                                                      t("guests_page.not_invited", lang)}),
                  hide_index=True, width="stretch", placeholder="–")
-    late_labels = dict(zip((g.person_id for g in late), guest_labels(late), strict=True))
-    pick, act = st.columns([3, 2], vertical_alignment="bottom")
-    person = pick.selectbox(t("guests_page.invite_who", lang), list(late_labels), key=f"guests_invite_{event_id}",
-                            format_func=late_labels.__getitem__, placeholder=t("common.choose_option", lang))
-    if act.button(t("guests_page.invite", lang), icon=":material/person_add:", key="guests_invite",
-                  width="stretch"):
-        [guest] = [g for g in late if g.person_id == person]
-        store.change_guest_list(key_cohort, key_event, guest.person_id, ADDED, guest.role)
-        go_write([guest.person_id])
+    if chosen.occurrence.end < today:  # an invitation to a day gone by helps no one
+        st.caption(t("guests_page.not_invited_past", lang))
+    else:
+        late_labels = dict(zip((g.person_id for g in late), guest_labels(late), strict=True))
+        pick, act = st.columns([3, 2], vertical_alignment="bottom")
+        person = pick.selectbox(t("guests_page.invite_who", lang), list(late_labels),
+                                key=f"guests_invite_{event_id}", format_func=late_labels.__getitem__,
+                                placeholder=t("common.choose_option", lang))
+        if act.button(t("guests_page.invite", lang), icon=":material/person_add:", key="guests_invite",
+                      width="stretch"):
+            [guest] = [g for g in late if g.person_id == person]
+            store.change_guest_list(key_cohort, key_event, guest.person_id, ADDED, guest.role)
+            go_write([guest.person_id])
 
 # -- The coordinator's changes: leave one out, add one by name ---------------------------------
 with st.expander(t("guests_page.change_title", lang), expanded=bool(chosen.excluded)):

@@ -77,8 +77,8 @@ def show_constraints() -> None:
         return
     for c in constraints:
         text, button = st.columns([5, 1])
-        text.markdown(t(f"matching.constraint.{c.kind}", lang, mentor=plain(names.get(c.mentor_id, c.mentor_id)),
-                        mentee=plain(names.get(c.mentee_id, c.mentee_id))))
+        text.markdown(t(f"matching.constraint.{c.kind}", lang, mentor=plain(name_of(c.mentor_id)),
+                        mentee=plain(name_of(c.mentee_id))))
         if button.button(t("matching.remove_button", lang), key=f"matching_remove_{c.mentor_id}_{c.mentee_id}"):
             store.delete_constraint(cohort.id, c.mentor_id, c.mentee_id)
             flash_and_rerun(t("matching.removed", lang))
@@ -100,6 +100,12 @@ settings = store.match_settings(cohort.id)
 constraints = tuple(store.match_constraints(cohort.id))
 # Everyone of the cohort by id, as pickers and tables name them: two people of one name read apart.
 names = people_labels(pd.concat([mentors, mentees]))
+
+
+def name_of(person_id: int) -> str:
+    """A person's label, or words for someone no longer in the cohort (never a bare id)."""
+    return names.get(person_id) or t("matching.someone_gone", lang)
+
 
 # -- Who takes part ----------------------------------------------------------------------------
 st.subheader(t("matching.who_title", lang))
@@ -183,7 +189,7 @@ try:
     matching.check_acceptable(run, mentors, mentees)
     stale = None
 except MentorplanError as error:
-    stale = error.shown(lang)
+    stale = shown(error, lang)  # it names people: their names stay text
     st.warning(stale)
 
 scores = run.pairs["score"].astype(float)
@@ -294,8 +300,8 @@ with adjust_tab:
             st.caption(t("matching.swap_no_partner", lang))
         elif second is not None and broken:  # said before the button is pressed, and the button kept shut
             st.warning("\n".join([t("matching.swap_breaks_title", lang)] + [
-                "- " + t(f"matching.swap_breaks_{b.rule}", lang, mentor=plain(names.get(b.mentor_id, b.mentor_id)),
-                         mentee=plain(names.get(b.mentee_id, b.mentee_id))) for b in broken]),
+                "- " + t(f"matching.swap_breaks_{b.rule}", lang, mentor=plain(name_of(b.mentor_id)),
+                         mentee=plain(name_of(b.mentee_id))) for b in broken]),
                 icon=":material/block:")
         elif second is not None:
             st.caption(t("matching.swap_preview", lang, mentee_a=plain(names[first]), mentee_b=plain(names[second]),

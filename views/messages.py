@@ -9,6 +9,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from core.calendar.programme import Occurrence
 from core.calendar.schedule import cohort_label, describe_when, event_name
 from core.messages import delivery
 from core.messages.letters import (
@@ -21,7 +22,7 @@ from core.messages.letters import (
     decision_messages,
     invitation_messages,
 )
-from core.messages.requests import CANCEL, REQUEST
+from core.messages.requests import CANCEL, REQUEST, time_understood
 from core.messages.sendlog import decisions_deadline, people_not_told, recipients
 from core.messages.templates import (
     BODY_MAX,
@@ -35,6 +36,7 @@ from core.messages.templates import (
     check_template,
     is_invitation,
     template_kinds,
+    template_label,
 )
 from core.platform.files import XLSX_MIME
 from core.platform.i18n import LANGUAGES, MentorplanError, format_date, t
@@ -102,6 +104,12 @@ def show_deadline() -> None:
 
 # -- Write and send ----------------------------------------------------------------------------
 
+def calendar_time(time: str, occurrence: Occurrence) -> str:
+    """The time the letters' calendar requests will carry, as read from the time written."""
+    understood = time_understood(time, one_day=occurrence.start == occurrence.end)
+    return t("messages.calendar_time", lang, time=understood) if understood else t("messages.calendar_all_day", lang)
+
+
 def details_form(event_id: str) -> None:
     saved = store.event_details(*invitations[event_id].key)  # a shared occurrence's details are kept once
     key = f"{cohort.id}_{event_id}"
@@ -113,6 +121,7 @@ def details_form(event_id: str) -> None:
                                 max_chars=300)
         time = right.text_input(t("messages.time", lang), value=saved.time, key=f"messages_time_{key}",
                                 max_chars=100, help=t("messages.time_help", lang))
+        right.caption(calendar_time(saved.time, invitations[event_id]))
         note = st.text_area(t("messages.note", lang, placeholder="{note}"), value=saved.note,
                             key=f"messages_note_{key}", max_chars=2000, height=80)
         if st.form_submit_button(t("common.save", lang)):
@@ -146,7 +155,7 @@ def preview(batch: Batch) -> None:
     with st.expander(t("messages.all_messages", lang)):
         st.dataframe(pd.DataFrame([{
             t("delivery.col_name", lang): m.name, t("delivery.col_email", lang): m.email,
-            t("delivery.col_template", lang): t(f"messages.template_{m.template}", lang),
+            t("delivery.col_template", lang): template_label(m.template, lang),
             t("delivery.col_subject", lang): m.subject} for m in messages]), hide_index=True, width="stretch",
                      placeholder="–")
 
@@ -286,6 +295,7 @@ def call_form() -> None:
                                 max_chars=300)
         time = right.text_input(t("messages.time", lang), value=saved.time, key=f"messages_call_time_{key}",
                                 max_chars=100, help=t("messages.time_help", lang))
+        right.caption(calendar_time(saved.time, mingle))
         how = st.text_area(t("messages.signup", lang), value=signup.note, key=f"messages_call_signup_{key}",
                            max_chars=2000, height=80, help=t("messages.signup_help", lang))
         if st.form_submit_button(t("common.save", lang)):
@@ -397,7 +407,7 @@ def write_and_send() -> None:
 def edit_templates() -> None:
     st.caption(t("messages.templates_intro", lang, **BRACES))
     kind = st.selectbox(t("messages.template", lang), template_kinds(programme), key="messages_template_kind",
-                        format_func=lambda k: t(f"messages.template_{k}", lang),
+                        format_func=lambda k: template_label(k, lang),
                         placeholder=t("common.choose_option", lang))
     template_lang = st.radio(t("messages.template_language", lang), LANGUAGES, key="messages_template_lang",
                              horizontal=True, format_func=LANGUAGE_NAMES.__getitem__)
@@ -498,7 +508,7 @@ def show_log() -> None:
         t("guests_page.col_name", lang): log["name"],
         t("guests_page.col_email", lang): log["email"],
         t("messages.col_step", lang): [step_name(k, e) for k, e in zip(log["kind"], log["event_id"], strict=True)],
-        t("delivery.col_template", lang): [t(f"messages.template_{k}", lang) for k in log["template"]],
+        t("delivery.col_template", lang): [template_label(k, lang) for k in log["template"]],
         t("messages.col_channel", lang): [t(f"messages.channel_{c}", lang) for c in log["channel"]],
         t("messages.col_status", lang): [t(f"messages.status_{s}", lang) for s in log["status"]],
         t("messages.col_error", lang): [delivery.describe_detail(e, lang) if isinstance(e, str) else e

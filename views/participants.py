@@ -28,7 +28,7 @@ from core.platform.files import XLSX_MIME, to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, t, unique_labels
 from ui import context
 from ui.downloads import offer
-from ui.text import plain
+from ui.text import plain, shown
 
 ROUND = "signup_round"  # a new round empties the uploader after an import
 
@@ -99,8 +99,9 @@ for file, name in zip(files, unique_labels([f.name for f in files]), strict=True
     try:
         upload = read_file(hashlib.sha256(data).hexdigest(), name, known, data)
     except MentorplanError as error:  # named by the message itself, or in front of it
-        message = error.shown(lang)
-        st.error(message if error.params.get("file") == name else f"**{name}**: {message}", icon=":material/error:")
+        message = shown(error, lang)  # the file's name stays text, in the message or in front of it
+        st.error(message if error.params.get("file") == name else f"**{plain(name)}**: {message}",
+                 icon=":material/error:")
         continue
     kept, _ = sheets_for_role(upload, role)
     sheets.extend(kept)
@@ -193,7 +194,7 @@ if st.button(t("participants.commit", lang, count=len(rows)), type="primary", ke
     try:
         done = commit(store, report.valid, [m for m in mapped if sheet_key(m.sheet) in changed])
     except MentorplanError as error:  # the store words a database error too (import.database)
-        st.error(t("participants.commit_failed", lang, detail=error.shown(lang)), icon=":material/error:")
+        st.error(t("participants.commit_failed", lang, detail=shown(error, lang)), icon=":material/error:")
     else:
         st.session_state["signup_done"] = t("participants.committed", lang, **done)
         st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1

@@ -29,6 +29,7 @@ from core.messages.guests import usable_address
 from core.messages.letters import Batch, Message
 from core.messages.requests import request_ics
 from core.messages.sendlog import log_entry
+from core.messages.templates import template_label
 from core.platform.files import to_csv, to_xlsx
 from core.platform.i18n import MentorplanError, t
 
@@ -334,7 +335,7 @@ def plan_frame(the_plan: Plan, lang: str) -> pd.DataFrame:
     rows = [(m, "delivery.will_send") for m in the_plan.to_send] + [(m, "delivery.skip_sent")
                                                                    for m in the_plan.already_sent]
     return pd.DataFrame([{t("delivery.col_name", lang): m.name, t("delivery.col_email", lang): m.email,
-                          t("delivery.col_template", lang): t(f"messages.template_{m.template}", lang),
+                          t("delivery.col_template", lang): template_label(m.template, lang),
                           t("delivery.col_subject", lang): m.subject, t("delivery.col_action", lang): t(key, lang)}
                          for m, key in rows],
                         columns=[t(f"delivery.col_{c}", lang) for c in ("name", "email", "template", "subject",

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from core.calendar.programme import Occurrence, Programme
-from core.platform.i18n import LANGUAGES, MentorplanError, check_language
+from core.platform.i18n import LANGUAGES, MentorplanError, check_language, labels, t
 from core.platform.paths import DATA_DIR
 
 if TYPE_CHECKING:
@@ -77,6 +77,13 @@ class EventDetails:
     place: str = ""
     time: str = ""
     note: str = ""
+
+
+def template_label(kind: str, lang: str) -> str:
+    """A template's name in words ("Inbjudan: kick-off"); a kind this version does not know (a
+    send-log line written by another version) by its own name rather than an error."""
+    key = f"messages.template_{kind}"
+    return t(key, lang) if key in labels() else kind
 
 
 def invitation_template(event_kind: str) -> str:

@@ -98,9 +98,10 @@ def to_csv(frame: pd.DataFrame, lang: str) -> bytes:
 
 def to_script_csv(frame: pd.DataFrame) -> bytes:
     """The command line's CSV, a contract with scripts: `,`-separated, a decimal point, LF
-    between rows, UTF-8 with a byte-order mark (the command leaves it out on stdout); as safe in
-    a spreadsheet as to_csv."""
-    return csv_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    between rows, UTF-8 with a byte-order mark (the command leaves it out on stdout); a field that
+    starts with a formula sign gets an apostrophe (safe_cell), and nothing else in a field changes:
+    a script reads back what is stored."""
+    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def to_xlsx(sheets: Mapping[str, pd.DataFrame], title: str | None = None) -> bytes:

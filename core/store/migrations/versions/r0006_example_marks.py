@@ -1,7 +1,9 @@
 """Example people marked; an index for the pages' queries (issue 12).
 
-`people.example` (false for everyone already there: an upgrade marks nothing; the example
-loaders mark the people they make) lets the overview clear the example data; participations
+`people.example` (the example loaders mark the people they make; an upgrade marks the people
+whose address is in the reserved `.example` domain — every example person an earlier release
+made has one, and no real person can — so that a register with earlier example data can clear it)
+lets the overview clear the example data; participations
 get an index on cohort_id, which every page about a cohort reads by.
 
 Revision ID: 0006
@@ -28,6 +30,8 @@ depends_on: str | None = None
 def upgrade() -> None:
     with op.batch_alter_table("people", schema=None) as batch_op:
         batch_op.add_column(sa.Column("example", sa.Boolean(), nullable=False, server_default=sa.false()))
+    people = sa.table("people", sa.column("email", sa.String), sa.column("example", sa.Boolean))
+    op.execute(people.update().where(sa.func.lower(people.c.email).like("%.example")).values(example=True))
     with op.batch_alter_table("participations", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_participations_cohort_id"), ["cohort_id"], unique=False)
 
