@@ -38,7 +38,7 @@ from core.messages.letters import (
     decision_messages,
     invitation_messages,
 )
-from core.messages.requests import CANCEL, REQUEST, parse_time_range
+from core.messages.requests import CANCEL, REQUEST, parse_time_range, time_understood
 from core.messages.templates import EventDetails
 from core.store import Store, schema
 from tests.conftest import ROOT
@@ -153,6 +153,30 @@ def test_reading_a_time_never_fails_and_gives_a_real_time(text):
     if found is not None:
         start, minutes = found
         assert isinstance(start, dt.time) and 0 < minutes < 24 * 60
+
+
+@pytest.mark.parametrize(("text", "one_day", "shown"), [
+    ("kl. 17–19", True, "17.00–19.00"),
+    ("2026-09-03 kl. 9.30 till 12", True, "09.30–12.00"),
+    ("22–01", True, "22.00–01.00"),
+    ("kl. 18", True, "18.00–19.00"),
+    ("kl. 17–19", False, None),  # over several days a request is all-day whatever the time says
+    ("Plan 2-3", True, None),
+])
+def test_the_page_shows_the_time_the_requests_will_carry(text, one_day, shown):
+    assert time_understood(text, one_day=one_day) == shown
+
+
+def test_the_messages_page_says_under_the_time_what_the_calendar_request_will_be(app, register):
+    at = app("views/messages.py", lang="sv", today=dt.date(2026, 9, 5))
+    at.radio(key="messages_what").set_value("invitation").run()
+    at.selectbox(key="messages_event").set_value("kickoff").run()
+    assert "Kalenderinbjudan: heldag" in [c.value for c in at.caption]
+    register.save_event_details("autumn-2026", "kickoff", EventDetails(time="2026-09-03 kl. 17–19"))
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert "Kalenderinbjudan: 17.00–19.00" in captions and "Kalenderinbjudan: heldag" not in captions
 
 
 # -- Calendar requests in the letters -------------------------------------------------------------

@@ -135,6 +135,17 @@ def parse_time_range(text: str) -> tuple[dt.time, int] | None:
     return None
 
 
+def time_understood(text: str, *, one_day: bool = True) -> str | None:
+    """The time a calendar request will carry, as the page shows it ("17.00–19.00"); None for
+    an all-day request (no clear time, or an event over several days)."""
+    timed = parse_time_range(text) if one_day else None
+    if timed is None:
+        return None
+    start, minutes = timed
+    end = (dt.datetime.combine(dt.date.min, start) + dt.timedelta(minutes=minutes)).time()
+    return f"{start:%H.%M}–{end:%H.%M}"
+
+
 def _at(clock: tuple[int, int]) -> dt.time:
     return dt.time(clock[0] % 24, clock[1])
 
