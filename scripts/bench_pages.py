@@ -31,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Streamlit warns of a missing ScriptRunContext whenever page code runs outside a page (the
+# register is built in this process): only the figures are wanted on the screen.
+os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
 TODAY = dt.date(2026, 12, 1)
 LAST_YEAR = 2026  # the programme year running on TODAY
 PAGES = ("home", "timeline", "year_wheel", "schedule", "participants", "register", "matching", "guests",

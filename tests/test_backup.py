@@ -218,3 +218,19 @@ def test_a_person_deleted_everywhere_stays_deleted_after_an_older_backup_is_rest
         remembered = connection.execute(select(schema.erased_people.c.email_digest)).scalars().all()
         assert len(remembered) == 1 and "åsa" not in remembered[0]
     assert restored.rows["people"] == 1  # the backup held her; the restore left her out again
+
+
+def test_the_backup_page_offers_one_chosen_automatic_backup_latest_first(app, store, backup_folder):
+    fill(store)
+    for minute in range(3):
+        backup.write_automatic(store.backup(), dt.datetime(2026, 11, 28, 10, minute), "import")
+    [newest, *older] = backup.automatic_backups()
+    at = app("views/backup.py", lang="sv")
+    assert not at.exception
+    choice = at.selectbox(key="backup_automatic")
+    assert choice.options == [f"{p.name} · {p.stat().st_size // 1024} kB" for p in [newest, *older]]
+    assert choice.value == newest.name
+    assert len(at.get("download_button")) == 2  # the backup made now, and the chosen one: not one per file
+    choice.set_value(older[-1].name).run()
+    assert not at.exception and at.selectbox(key="backup_automatic").value == older[-1].name
+    assert len(at.get("download_button")) == 2

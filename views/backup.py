@@ -58,11 +58,15 @@ st.caption(t("backup.automatic_help", lang, folder=backup.backup_dir(), keep=bac
 automatic = backup.automatic_backups()
 if not automatic:
     st.caption(t("backup.no_automatic", lang))
-for path in automatic[:10]:
-    left, right = st.columns([4, 1])
-    left.write(f"{path.name} · {path.stat().st_size // 1024} kB")
-    offer(right, t("common.download", lang), data=path.read_bytes(), file_name=path.name,
-                 mime="application/zip", key=f"auto_{path.name}")
+else:  # one chosen at a time: a button per backup would read every file on every rerun
+    sizes = {path.name: path.stat().st_size // 1024 for path in automatic}
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    chosen = left.selectbox(t("backup.automatic_choose", lang), list(sizes), key="backup_automatic",
+                            format_func=lambda name: f"{name} · {sizes[name]} kB")
+    if chosen is not None:
+        path = backup.backup_dir() / chosen
+        offer(right, t("common.download", lang), data=path.read_bytes(), file_name=path.name,
+              mime="application/zip", key="backup_automatic_download", width="stretch")
 
 st.subheader(t("changelog.title", lang))
 st.caption(t("changelog.help", lang))
