@@ -66,7 +66,8 @@ event_id = st.selectbox(t("guests_page.event", lang), list(events), key="guests_
 occurrence = events[event_id]
 chosen = lists[event_id]
 guests = chosen.invited
-numbers = counts(guests)
+numbers = context.memo(lambda: counts(guests), "guest_counts", cohort.id, event_id, today)
+labels = context.memo(lambda: guest_labels(guests), "guest_labels", cohort.id, event_id, today)  # as on the list
 key_cohort, key_event = occurrence.key  # a shared occurrence's list is kept under its owner
 
 
@@ -103,7 +104,7 @@ if not guests:
 else:
     table = context.memo(lambda: display_frame(guests, lang), "guest_table", cohort.id, event_id, today, lang)
     st.dataframe(table, hide_index=True, width="stretch", placeholder="–")
-    missing = [label for g, label in zip(guests, guest_labels(guests), strict=True) if not g.has_address]
+    missing = [label for g, label in zip(guests, labels, strict=True) if not g.has_address]
     if missing:
         st.warning(t("guests_page.no_address_warning", lang, count=len(missing),
                      names=", ".join(plain(name) for name in missing)), icon=":material/warning:")
@@ -143,7 +144,7 @@ if chosen.not_invited:
 # -- The coordinator's changes: leave one out, add one by name ---------------------------------
 with st.expander(t("guests_page.change_title", lang), expanded=bool(chosen.excluded)):
     if guests:
-        on_list = dict(zip((g.person_id for g in guests), guest_labels(guests), strict=True))
+        on_list = dict(zip((g.person_id for g in guests), labels, strict=True))
         pick, act = st.columns([3, 2], vertical_alignment="bottom")
         person = pick.selectbox(t("guests_page.exclude_who", lang), list(on_list), key=f"guests_exclude_{event_id}",
                                 format_func=on_list.__getitem__, placeholder=t("common.choose_option", lang))
