@@ -203,6 +203,17 @@ def test_the_june_meeting_invites_the_autumn_cohort_just_closed_as_former_mentor
     assert describe_reasons(january[-1], "en") == "mentor, Spring start 2027, newly started programme"
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_june_meeting_letter_never_calls_a_finished_programme_newly_started(register, lang):
+    store, programme, _known = register
+    batch = invitation_messages(store, programme, Cohort(2026, "spring"), "mid_meeting", lang,
+                                details=EventDetails(place="Aulan", time="kl. 13–16"))
+    [maja] = [m for m in batch.messages if m.name == "Maja Ek"]
+    started = {"sv": "nystart", "en": "newly started"}[lang]
+    assert started not in maja.body.lower() and started not in maja.subject.lower()
+    assert {"sv": "nyss avslutades", "en": "has just closed"}[lang] in maja.body
+
+
 def test_the_june_meeting_can_invite_its_pairs_only(register):
     store, _programme, _known = register
     store.save_settings(replace(store.settings(RULEBOOK.defaults), spring_mid_meeting_guests="none"))
