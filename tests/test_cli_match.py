@@ -60,7 +60,7 @@ def test_writes_a_workbook_and_prints_the_summary(store, tmp_path):
     assert result.stdout.decode("utf-8") == "4 pairs, 1 unmatched\n"
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Par", "Utan par", "Om matchningen"]
-    assert book["Par"]["A1"].value == "Parlistan · Höststart 2026 (autumn-2026)"  # a title row, then the header
+    assert book["Par"]["A1"].value == "Parlistan · Höststart 2026"  # a title row, then the header
     header = [c.value for c in book["Par"][2]]
     assert header[:4] == ["Mentor", "Mentorns organisation", "Mentorns e-post", "Mentorns telefon"]
     assert book["Par"].max_row == 6

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
         write_output(pair_list_pdf(result, cohort, lang, clock.today(), paper), args.out, lang, binary=True)
     else:
-        write_output(pair_list_xlsx(result, f"{cohort_label(cohort, lang)} ({cohort.id})", lang), args.out,
+        write_output(pair_list_xlsx(result, cohort_label(cohort, lang), lang), args.out,
                      lang, binary=True)
     if args.out:
         sys.stdout.write(summary)
