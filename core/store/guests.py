@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text
 
 from core.messages.guests import (
     CHANGES,
@@ -27,6 +27,7 @@ from core.store.schema import timestamp
 
 FORMER_PAIR_SETTING = "former_pair_cohorts"
 KEPT_STATUSES = ("sent", "prepared")  # the send log's lines that keep an event's list as it was
+_POSTGRESQL_LOCK = 2026_12_12  # pg_advisory_xact_lock key of keeping a list (SQLite's write lock does it there)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ def keep_guest_list(connection: Connection, entries: Sequence[LogEntry], guests:
     keys = {(e.cohort_id, e.event_id) for e in entries if e.kind == "invitation" and e.status in KEPT_STATUSES}
     kept = 0
     now = timestamp()
+    if keys and connection.dialect.name == "postgresql":  # two sessions sending at once: one keeps the list
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _POSTGRESQL_LOCK})
     for cohort_id, event_id in sorted(keys):
         there = connection.execute(select(func.count()).select_from(table).where(
             table.c.cohort_id == cohort_id, table.c.event_id == event_id)).scalar_one()
