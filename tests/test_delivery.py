@@ -113,7 +113,7 @@ def test_without_a_sender_an_invitation_carries_the_published_calendar_file(invi
     [attachment] = list(parsed.iter_attachments())
     assert attachment.get_content_type() == "text/calendar"
     assert attachment.get_param("method") == "PUBLISH"
-    assert attachment.get_filename() == "kickoff-autumn-2026.ics"
+    assert attachment.get_filename() == "kick-off-hoststart-2026.ics"  # in words, no ids
 
 
 def test_a_decision_has_no_attachment_and_needs_no_sender(decisions):

@@ -189,7 +189,7 @@ def test_the_kickoff_invitation_says_when_where_and_why(register):
     assert petra.subject == "Inbjudan: kick-off för mentorskapsprogrammet torsdag 24 september 2026"
     assert "Du är inbjuden som mentor i Vårstart 2026, det pågående programmet." in petra.body
     assert "Dag: torsdag 24 september 2026 (v. 39)\nTid: 13.00–16.30\nPlats: Stadshuset, Umeå" in petra.body
-    assert batch.calendar_name == "kickoff-autumn-2026.ics" and batch.name == "invitation-kickoff-autumn-2026-sv"
+    assert batch.calendar_name == "kick-off-hoststart-2026.ics" and batch.name == "invitation-kickoff-autumn-2026-sv"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -187,7 +187,7 @@ def test_an_invitation_asks_for_its_place_and_time_first(app, register):
     assert not at.error
     assert register.event_details("autumn-2026", "kickoff").place == "Stadshuset, Umeå"
     assert "Place: Stadshuset, Umeå" in at.code[0].value
-    assert "Attachment: kickoff-autumn-2026.ics" in [t.value for t in at.text]
+    assert "Attachment: kick-off-autumn-start-2026.ics" in [t.value for t in at.text]
 
 
 def test_a_template_with_an_unknown_placeholder_is_refused_and_a_good_one_kept(app, register):

@@ -29,7 +29,7 @@ from core.messages.guests import (
     role_word,
     usable_address,
 )
-from core.messages.requests import CANCEL, REQUEST, CalendarRequest, Ledger, Version, request_for
+from core.messages.requests import CANCEL, REQUEST, CalendarRequest, Ledger, Version, request_for, title
 from core.messages.templates import (
     _LETTER_LOCALES,
     DECISION_TEMPLATES,
@@ -46,6 +46,7 @@ from core.messages.templates import (
     used_placeholders,
 )
 from core.platform.clock import today as clock_today
+from core.platform.files import file_stem
 from core.platform.i18n import MentorplanError, check_language, format_week, format_weekday, t
 
 if TYPE_CHECKING:
@@ -321,7 +322,8 @@ def invitation_messages(store: Store, programme: Programme, cohort: Cohort, even
     messages, problems = _collect(results)
     owner_id, owner_event = occurrence.key  # a shared occurrence is sent and logged once, under its owner
     return Batch(owner_id, "invitation", owner_event, lang, messages, problems,
-                 calendar=event_ics(occurrence, lang, details), calendar_name=f"{event_id}-{cohort.id}.ics",
+                 calendar=event_ics(occurrence, lang, details),
+                 calendar_name=f"{file_stem(title(occurrence, lang))}.ics",  # in words: the guest sees it
                  guests=tuple(guests))
 
 

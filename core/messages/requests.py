@@ -21,6 +21,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from core.calendar.files import CALENDAR_TIMEZONE, UID_DOMAIN
 from core.calendar.programme import Occurrence
 from core.calendar.schedule import cohort_label, event_name
+from core.platform.files import file_stem
 
 if TYPE_CHECKING:
     from core.store import Store
@@ -189,7 +190,9 @@ class CalendarRequest:
 
     @property
     def file_name(self) -> str:
-        return f"{self.event_id}-{self.cohort_id}.ics"
+        """The attachment's name, in words as its title ("kick-off-hoststart-2026.ics"): the
+        recipient sees it, so no ids."""
+        return f"{file_stem(self.summary)}.ics"
 
 
 def title(occurrence: Occurrence, lang: str) -> str:
