@@ -22,8 +22,9 @@ from core.calendar.programme import Override
 from core.platform.i18n import MentorplanError
 from core.store import BUSY_TIMEOUT_VARIABLE, Store, busy_timeout
 from tests.conftest import ROOT
+from tests.release import release_database
 
-RELEASE_DATABASE = Path(__file__).resolve().parent / "data" / "release-2026-12-01.db"
+RELEASE_DATABASE = release_database()
 OVERRIDE = Override("autumn-2027", "closing", dt.date(2028, 5, 24), dt.date(2028, 5, 24), "Kristi himmelsfärd")
 
 

@@ -43,6 +43,7 @@ from core.messages.templates import EventDetails
 from core.store import Store, schema
 from tests.conftest import ROOT
 from tests.messages_history import history
+from tests.release import release_database
 
 AUTUMN = Cohort(2026, "autumn")
 SENDER = "Mentorskapsprogrammet <mentor@example.se>"
@@ -449,7 +450,7 @@ def test_a_saturday_is_a_weekend_day_not_a_holiday():
 
 def test_a_database_made_by_the_release_gets_the_table_of_requests_given(tmp_path):
     copy = tmp_path / "mentorplan.db"
-    shutil.copyfile(ROOT / "tests" / "data" / "release-2026-12-01.db", copy)
+    shutil.copyfile(release_database(), copy)
     store = Store(f"sqlite:///{copy}")
     with store.reading() as connection:
         assert connection.execute(select(schema.calendar_requests)).all() == []

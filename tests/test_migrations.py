@@ -34,9 +34,10 @@ from core.platform.i18n import MentorplanError
 from core.store import Store, make_engine, migrations
 from core.store.schema import metadata
 from tests.conftest import ROOT
+from tests.release import release_database
 
 DATA = Path(__file__).resolve().parent / "data"
-RELEASE_DATABASE = DATA / "release-2026-12-01.db"
+RELEASE_DATABASE = release_database()  # built from tests/data/release-2026-12-01.sql
 RELEASE_BACKUP = DATA / "release-2026-12-01-backup.zip"
 # The rows the release's database and its backup hold (tests/data/README.md says how they were made).
 RELEASE_ROWS = {
