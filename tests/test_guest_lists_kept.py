@@ -19,9 +19,10 @@ from core.calendar.programme import RULES_FILE, Cohort, Override, Programme, che
 from core.calendar.rules import RuleError
 from core.calendar.schedule import cohort_label
 from core.followup.examples import load_examples
-from core.messages.guests import ADDED, EXCLUDED, describe_reasons, event_guests, load_history
+from core.messages.guests import describe_reasons, event_guests, load_history
 from core.messages.letters import invitation_messages
-from core.messages.sendlog import LogEntry, people_not_told, recipients
+from core.messages.records import ADDED, EXCLUDED, LogEntry
+from core.messages.sendlog import people_not_told, recipients
 from core.messages.templates import EventDetails
 from core.platform.i18n import MentorplanError
 from core.store import schema

@@ -11,7 +11,8 @@ from core import services
 from core.calendar.programme import Cohort
 from core.messages.delivery import log_prepared
 from core.messages.letters import decision_messages, event_ics, invitation_messages
-from core.messages.sendlog import LogEntry, decisions_deadline, people_not_told
+from core.messages.records import LogEntry
+from core.messages.sendlog import decisions_deadline, people_not_told
 from core.messages.templates import (
     DECISION_TEMPLATES,
     EventDetails,

@@ -13,7 +13,7 @@ from sqlalchemy import update
 from core import services
 from core.calendar.programme import Cohort
 from core.messages.guests import guest_list, load_history
-from core.messages.sendlog import LogEntry
+from core.messages.records import LogEntry
 from core.platform.i18n import format_date, t
 from core.store import schema
 from tests.messages_history import history

@@ -9,9 +9,6 @@ import streamlit as st
 
 from core.calendar.schedule import cohort_label, describe_guests, describe_note, describe_when, event_name
 from core.messages.guests import (
-    ADDED,
-    EXCLUDED,
-    MAX_FORMER_PAIR_COHORTS,
     counts,
     display_frame,
     event_guests,
@@ -20,6 +17,7 @@ from core.messages.guests import (
     load_history,
     summary_frame,
 )
+from core.messages.records import ADDED, EXCLUDED, MAX_FORMER_PAIR_COHORTS
 from core.messages.templates import DECISIONS_EVENT
 from core.platform.files import XLSX_MIME, file_stem, to_csv, to_xlsx
 from core.platform.i18n import format_date, t

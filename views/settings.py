@@ -7,7 +7,7 @@ import streamlit as st
 from core import services
 from core.calendar.programme import MINGLE_CONVENTIONS, SPRING_MATCHING_DEADLINES, SPRING_MID_MEETING_GUESTS
 from core.calendar.rules import WEEK_CONVENTIONS
-from core.messages.guests import MAX_FORMER_PAIR_COHORTS
+from core.messages.records import MAX_FORMER_PAIR_COHORTS
 from core.platform.i18n import MentorplanError, t
 from ui import context
 from ui.text import shown

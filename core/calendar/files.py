@@ -1,6 +1,9 @@
 """Calendar files: the schedule as all-day events and booked times as timed events, in iCalendar
 (RFC 5545) written by the icalendar package, with UIDs that stay the same from one export to the
-next so that importing a file again updates a calendar instead of duplicating it."""
+next so that importing a file again updates a calendar instead of duplicating it.
+
+icalendar is imported by the functions that write a file, not with the module: the letters and
+the command line's `todo` need this module's names but write no file (issue 12: its start)."""
 
 from __future__ import annotations
 
@@ -8,8 +11,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event
 
 from core.calendar.programme import Occurrence, distinct
 from core.calendar.schedule import cohort_label, describe_guests, describe_rule, describe_warning, event_name
@@ -30,6 +31,8 @@ def schedule_to_ics(occurrences: Iterable[Occurrence], lang: str) -> bytes:
     so that importing a new file updates the calendar instead of duplicating it. An occurrence
     shared between cohorts (the 3 September mingle) is one entry, under its owner's UID, named
     with every cohort it belongs to."""
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//Mentorplan//Mentorplan//SV")
     calendar.add("version", "2.0")
@@ -72,6 +75,8 @@ class Appointment:
 def appointments_to_ics(appointments: Iterable[Appointment], name: str = "Mentorplan") -> bytes:
     """Timed events in Europe/Stockholm time, with the time zone's definition in the file, so
     that a calendar in any time zone shows them at the right hour."""
+    from icalendar import Calendar, Event
+
     zone = ZoneInfo(CALENDAR_TIMEZONE)
     calendar = Calendar()
     calendar.add("prodid", "-//Mentorplan//Mentorplan//SV")

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from core.calendar.programme import CalendarWarning, Cohort, Occurrence
 from core.calendar.workdays import holiday_name
 from core.platform.i18n import MentorplanError, format_date, format_short_date, format_week, format_weekday, t
+
+if TYPE_CHECKING:  # pandas is imported by the functions that make a frame: `schedule` makes none
+    import pandas as pd
 
 # The command line's columns, a contract with scripts: keep them as they are.
 SCHEDULE_COLUMNS = ("cohort", "event", "start", "end", "iso_week", "rule", "invited", "warnings")
@@ -96,23 +98,25 @@ def describe_when(occurrence: Occurrence, lang: str) -> str:
     return f"{span} {occurrence.end.year}"
 
 
+def schedule_rows(occurrences: Iterable[Occurrence], lang: str) -> list[tuple[str | int, ...]]:
+    """The command line's schedule: one row per occurrence in SCHEDULE_COLUMNS' order, dates in
+    ISO 8601."""
+    return [(o.cohort.id, o.id, o.start.isoformat(), o.end.isoformat(), o.iso_week, describe_rule(o, lang),
+             "; ".join(describe_guests(o, lang)), "; ".join(describe_warning(w, lang) for w in o.warnings))
+            for o in occurrences]
+
+
 def schedule_frame(occurrences: Iterable[Occurrence], lang: str) -> pd.DataFrame:
-    """The command line's schedule: one row per occurrence, dates in ISO 8601."""
-    rows = [{
-        "cohort": o.cohort.id,
-        "event": o.id,
-        "start": o.start.isoformat(),
-        "end": o.end.isoformat(),
-        "iso_week": o.iso_week,
-        "rule": describe_rule(o, lang),
-        "invited": "; ".join(describe_guests(o, lang)),
-        "warnings": "; ".join(describe_warning(w, lang) for w in o.warnings),
-    } for o in occurrences]
-    return pd.DataFrame(rows, columns=list(SCHEDULE_COLUMNS))
+    """schedule_rows as a frame."""
+    import pandas as pd
+
+    return pd.DataFrame(schedule_rows(occurrences, lang), columns=list(SCHEDULE_COLUMNS))
 
 
 def display_frame(occurrences: Iterable[Occurrence], lang: str) -> pd.DataFrame:
     """The schedule as the coordinator reads it, with headings in their language."""
+    import pandas as pd
+
     rows = []
     for o in occurrences:
         rows.append({

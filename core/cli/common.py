@@ -87,12 +87,14 @@ def write_output(data: bytes, out: str | None, lang: str, binary: bool = False) 
     sys.stdout.flush()
 
 
-def write_csv(frame: pd.DataFrame, out: str | None, lang: str, trailer: str = "") -> None:
+def write_csv(table: pd.DataFrame | tuple[Sequence[str], Sequence[Sequence[object]]], out: str | None, lang: str,
+              trailer: str = "") -> None:
     """A table as CSV: to --out with a byte-order mark (for Excel), or to stdout without one (for
-    scripts), followed there by `trailer` (a summary line)."""
-    from core.platform.files import to_script_csv  # openpyxl with it: loaded by the commands that write tables
+    scripts), followed there by `trailer` (a summary line). The table is a frame, or columns and
+    plain rows (a command that makes no frame starts without pandas)."""
+    from core.platform.files import script_csv, to_script_csv
 
-    data = to_script_csv(frame)
+    data = script_csv(*table) if isinstance(table, tuple) else to_script_csv(table)
     if not out:
         data = data.removeprefix("\ufeff".encode("utf-8")) + trailer.encode("utf-8")
     write_output(data, out, lang)

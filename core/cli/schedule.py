@@ -8,7 +8,7 @@ import argparse
 
 from core import services
 from core.calendar.programme import check_year
-from core.calendar.schedule import cohort_label, display_frame, schedule_frame
+from core.calendar.schedule import SCHEDULE_COLUMNS, cohort_label, display_frame, schedule_rows
 from core.cli.common import choice, fail, write_csv, write_output
 from core.documents import PAPERS
 from core.platform import clock
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     tracks = ("autumn", "spring") if track == "both" else (track,)
     occurrences = programme.programme_year(year, tracks)
     if fmt == "csv":
-        write_csv(schedule_frame(occurrences, lang), args.out, lang)
+        write_csv((SCHEDULE_COLUMNS, schedule_rows(occurrences, lang)), args.out, lang)
     elif fmt == "pdf":
         from core.documents.tables import schedule_pdf  # fpdf2 and matplotlib, loaded only to print
 

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from core.messages.guests import usable_address
 from core.messages.letters import Batch, Message
+from core.messages.records import usable_address
 from core.messages.requests import request_ics
 from core.messages.sendlog import log_entry
 from core.messages.templates import template_label

@@ -31,7 +31,14 @@ import pandas as pd
 
 from core.calendar.programme import Cohort, Occurrence, Programme
 from core.calendar.schedule import cohort_words, describe_guests, describe_when, event_name
-from core.people.cleaning import valid_email
+from core.messages.records import (
+    ADDED,
+    EXCLUDED,
+    FORMER_PAIR_COHORTS,
+    Guest,
+    Reason,
+    reasons_from_json,
+)
 from core.platform.clock import today as clock_today
 from core.platform.i18n import MentorplanError, t
 from core.platform.names import person_labels
@@ -42,47 +49,8 @@ if TYPE_CHECKING:
 ROLES = ("mentor", "mentee")
 GROUP_ROLES = {"mentors": ("mentor",), "mentees": ("mentee",), "pairs": ("mentor", "mentee")}
 PROSPECTIVE_STATUSES = ("applied", "waiting")
-# Former pairs: the pairs of this many most recently closed cohorts of each track (a setting).
-FORMER_PAIR_COHORTS, MAX_FORMER_PAIR_COHORTS = 1, 30
 # The command line's columns, a contract with scripts: keep them as they are.
 GUEST_COLUMNS = ("email", "name", "role", "cohort", "reason")
-
-
-def usable_address(email: object) -> bool:
-    """An address a message can go to, by the register's own rule (core.people.validation)."""
-    return isinstance(email, str) and valid_email(email.strip().lower())
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a person is invited: as one of `group` (the rulebook's guest group), in the role they
-    had in `cohort_id`; `why` is own (the event's own cohort), running, newly_started,
-    former_pair, applied (a prospective mentor who applied) or former_mentor."""
-    group: str
-    why: str
-    role: str
-    cohort_id: str
-
-
-@dataclass(frozen=True)
-class Guest:
-    person_id: int
-    email: str
-    name: str
-    reasons: tuple[Reason, ...]
-    organisation: str = ""  # tells apart two guests of one name (core.platform.names)
-
-    @property
-    def role(self) -> str:
-        return self.reasons[0].role
-
-    @property
-    def cohort_id(self) -> str:
-        return self.reasons[0].cohort_id
-
-    @property
-    def has_address(self) -> bool:
-        return usable_address(self.email)
 
 
 @dataclass(frozen=True)
@@ -376,9 +344,7 @@ def summary_frame(history: History, programme: Programme, cohort: Cohort, lang: 
 # The coordinator's changes (core/store/guests.py, table guest_list_changes): a person added to an
 # event's list by name, or left out of it. The list as sent (table guest_list_sent) is kept when
 # the event's invitations are first sent or prepared (MessageStore.log_messages, with the batch's
-# guests). ADDED is the reason a person added by name is invited for.
-ADDED, EXCLUDED = "added", "excluded"
-CHANGES = (ADDED, EXCLUDED)
+# guests). The words they are kept in are in core/messages/records.py.
 KEPT_SENT, KEPT_DAY = "sent", "day"  # why a list is kept as it was (EventGuests.kept)
 
 
@@ -396,14 +362,6 @@ class EventGuests:
     not_invited: list[Guest]
     kept: str = ""
     kept_on: dt.date | None = None
-
-
-def reasons_to_json(reasons: Iterable[Reason]) -> list[list[str]]:
-    return [[r.group, r.why, r.role, r.cohort_id] for r in reasons]
-
-
-def reasons_from_json(raw: Iterable[Iterable[str]]) -> tuple[Reason, ...]:
-    return tuple(Reason(*map(str, r)) for r in raw)
 
 
 def _known(history: History, person_id: int, email: str = "", name: str = "") -> tuple[str, str, str]:

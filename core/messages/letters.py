@@ -14,21 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from babel.dates import format_date as _babel_date
-from icalendar import Calendar
 
 from core.calendar.files import schedule_to_ics
 from core.calendar.programme import Cohort, Occurrence, Programme
 from core.calendar.schedule import CohortName, cohort_label, event_name
-from core.messages.guests import (
-    Guest,
-    History,
-    Reason,
-    guest_list,
-    invitees,
-    load_history,
-    role_word,
-    usable_address,
-)
+from core.messages.guests import History, guest_list, invitees, load_history, role_word
+from core.messages.records import Guest, Reason, usable_address
 from core.messages.requests import CANCEL, REQUEST, CalendarRequest, Ledger, Version, request_for, title
 from core.messages.templates import (
     _LETTER_LOCALES,
@@ -341,6 +332,8 @@ def event_ics(occurrence: Occurrence, lang: str, details: EventDetails = EventDe
     """The event as the schedule exports it (core.calendar.files.schedule_to_ics), published for an
     invitation (METHOD:PUBLISH: a calendar adds it, no reply expected), with the place and time
     the coordinator filled in."""
+    from icalendar import Calendar  # loaded where a file is written (see core.calendar.files)
+
     calendar = Calendar.from_ical(schedule_to_ics([occurrence], lang))
     calendar.add("method", "PUBLISH")
     for event in calendar.walk("VEVENT"):

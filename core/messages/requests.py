@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vCalAddress, vText
-
 from core.calendar.files import CALENDAR_TIMEZONE, UID_DOMAIN
 from core.calendar.programme import Occurrence
 from core.calendar.schedule import cohort_label, event_name
 from core.platform.files import file_stem
 
 if TYPE_CHECKING:
+    from icalendar import vCalAddress
+
     from core.store import Store
 
 REQUEST, CANCEL = "REQUEST", "CANCEL"
@@ -260,7 +260,10 @@ def request_ics(request: CalendarRequest, organizer: tuple[str, str], attendee: 
                 stamp: dt.datetime | None = None) -> bytes:
     """One iTIP message for one recipient: METHOD, one VEVENT with the event's UID and SEQUENCE,
     timed (in Europe/Stockholm, with the zone's definition) when its time can be read, all-day
-    otherwise; ORGANIZER the coordinator, ATTENDEE the recipient (both (name, address))."""
+    otherwise; ORGANIZER the coordinator, ATTENDEE the recipient (both (name, address)).
+    icalendar is loaded here, where a file is written (see core.calendar.files)."""
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//Mentorplan//Mentorplan//SV")
     calendar.add("version", "2.0")
@@ -297,6 +300,8 @@ def request_ics(request: CalendarRequest, organizer: tuple[str, str], attendee: 
 
 
 def _address(name: str, address: str, attendee: bool) -> vCalAddress:
+    from icalendar import vCalAddress, vText
+
     found = vCalAddress(f"mailto:{address}")
     if name:
         found.params["cn"] = vText(name)

@@ -4,7 +4,6 @@ are due, and the people of a cohort who have not yet had their decision or invit
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -12,6 +11,7 @@ import pandas as pd
 from core.calendar.programme import Cohort, Programme
 from core.messages.guests import History, invitees
 from core.messages.letters import Batch, Message, left_unmatched, pairs_standing
+from core.messages.records import LogEntry
 from core.messages.templates import DECISIONS_EVENT, KINDS, NOT_TOLD_COLUMNS
 from core.platform.i18n import MentorplanError
 
@@ -19,26 +19,6 @@ if TYPE_CHECKING:
     from core.store import Store
 
 # -- Who has been told ---------------------------------------------------------------------------
-
-CHANNELS = ("eml", "merge", "smtp")
-STATUSES = ("sent", "failed", "prepared")
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    """One line of the send log: a message to a person, how it left and how it went."""
-    person_id: int
-    email: str
-    cohort_id: str
-    kind: str
-    event_id: str
-    template: str
-    subject: str
-    channel: str  # eml | merge | smtp
-    status: str  # sent | failed | prepared
-    error: str = ""
-    at: dt.datetime | None = None
-
 
 def log_entry(batch: Batch, message: Message, channel: str, status: str, error: str = "") -> LogEntry:
     return LogEntry(message.person_id, message.email, batch.cohort_id, batch.kind, batch.event_id,

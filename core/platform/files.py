@@ -7,22 +7,24 @@ split off, whatever separator it splits on (`,` `;` tab, line breaks): `Anna;=2+
 
 CSV comes in two kinds: `to_csv(frame, lang)` for people, in the dialect of the language's Excel
 (Swedish: `;` between fields and a decimal comma; English: `,` and a point), and
-`to_script_csv(frame)` for the command line, whose `,`-separated contract stays as it is."""
+`to_script_csv(frame)` for the command line, whose `,`-separated contract stays as it is
+(`script_csv(columns, rows)` writes the same from plain rows, for a command that makes no frame)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
+import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
-
-import pandas as pd
 
 from core.platform.i18n import check_language
 
 if TYPE_CHECKING:  # openpyxl is imported when a workbook is written (a command that writes none starts faster)
+    import pandas as pd
     from openpyxl.worksheet.worksheet import Worksheet
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -102,6 +104,17 @@ def to_script_csv(frame: pd.DataFrame) -> bytes:
     starts with a formula sign gets an apostrophe (safe_cell), and nothing else in a field changes:
     a script reads back what is stored."""
     return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def script_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """to_script_csv's file from plain rows of text and numbers, written by the csv module as
+    pandas writes it (`,`, QUOTE_MINIMAL, LF), for a command that makes no frame and so starts
+    without pandas (`schedule`, issue 12)."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow([safe_cell(c) for c in columns])
+    writer.writerows([safe_cell(value) for value in row] for row in rows)
+    return text.getvalue().encode("utf-8-sig")
 
 
 def to_xlsx(sheets: Mapping[str, pd.DataFrame], title: str | None = None) -> bytes:
@@ -187,7 +200,7 @@ def _sheet_title(title: str) -> str:
 
 
 def _excel_value(value: object) -> object:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item"):  # numpy scalars
         return value.item()

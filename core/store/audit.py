@@ -5,9 +5,8 @@ same transaction, so a change that is rolled back leaves no line. Nothing person
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from sqlalchemy import (
     Alias,
     Connection,
@@ -25,8 +24,11 @@ from sqlalchemy import (
 )
 
 from core.store import schema
-from core.store.base import StoreBase
+from core.store.base import StoreBase, frame
 from core.store.schema import timestamp
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _SKIPPED = {schema.change_log.name, schema.login_failures.name}
 
@@ -59,7 +61,7 @@ class AuditStore(StoreBase):
         with self.reading() as connection:
             rows = connection.execute(select(log.c.at, log.c.table_name, log.c.action, log.c.rows)
                                       .order_by(log.c.id.desc()).limit(limit)).mappings().all()
-        return pd.DataFrame(rows, columns=["at", "table_name", "action", "rows"])
+        return frame(rows, ["at", "table_name", "action", "rows"])
 
     def version(self) -> tuple[int, int]:
         """What a reader may cache its results by: it changes with every change to the data —

@@ -5,7 +5,7 @@ inherits StoreBase so that it, and the type checker, know these are there."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +14,9 @@ from sqlalchemy import Connection, CursorResult, Engine
 from sqlalchemy.exc import OperationalError
 
 from core.platform.i18n import MentorplanError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # The execution option that marks a connection's transaction as a write: on SQLite it begins with
 # BEGIN IMMEDIATE (core/store/__init__.py), so that a lock held by another change is met, and
@@ -87,3 +90,11 @@ def inserted_id(result: CursorResult[Any]) -> int:
     if key is None:
         raise RuntimeError("the insert made no row")
     return key[0]
+
+
+def frame(rows: Iterable[Any], columns: Sequence[str]) -> pd.DataFrame:
+    """A query's rows as a table. pandas is loaded with the first table asked for, not with the
+    store: a command that reads no table (`schedule`) starts without it (issue 12)."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=list(columns))

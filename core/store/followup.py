@@ -5,14 +5,17 @@ writes is checked first by core.followup.meetings and core.three_party."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import and_, delete, insert, or_, select, update
 
 from core.platform.i18n import MentorplanError
 from core.store import schema
-from core.store.base import StoreBase, inserted_id
+from core.store.base import StoreBase, frame, inserted_id
 from core.store.schema import timestamp
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MEETING_COLUMNS = ("mentor_person_id", "mentee_person_id", "number", "held_on", "note")
 ATTENDANCE_COLUMNS = ("event_id", "person_id", "attended")
@@ -32,7 +35,7 @@ class FollowupStore(StoreBase):
             rows = connection.execute(
                 select(*(table.c[name] for name in MEETING_COLUMNS)).where(table.c.cohort_id == cohort_id)
                 .order_by(table.c.mentor_person_id, table.c.mentee_person_id, table.c.number)).all()
-        return pd.DataFrame(rows, columns=list(MEETING_COLUMNS))
+        return frame(rows, MEETING_COLUMNS)
 
     def save_pair_meetings(self, cohort_id: str, records: Sequence, removals: Sequence = ()) -> dict[str, int]:
         """Mark meetings held (core.followup.MeetingRecord: a meeting already marked gets the new
@@ -79,7 +82,7 @@ class FollowupStore(StoreBase):
             query = query.where(table.c.event_id == event_id)
         with self.reading() as connection:
             rows = connection.execute(query.order_by(table.c.event_id, table.c.person_id)).all()
-        return pd.DataFrame(rows, columns=list(ATTENDANCE_COLUMNS))
+        return frame(rows, ATTENDANCE_COLUMNS)
 
     def save_attendance(self, cohort_id: str, event_id: str, marks: Mapping[int, bool]) -> int:
         """Who came to an event (person id → came or not), replacing what was recorded for them,
@@ -105,7 +108,7 @@ class FollowupStore(StoreBase):
             query = query.where(table.c.cohort_id == cohort_id)
         with self.reading() as connection:
             rows = connection.execute(query).all()
-        return pd.DataFrame(rows, columns=list(SLOT_COLUMNS))
+        return frame(rows, SLOT_COLUMNS)
 
     def add_three_party_slots(self, slots: Sequence) -> list[int]:
         """Store checked slots (core.three_party.Slot), all or none; returns their ids."""
@@ -139,7 +142,7 @@ class FollowupStore(StoreBase):
             query = query.where(bookings.c.cohort_id == cohort_id)
         with self.reading() as connection:
             rows = connection.execute(query).all()
-        return pd.DataFrame(rows, columns=list(BOOKING_COLUMNS))
+        return frame(rows, BOOKING_COLUMNS)
 
     def save_three_party_bookings(self, cohort_id: str, pairs: Iterable[tuple[int, int]], bookings: Sequence) -> int:
         """Replace the bookings of these pairs with `bookings` (core.three_party.Booking, checked),

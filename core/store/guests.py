@@ -12,14 +12,14 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text
 
-from core.messages.guests import (
+from core.messages.records import (
     CHANGES,
     FORMER_PAIR_COHORTS,
     MAX_FORMER_PAIR_COHORTS,
     Guest,
+    LogEntry,
     reasons_to_json,
 )
-from core.messages.sendlog import LogEntry
 from core.platform.i18n import MentorplanError
 from core.store import schema
 from core.store.base import StoreBase

@@ -7,15 +7,16 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from core.platform.i18n import MentorplanError
 from core.store import schema
-from core.store.base import StoreBase, inserted_id
+from core.store.base import StoreBase, frame, inserted_id
 from core.store.schema import timestamp
 
 if TYPE_CHECKING:  # imported where used: the matching (scipy) is not loaded by what only reads pairs
+    import pandas as pd
+
     from core.matching.runs import Constraint, MatchRun
     from core.matching.scoring import MatchSettings
 
@@ -106,7 +107,7 @@ class MatchingStore(StoreBase):
             rows = connection.execute(
                 select(*(table.c[name] for name in RUN_SUMMARY_COLUMNS))
                 .where(table.c.cohort_id == cohort_id).order_by(table.c.id.desc())).all()
-        return pd.DataFrame(rows, columns=list(RUN_SUMMARY_COLUMNS))
+        return frame(rows, RUN_SUMMARY_COLUMNS)
 
     def match_run(self, run_id: int) -> MatchRun | None:
         """A saved run with its pairs and unmatched people, named as the register names them now."""
@@ -123,10 +124,10 @@ class MatchingStore(StoreBase):
                    for alternatives in column for a in alternatives}
             names = dict(connection.execute(select(schema.people.c.id, schema.people.c.name)
                                             .where(schema.people.c.id.in_(ids))).all()) if ids else {}
-        for frame in (pairs, unmatched):
-            frame["alternatives"] = [[{**a, "name": names[a["mentor_person_id"]]} for a in alternatives
+        for table in (pairs, unmatched):
+            table["alternatives"] = [[{**a, "name": names[a["mentor_person_id"]]} for a in alternatives
                                       if a["mentor_person_id"] in names]
-                                     for alternatives in frame["alternatives"]]
+                                     for alternatives in table["alternatives"]]
         try:
             settings = MatchSettings.from_dict(row["settings"])
         except MentorplanError:
@@ -149,7 +150,7 @@ class MatchingStore(StoreBase):
         """The cohort's pairs as accepted: mentor and mentee ids, e-mails and names, score, and
         organisations (which tell apart people of one name). Empty (with these columns) before a
         run is accepted."""
-        return self._accepted_pairs(cohort_id).get(cohort_id, pd.DataFrame(columns=list(ACCEPTED_PAIR_COLUMNS)))
+        return self._accepted_pairs(cohort_id).get(cohort_id, frame([], ACCEPTED_PAIR_COLUMNS))
 
     def all_accepted_pairs(self) -> dict[str, pd.DataFrame]:
         """Every cohort's accepted pairs (as accepted_pairs gives them) by cohort id, in one query;
@@ -176,7 +177,7 @@ class MatchingStore(StoreBase):
         found: dict[str, list] = {}
         for row in rows:
             found.setdefault(row[0], []).append(row[1:])
-        return {cohort: pd.DataFrame(cohort_rows, columns=list(ACCEPTED_PAIR_COLUMNS))
+        return {cohort: frame(cohort_rows, ACCEPTED_PAIR_COLUMNS)
                 for cohort, cohort_rows in found.items()}
 
     # -- inside a transaction --
@@ -277,7 +278,7 @@ class MatchingStore(StoreBase):
             .join(mentee, mentee.c.id == pairs.c.mentee_person_id)
             .where(pairs.c.run_id == run_id)
             .order_by(func.lower(mentor.c.name), func.lower(mentee.c.name))).mappings().all()
-        return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
+        return frame(rows, PAIR_COLUMNS)
 
     @staticmethod
     def _unmatched(connection: Connection, run_id: int) -> pd.DataFrame:
@@ -288,7 +289,7 @@ class MatchingStore(StoreBase):
                    table.c.alternatives)
             .join(p, p.c.id == table.c.person_id).where(table.c.run_id == run_id)
             .order_by(table.c.role, func.lower(p.c.name))).mappings().all()  # mentees first
-        return pd.DataFrame(rows, columns=list(UNMATCHED_COLUMNS))
+        return frame(rows, UNMATCHED_COLUMNS)
 
 
 def _ids_only(alternatives: list[dict]) -> list[dict]:

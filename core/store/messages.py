@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from sqlalchemy import delete, insert, select, update
 
-from core.messages.guests import Guest
-from core.messages.sendlog import CHANNELS, STATUSES, LogEntry
+from core.messages.records import CHANNELS, STATUSES, Guest, LogEntry
 from core.messages.templates import EventDetails, Template
 from core.store import schema
-from core.store.base import StoreBase
+from core.store.base import StoreBase, frame
 from core.store.guests import keep_guest_list
 from core.store.schema import timestamp
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # The messages' settings, kept in the settings table (JSON values; no table of their own).
 MESSAGE_SETTINGS = ("message_sender", "call_channel")
@@ -101,7 +102,7 @@ class MessageStore(StoreBase):
                 query = query.where(log.c[column] == value)
         with self.reading() as connection:
             rows = connection.execute(query).all()
-        return pd.DataFrame(rows, columns=list(LOG_COLUMNS))
+        return frame(rows, LOG_COLUMNS)
 
     def sent_to(self, cohort_id: str, kind: str, event_id: str) -> set[int]:
         """The people with a line "sent" for this step."""

@@ -7,17 +7,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from sqlalchemy import Column, Connection, Table, delete, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.people.columns import PARTICIPATION_FIELDS, PERSON_FIELDS, changed_fields
 from core.platform.i18n import MentorplanError
 from core.store import schema
-from core.store.base import StoreBase, inserted_id
+from core.store.base import StoreBase, frame, inserted_id
 from core.store.schema import timestamp
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # The columns of a participants frame: the person's fields, then their participation's.
 PERSON_COLUMNS = ("person_id", "email", "name", "phone", "organisation", "department", "title",
@@ -95,7 +97,7 @@ class PeopleStore(StoreBase):
             query = query.where(q.c.role == role)
         with self.reading() as connection:
             rows = connection.execute(query).mappings().all()
-        return pd.DataFrame(rows, columns=list(PERSON_COLUMNS + PARTICIPATION_COLUMNS))
+        return frame(rows, PERSON_COLUMNS + PARTICIPATION_COLUMNS)
 
     def people_count(self) -> int:
         with self.reading() as connection:
