@@ -21,6 +21,7 @@ from babel.dates import format_date as _babel_format_date
 from babel.numbers import format_decimal as _babel_format_decimal
 from babel.numbers import format_percent as _babel_format_percent
 
+from core.platform import cache
 from core.platform.paths import DATA_DIR
 
 LANGUAGES = ("sv", "en")
@@ -44,9 +45,15 @@ def _flatten(table: dict[str, Any], prefix: str, into: dict[str, dict[str, str]]
 
 @lru_cache(maxsize=1)
 def labels() -> dict[str, dict[str, str]]:
-    """Every label, by dotted key, from all files in data/i18n."""
+    """Every label, by dotted key, from all files in data/i18n (read once, and kept in data/cache
+    until a file changes: core.platform.cache)."""
+    files = sorted(I18N_DIR.glob("*.toml"))
+    return cache.kept("labels", files, lambda: read_labels(files))
+
+
+def read_labels(files: list[Path]) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
-    for path in sorted(I18N_DIR.glob("*.toml")):
+    for path in files:
         with path.open("rb") as handle:
             _flatten(tomllib.load(handle), "", found, path)
     return found
