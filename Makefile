@@ -8,14 +8,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test check lint bench clean
+.PHONY: run test check lint bench bytecode clean
 
-run: $(VENV)/.app-installed
+run: $(VENV)/.app-installed bytecode
 	@echo "Mentorplan: http://localhost:$(PORT)  (Ctrl+C stops it)"
 	@( sleep 4; $(BIN)/python -m webbrowser -t http://localhost:$(PORT) >/dev/null 2>&1 || true ) &
 	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed bytecode
 	bash scripts/install_test_tools.sh
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
@@ -31,7 +31,7 @@ check: $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 
-bench: $(VENV)/.dev-installed
+bench: $(VENV)/.dev-installed bytecode
 	for script in scripts/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 $(VENV)/bin/python:
@@ -48,5 +48,11 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.app-installed
 
+# Mentorplan's own modules compiled ahead, as pip compiles the packages it installs: the command
+# line starts without compiling them, also where PYTHONDONTWRITEBYTECODE keeps Python from caching
+# them itself (only changed files are compiled again).
+bytecode: $(VENV)/bin/python
+	$(BIN)/python -m compileall -q app.py serve.py core ui views >/dev/null
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .mypy_cache .import_linter_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .mypy_cache .import_linter_cache data/cache

@@ -7,6 +7,7 @@ stored. The store is the one MENTORPLAN_DATABASE_URL names, as for the app."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -42,6 +43,16 @@ def _named_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+def loaded() -> None:
+    """The command's modules are loaded. When the process began with the garbage collector held
+    (core/__main__.py), what they made is frozen — it lives as long as the process, and is never
+    looked over again — and collecting resumes for what the command makes. Called in-process (a
+    test), with the collector running, it does nothing."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = language(argv)
@@ -59,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.lang = choice(args.lang, LANGUAGES, "--lang", lang)
     backup_file.use_key_source(secrets_backup_key)  # the app's backup key, read when a backup needs it
+    loaded()
     try:
         return runners[args.command](args)
     except MentorplanError as error:
