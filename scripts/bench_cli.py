@@ -2,17 +2,22 @@
 2026`, each run as a whole process (interpreter start, imports, opening the database, the work,
 the output) on a register with the example data, the median of several runs.
 
-    python scripts/bench_cli.py [--runs 7]
+    python scripts/bench_cli.py [--runs 7] [--database FILE]
 
 The target is under 1 s for each. Each figure is the wall-clock time and the CPU time the process
 used (which other work on a busy machine does not add to); for scale, the same for a bare
-interpreter (`python -c pass`) and for `import pandas`, which both commands need."""
+interpreter (`python -c pass`) and for `import pandas`, which `todo` needs (`schedule` does not).
+Run it through `make bench`, which first compiles Mentorplan's modules (`make bytecode`) as an
+installation would; the first run also fills data/cache (Sweden's days off, the labels), as a
+coordinator's first command does. --database times the commands on a register of your own (a
+SQLite file, e.g. one `bench_pages.py --keep` built)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,16 +51,24 @@ def timed(arguments: list[str], environment: dict[str, str]) -> tuple[float, flo
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--database", type=Path, help="a SQLite register to time the commands on (copied first)")
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be 1 or more")
+    if args.database is not None and not args.database.is_file():
+        parser.error(f"--database {args.database}: no such file")
     with tempfile.TemporaryDirectory() as folder:
         environment = {**os.environ, "MENTORPLAN_DATABASE_URL": f"sqlite:///{folder}/mentorplan.db",
                        "MENTORPLAN_TODAY": TODAY, "MENTORPLAN_BACKUP_DIR": f"{folder}/backups",
                        "MENTORPLAN_BACKUP_KEY_FILE": f"{folder}/backup.key", "MENTORPLAN_LANG": "sv"}
-        subprocess.run([sys.executable, "-c", (
-            "from core import services; from core.followup.examples import load_examples; "
-            "from core.platform import clock; store = services.open_store(); "
-            "load_examples(store, services.programme(store), clock.today())")],
-            cwd=ROOT, env=environment, check=True)
+        if args.database is not None:  # a copy: timing never touches the register itself
+            shutil.copyfile(args.database, Path(folder) / "mentorplan.db")
+        else:
+            subprocess.run([sys.executable, "-c", (
+                "from core import services; from core.followup.examples import load_examples; "
+                "from core.platform import clock; store = services.open_store(); "
+                "load_examples(store, services.programme(store), clock.today())")],
+                cwd=ROOT, env=environment, check=True)
         print(f"median of {args.runs} runs as a whole process, s (target < {TARGET:.1f} s for the commands)")
         print(f"{'':<18} {'wall':>6} {'cpu':>6}")
         for name, arguments in COMMANDS.items():

@@ -165,7 +165,7 @@ class History:
 
 def load_history(store: Store) -> History:
     """Every participation and every accepted matching in the store."""
-    participants = store.participants()
+    participants = store.participations()  # without the sign-ups' answers, which no list needs
     cohorts = set(participants["cohort_id"])
     pairs = {cohort_id: accepted for cohort_id, accepted in store.all_accepted_pairs().items()
              if cohort_id in cohorts}  # one query for every cohort's pairs

@@ -28,6 +28,7 @@ PARTICIPATION_COLUMNS = ("participation_id", "cohort_id", "role", "status", "com
                          "sector", "sector_preference", "experience_years", "start_preference",
                          "gender_preference", "capacity", "consent", "motivation",
                          "same_org_allowed", "extra")
+HISTORY_COLUMNS = ("participation_id", "cohort_id", "role", "status")  # participations() gives these
 # A person moved to the next start keeps, in the new participation's extra fields, where from.
 MOVED_FROM = "moved_from"
 _CHUNK = 500  # values in one IN (…): well below every database's limit
@@ -82,13 +83,18 @@ class PeopleStore(StoreBase):
     def participants(self, cohort_id: str | None = None, role: str | None = None) -> pd.DataFrame:
         """One row per participation (a person in a cohort in a role), with the person's fields;
         filtered by cohort and role when given."""
+        return self._participations(PARTICIPATION_COLUMNS, cohort_id, role)
+
+    def participations(self) -> pd.DataFrame:
+        """Who took part where: every participation with the person's fields, as participants()
+        gives them without the sign-up's answers (competences, goals … extra) — what the guest
+        lists' history needs; in a decade's register the answers are most of the reading."""
+        return self._participations(HISTORY_COLUMNS, None, None)
+
+    def _participations(self, columns: Sequence[str], cohort_id: str | None, role: str | None) -> pd.DataFrame:
         p, q = schema.people, schema.participations
-        query = (select(p.c.id.label("person_id"), p.c.email, p.c.name, p.c.phone, p.c.organisation,
-                        p.c.department, p.c.title, p.c.town, p.c.languages, p.c.gender,
-                        q.c.id.label("participation_id"), q.c.cohort_id, q.c.role, q.c.status,
-                        q.c.competences, q.c.goals, q.c.sector, q.c.sector_preference,
-                        q.c.experience_years, q.c.start_preference, q.c.gender_preference,
-                        q.c.capacity, q.c.consent, q.c.motivation, q.c.same_org_allowed, q.c.extra)
+        chosen = [q.c.id.label("participation_id") if c == "participation_id" else q.c[c] for c in columns]
+        query = (select(p.c.id.label("person_id"), *(p.c[c] for c in PERSON_COLUMNS[1:]), *chosen)
                  .join(q, q.c.person_id == p.c.id)
                  .order_by(q.c.cohort_id, q.c.role, p.c.name))
         if cohort_id is not None:
@@ -96,8 +102,8 @@ class PeopleStore(StoreBase):
         if role is not None:
             query = query.where(q.c.role == role)
         with self.reading() as connection:
-            rows = connection.execute(query).mappings().all()
-        return frame(rows, PERSON_COLUMNS + PARTICIPATION_COLUMNS)
+            rows = connection.execute(query).all()
+        return frame(rows, PERSON_COLUMNS + tuple(columns))
 
     def people_count(self) -> int:
         with self.reading() as connection:
