@@ -7,7 +7,7 @@ import datetime as dt
 import graphlib
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -366,14 +366,20 @@ class Programme:
     settings: Settings | None = None
     overrides: Iterable[Override] = ()
     _cache: dict[Cohort, tuple[Occurrence, ...]] = field(default_factory=dict, repr=False)
+    _dates: dict[Cohort, tuple[Occurrence, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self.settings is None:
             self.settings = self.rulebook.defaults
         self._overrides = {(o.cohort_id, o.event_id): o for o in self.overrides}
 
-    # The dates of a cohort, before warnings (which need other cohorts' dates).
-    def _dated(self, cohort: Cohort) -> list[Occurrence]:
+    # The dates of a cohort, before warnings (which need other cohorts' dates), kept like cohort().
+    def _dated(self, cohort: Cohort) -> tuple[Occurrence, ...]:
+        if cohort not in self._dates:
+            self._dates[cohort] = self._date(cohort)
+        return self._dates[cohort]
+
+    def _date(self, cohort: Cohort) -> tuple[Occurrence, ...]:
         track = self.rulebook.track(cohort.track)
         settings = self.settings or self.rulebook.defaults  # never None after __post_init__
         spans: dict[str, Span] = {}
@@ -395,7 +401,7 @@ class Programme:
             sharers = self._sharers(owned.cohort, owned.id) if owned is not None else self._sharers(cohort, event.id)
             dated[index] = Occurrence(cohort, event, rule, *spans[event.id], *rule_span,
                                       override=override, shared_from=shared_from, shared_by=sharers)
-        return [dated[index] for index in range(len(track.events))]
+        return tuple(dated[index] for index in range(len(track.events)))
 
     def _owned(self, cohort: Cohort, event: EventRule) -> Occurrence | None:
         """The owner's occurrence of an event this cohort shares (None: the event is its own)."""
@@ -425,6 +431,13 @@ class Programme:
             self._cache[cohort] = tuple(
                 replace(o, warnings=tuple(self._warnings(o, dated))) for o in dated)
         return self._cache[cohort]
+
+    def days(self, cohort: Cohort, event_id: str) -> Span:
+        """An event's first and last day for the cohort, as occurrence() has them, without working
+        out its warnings (a guest list asks this of every cohort in a decade's register)."""
+        self.rulebook.track(cohort.track).event(event_id)
+        found = next(o for o in self._dated(cohort) if o.id == event_id)
+        return found.start, found.end
 
     def occurrence(self, cohort: Cohort, event_id: str) -> Occurrence:
         self.rulebook.track(cohort.track).event(event_id)
@@ -468,15 +481,15 @@ class Programme:
         """The cohort whose kick-off is the first after `day`: the one a sign-up arriving that
         day is for."""
         candidates = [c for year in range(day.year - 1, day.year + 3) for track in self.rulebook.tracks
-                      if (c := Cohort(year, track)).in_calendar and self.occurrence(c, "kickoff").start > day]
+                      if (c := Cohort(year, track)).in_calendar and self.days(c, "kickoff")[0] > day]
         if not candidates:  # after the calendar's last start
             raise MentorplanError("error.year_range", year=day.year + 1, first=FIRST_YEAR, last=LAST_YEAR)
-        return min(candidates, key=lambda c: self.occurrence(c, "kickoff").start)
+        return min(candidates, key=lambda c: self.days(c, "kickoff")[0])
 
     def next_start(self, cohort: Cohort) -> Cohort:
         """The start after a cohort's own, which its unmatched mentees are offered:
         autumn-2026 → spring-2027 → autumn-2027."""
-        return self.first_start_after(self.occurrence(cohort, "kickoff").start)
+        return self.first_start_after(self.days(cohort, "kickoff")[0])
 
     def cohort_span(self, cohort: Cohort) -> Span:
         """A cohort's first and last day by its rules (overrides do not stretch it)."""
@@ -485,7 +498,7 @@ class Programme:
 
     # -- warnings --
 
-    def _warnings(self, occurrence: Occurrence, siblings: list[Occurrence]) -> Iterable[CalendarWarning]:
+    def _warnings(self, occurrence: Occurrence, siblings: Sequence[Occurrence]) -> Iterable[CalendarWarning]:
         start, end = occurrence.start, occurrence.end
         if occurrence.one_day:
             if workdays.holiday_name(start):
@@ -499,7 +512,7 @@ class Programme:
         yield from self._coincidences(occurrence)
 
     @staticmethod
-    def _same_day(occurrence: Occurrence, siblings: list[Occurrence]) -> Iterable[CalendarWarning]:
+    def _same_day(occurrence: Occurrence, siblings: Sequence[Occurrence]) -> Iterable[CalendarWarning]:
         for other in siblings:
             if other is occurrence or not other.one_day or other.start != occurrence.start:
                 continue

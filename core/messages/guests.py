@@ -173,11 +173,11 @@ def load_history(store: Store) -> History:
 
 
 def _closing(programme: Programme, cohort: Cohort) -> dt.date:
-    return programme.occurrence(cohort, "closing").end
+    return programme.days(cohort, "closing")[1]
 
 
 def _kickoff(programme: Programme, cohort: Cohort) -> dt.date:
-    return programme.occurrence(cohort, "kickoff").start
+    return programme.days(cohort, "kickoff")[0]
 
 
 def guest_list(history: History, programme: Programme, occurrence: Occurrence,

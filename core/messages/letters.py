@@ -387,7 +387,7 @@ def call_candidates(history: History, programme: Programme, day: dt.date) -> lis
     or withdrawn from a coming one: someone who has applied already is not asked to apply).
     People deleted everywhere are no longer in the register. (person_id, role), by name."""
     known = history.cohorts(programme)
-    closed = [c for c in known if programme.occurrence(c, "closing").end < day]
+    closed = [c for c in known if programme.days(c, "closing")[1] < day]
     current = {c.id for c in known if c not in closed}
     frame = history.participants
     busy = set(frame.loc[frame["cohort_id"].isin(current), "person_id"].astype(int))
