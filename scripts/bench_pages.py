@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import cProfile
 import datetime as dt
+import gc
 import io
 import os
 import pstats
@@ -171,9 +172,15 @@ def main() -> int:
             built = build(folder, years)
             print(f"{years} programme year(s): {built['cohorts']} cohorts, {built['people']} people, "
                   f"built in {built['seconds']} s")
-        for years, folder in folders.items():
-            _environment(folder)
-            figures[years] = measure(pages, args.runs, args.profile if years == args.years else None)
+        # Page by page, one register after the other: both registers' reruns of a page run in the
+        # same conditions (what earlier pages left in memory is frozen out of the collector's way).
+        for page in pages:
+            for years, folder in folders.items():
+                _environment(folder)
+                gc.collect()
+                gc.freeze()
+                profile = args.profile if years == args.years else None
+                figures.setdefault(years, {}).update(measure([page], args.runs, profile))
     print(f"\nmedian of {args.runs} AppTest reruns, ms (target < {TARGET_MS} ms, ratio ≤ {TARGET_RATIO})")
     print(f"{'page':<12} | {'1 year':>7} | {f'{args.years} years':>8} | ratio")
     failed = 0
