@@ -57,7 +57,7 @@ def shows_the_timeline(at, lang):
     assert "Kick-off 24/9" in names and meeting_3 in names
     assert t("chart.warning", lang) in [trace.get("name") for trace in spec["data"]]
     assert f"⚠ {t('timeline.warnings_ahead', lang, count=4)}" in values(at.caption)
-    assert downloads(at) == [t(f"chart.download_{fmt}", lang) for fmt in ("pdf", "png", "svg")]
+    asks_before_drawing_the_pictures(at, lang)
 
 
 def shows_the_year_wheel(at, lang):
@@ -71,7 +71,15 @@ def shows_the_year_wheel(at, lang):
     texts = [text for trace in spec["data"] if trace.get("mode") == "text" for text in trace["text"]]
     assert texts[:12] == [month_name(m, lang).rstrip(".").capitalize() for m in range(1, 13)]
     assert "Kick-off 24/9" in texts and "Kick-off 12/2" in texts  # both tracks' events, named
+    asks_before_drawing_the_pictures(at, lang)
+
+
+def asks_before_drawing_the_pictures(at, lang):
+    """The pictures (a second or so each, matplotlib) are drawn when asked for, then offered."""
+    assert downloads(at) == []
+    widget(at.button, t("chart.make_pictures", lang)).click().run()
     assert downloads(at) == [t(f"chart.download_{fmt}", lang) for fmt in ("pdf", "png", "svg")]
+    assert t("chart.make_pictures", lang) not in [button.label for button in at.button]
 
 
 def shows_the_schedule(at, lang):

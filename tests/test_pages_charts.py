@@ -17,10 +17,10 @@ def chart(at) -> dict:
 
 def test_presentation_mode_shows_the_timeline_alone_as_high_as_the_window(app):
     at = clean(app("views/timeline.py", lang="en", today=DAY))
-    assert chart(at)["layout"]["height"] > 0 and downloads(at)
+    assert chart(at)["layout"]["height"] > 0 and widget(at.button, t("chart.make_pictures", "en"))
     widget(at.toggle, t("timeline.presentation", "en")).set_value(True).run()
     clean(at)
-    assert values(at.title) == [] and downloads(at) == []  # nothing but the chart and its controls
+    assert values(at.title) == [] and downloads(at) == [] and not at.button  # the chart and its controls only
     spec = chart(at)
     assert "height" not in spec["layout"]  # the window's, through its container
     assert spec["layout"]["font"]["size"] >= 18
@@ -35,6 +35,12 @@ def test_the_wheel_follows_the_sidebars_programme_year(app):
     year = widget(at.main.button_group, t("chart.calendar_year", "sv"))
     assert (year.options, year.value) == (["2028", "2029"], 2028)  # today's year is not among them
     assert "<b>2028</b>" in [a["text"] for a in chart(at)["layout"]["annotations"]]
+    widget(at.button, t("chart.make_pictures", "sv")).click().run()
+    assert downloads(at) == [t(f"chart.download_{fmt}", "sv") for fmt in ("pdf", "png", "svg")]
+    year = widget(at.main.button_group, t("chart.calendar_year", "sv"))  # of the page as drawn now
     year.set_value(2029).run()
     assert "<b>2029</b>" in [a["text"] for a in chart(clean(at))["layout"]["annotations"]]
+    # Another year is another picture: asked for again, not drawn on every change.
+    assert downloads(at) == [] and widget(at.button, t("chart.make_pictures", "sv"))
+    widget(at.button, t("chart.make_pictures", "sv")).click().run()
     assert downloads(at) == [t(f"chart.download_{fmt}", "sv") for fmt in ("pdf", "png", "svg")]

@@ -8,7 +8,7 @@ import pytest
 
 from core.platform.i18n import t
 from tests.matching_people import COHORT, small_cohort
-from tests.pages import clean, cohort_name, downloads, headers, labels, metrics, values
+from tests.pages import clean, cohort_name, downloads, headers, labels, metrics, values, widget
 
 PAGE = "views/matching.py"
 DAY = dt.date(2026, 9, 5)  # matching week of the autumn 2026 start
@@ -84,6 +84,8 @@ def test_run_review_and_download(store, page, lang):
     [chart] = at.get("plotly_chart")
     spec = json.loads(chart.proto.spec)
     assert len(spec["data"][0]["y"]) == 5 and len(spec["data"][1]["x"]) == 4
+    assert downloads(at) == [t("matching.download_xlsx", lang), t("matching.download_csv", lang)]
+    widget(at.button, t("document.make_pairs_pdf", lang)).click().run()  # fpdf2: made when asked for
     assert downloads(at) == [t("matching.download_xlsx", lang), t("matching.download_csv", lang),
                              t("document.pairs_pdf", lang)]
 

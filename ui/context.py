@@ -114,6 +114,12 @@ def _keep(widget_key: str, canonical_key: str) -> None:
     st.session_state[canonical_key] = st.session_state[widget_key]
 
 
+def version() -> tuple[str, object]:
+    """What the stored data is now: the database and the store's version (core.store.audit),
+    which any write — by this session, another one or a command — moves on."""
+    return database_url(), store().version()
+
+
 def memo(compute: Callable[[], T], *key: Hashable) -> T:
     """compute() once per session while the store is unchanged: what a rerun would otherwise
     read and work out again (a guest list, a report, the to-do list) is kept under `key`, and all
@@ -121,10 +127,9 @@ def memo(compute: Callable[[], T], *key: Hashable) -> T:
     command (the store's version: core.store.audit). The key must name everything the result
     depends on besides the store (the cohort, the event, the language, the day). The caller must
     not change what it gets back."""
-    version = (database_url(), store().version())
-    kept = st.session_state.get(MEMO_KEY)
-    if kept is None or kept["version"] != version:
-        kept = {"version": version, "values": {}}
+    now, kept = version(), st.session_state.get(MEMO_KEY)
+    if kept is None or kept["version"] != now:
+        kept = {"version": now, "values": {}}
         st.session_state[MEMO_KEY] = kept
     values = kept["values"]
     if key not in values:

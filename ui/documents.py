@@ -1,10 +1,13 @@
 """Documents the pages offer (core.documents), made once per content and kept: a picture of the
-timeline takes matplotlib about a second, and a page reruns on every click."""
+timeline takes matplotlib about a second, and a page reruns on every click. The pictures and the
+pair list's PDF are made when asked for (on_request), not each time what they show changes: a
+page whose span or pairs change with every click would otherwise draw them every time."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -12,6 +15,8 @@ from core.calendar.programme import Occurrence
 from core.documents import PDF_MIME
 from core.documents.pictures import timeline_picture, wheel_picture
 from core.documents.tables import schedule_pdf
+from core.platform.i18n import t
+from ui.downloads import offer
 
 MIMES = {"pdf": PDF_MIME, "png": "image/png", "svg": "image/svg+xml"}
 
@@ -42,3 +47,31 @@ def schedule(_occurrences: Sequence[Occurrence], key: tuple, settings: str, lang
 
 def scheduled(occurrences: Sequence[Occurrence]) -> tuple:
     return drawn(occurrences) + tuple((o.rule_start, o.rule_end) for o in occurrences)
+
+
+def on_request(container: Any, key: str, label: str, version: Hashable, lang: str) -> bool:
+    """Whether the files behind `key` are wanted: a button asks for them (its click is noted
+    before the page runs again, so the page then shows the files in its place), and the answer
+    holds while what they show is the same (`version`); once that changes, the button is back."""
+    asked = f"{key}__asked"
+    if st.session_state.get(asked) == version:
+        return True
+    container.button(label, key=f"{key}__ask", help=t("document.on_request_help", lang), icon=":material/draft:",
+                     on_click=_ask, args=(asked, version))
+    return False
+
+
+def _ask(asked: str, version: Hashable) -> None:
+    st.session_state[asked] = version
+
+
+def offer_pictures(kind: str, version: Hashable, draw: Callable[[str], bytes], file_name: str, help: str,
+                   lang: str) -> None:
+    """A chart to print or put in a slide (the timeline, the wheel): on request, as PDF, PNG and SVG."""
+    st.subheader(t("chart.download_title", lang))
+    st.caption(help)
+    if not on_request(st, f"{kind}_pictures", t("chart.make_pictures", lang), version, lang):
+        return
+    for column, fmt in zip(st.columns(3), MIMES, strict=True):
+        offer(column, t(f"chart.download_{fmt}", lang), draw(fmt), f"{file_name}.{fmt}", MIMES[fmt],
+              key=f"{kind}_{fmt}", width="stretch", icon=":material/download:")

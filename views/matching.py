@@ -31,7 +31,7 @@ from core.matching.runs import FORBID, PIN, Constraint
 from core.matching.scoring import CRITERIA, MAX_WEIGHT, MatchSettings
 from core.platform.files import XLSX_MIME, file_stem
 from core.platform.i18n import MentorplanError, format_number, t
-from ui import context
+from ui import context, documents
 from ui.downloads import offer
 from ui.tables import with_numbers
 from ui.text import plain, shown
@@ -378,13 +378,18 @@ else:
 st.subheader(t("matching.export_title", lang))
 file_name = file_stem(t("matching.file_name", lang, cohort=label))  # "parlista-hoststart-2026"
 xlsx_column, csv_column = st.columns(2)
-# Made once per run and language while nothing is written (ui.context.memo), not on every rerun.
-pair_files = context.memo(lambda: (pair_list_xlsx(run, label, lang), pair_list_csv(run, lang),
-                                   pair_list_pdf(run, cohort, lang, context.today())),
+# Made once per run and language while nothing is written (ui.context.memo), not on every rerun;
+# the PDF (fpdf2 takes a good part of a second) only when asked for, not after every pin or swap.
+pair_files = context.memo(lambda: (pair_list_xlsx(run, label, lang), pair_list_csv(run, lang)),
                           "pair_files", run.id, lang, context.today())
 offer(xlsx_column, t("matching.download_xlsx", lang), pair_files[0],
       f"{file_name}.xlsx", XLSX_MIME, key="matching_download_xlsx", width="stretch")
 offer(csv_column, t("matching.download_csv", lang), pair_files[1],
       f"{file_name}.csv", "text/csv", key="matching_download_csv", width="stretch")
-offer(st, t("document.pairs_pdf", lang), pair_files[2], f"{file_name}.pdf",
-      PDF_MIME, key="matching_download_pdf", help=t("document.pdf_help", lang), icon=":material/print:")
+if documents.on_request(st, "matching_pdf", t("document.make_pairs_pdf", lang),
+                        (run.id, lang, context.today(), context.version()), lang):
+    offer(st, t("document.pairs_pdf", lang),
+          context.memo(lambda: pair_list_pdf(run, cohort, lang, context.today()), "pair_pdf", run.id, lang,
+                       context.today()),
+          f"{file_name}.pdf", PDF_MIME, key="matching_download_pdf", help=t("document.pdf_help", lang),
+          icon=":material/print:")

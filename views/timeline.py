@@ -9,7 +9,6 @@ from dateutil.relativedelta import relativedelta
 from core.calendar.charts import timeline_figure
 from core.platform.i18n import t
 from ui import context, documents, presentation
-from ui.downloads import offer
 
 lang = context.lang()
 today = context.today()
@@ -43,10 +42,8 @@ warned = sum(1 for o in occurrences if o.warnings)
 if warned:
     st.caption("⚠ " + t("timeline.warnings_ahead", lang, count=warned))
 
-st.subheader(t("chart.download_title", lang))
-st.caption(t("chart.download_help", lang))
 key = documents.drawn(occurrences)
-for column, fmt in zip(st.columns(3), documents.MIMES, strict=True):
-    offer(column, t(f"chart.download_{fmt}", lang), documents.timeline(occurrences, key, *span, lang, today, fmt),
-          f"{t('chart.timeline_file', lang)}-{span[0]:%Y%m%d}-{span[1]:%Y%m%d}.{fmt}", documents.MIMES[fmt],
-          key=f"timeline_{fmt}", width="stretch", icon=":material/download:")
+documents.offer_pictures("timeline", (key, span, lang, today),
+                         lambda fmt: documents.timeline(occurrences, key, *span, lang, today, fmt),
+                         f"{t('chart.timeline_file', lang)}-{span[0]:%Y%m%d}-{span[1]:%Y%m%d}",
+                         t("chart.download_help", lang), lang)

@@ -9,7 +9,6 @@ import streamlit as st
 from core.calendar.charts import wheel_figure
 from core.platform.i18n import t
 from ui import context, documents, presentation
-from ui.downloads import offer
 
 lang = context.lang()
 today = context.today()
@@ -36,10 +35,7 @@ presentation.chart(figure, presenting, lang)
 if presenting:
     st.stop()
 
-st.subheader(t("chart.download_title", lang))
-st.caption(t("chart.wheel_download_help", lang))
 key = documents.drawn(occurrences)
-for column, fmt in zip(st.columns(3), documents.MIMES, strict=True):
-    offer(column, t(f"chart.download_{fmt}", lang), documents.wheel(occurrences, key, year, tracks, lang, today, fmt),
-          f"{t('chart.wheel_file', lang)}-{year}.{fmt}", documents.MIMES[fmt], key=f"wheel_{fmt}", width="stretch",
-          icon=":material/download:")
+documents.offer_pictures("wheel", (key, year, tracks, lang, today),
+                         lambda fmt: documents.wheel(occurrences, key, year, tracks, lang, today, fmt),
+                         f"{t('chart.wheel_file', lang)}-{year}", t("chart.wheel_download_help", lang), lang)
