@@ -5,6 +5,7 @@ names keep a line apart, and the PDFs and pictures hold what they say."""
 import datetime as dt
 import io
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,9 +22,10 @@ from core.calendar.labels import (
 )
 from core.calendar.programme import Programme
 from core.calendar.schedule import cohort_label
+from core.documents.pdf import Document
 from core.documents.pictures import timeline_picture, wheel_picture
 from core.documents.tables import schedule_pdf
-from core.platform.i18n import MentorplanError
+from core.platform.i18n import MentorplanError, t
 
 
 def programme() -> Programme:
@@ -96,6 +98,30 @@ def test_the_schedule_pdf_names_people_groups_and_moves_in_english():
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert text.startswith("Schedule: Spring start 2027 Made Tue 1 Dec 2026")
     assert "Kick-off" in text and "Thu 11 Feb 2027" in text and "Page 1 of" in text
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_a_name_in_a_script_the_font_lacks_prints_as_boxes_and_the_document_says_so():
+    """DejaVu has no CJK: such characters come from Last Resort (a box naming their block), never
+    left out without a word, and the last page says what happened and where the names are whole."""
+    document = Document("Parlista", "sv", dt.date(2026, 12, 1))
+    document.table_of(pd.DataFrame({"Mentor": ["山田 花子", "Åsa Öberg"], "Adept": ["Li Wei 李伟", "Örjan Ek"]}))
+    text = pdf_text(document.bytes())
+    assert document.unprintable == set("山田花子李伟")
+    assert all(not font.missing_glyphs for font in document.fonts.values())  # every character drawn
+    assert "Åsa Öberg" in text and "Li Wei" in text
+    assert t("document.unprintable", "sv", count=6) in text
+
+
+def test_a_document_in_the_fonts_own_letters_has_no_such_note():
+    document = Document("Parlista", "en", dt.date(2026, 12, 1))
+    document.table_of(pd.DataFrame({"Mentor": ["Åsa Öberg", "Ŝtefan Ďurica", "Αλέξης", "Дмитрий"]}))
+    text = pdf_text(document.bytes())
+    assert not document.unprintable and "Дмитрий" in text
+    assert "not in the font" not in text
 
 
 def test_pictures_are_made_only_as_pdf_png_or_svg_on_a4_or_a3():

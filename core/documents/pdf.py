@@ -1,7 +1,12 @@
 """A printable document: landscape A4 (or A3), a title, the day it was made and page numbers on
 every page, and tables that run across pages with their header row repeated. Written with fpdf2
 (pure Python) in DejaVu Sans, which matplotlib's wheel carries, so that å, ä, ö and every other
-letter of a name print as they are written; nothing is downloaded."""
+letter of a name print as they are written; nothing is downloaded.
+
+DejaVu has no Chinese, Japanese or Korean, nor Ethiopic and some other scripts. A character it
+lacks is drawn from Last Resort (also in matplotlib's wheel), whose glyph is a box naming the
+character's Unicode block — never left out silently — and the document ends with a note that says
+so and points to the Excel file, which has every name as written."""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from core.platform.i18n import MentorplanError, format_date, t
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FAMILY = "DejaVu"
+LAST_RESORT = "LastResort"
 HEADER_FILL = (232, 236, 241)
 
 
@@ -31,6 +37,10 @@ class Document(FPDF):
         self.doc_title, self.subtitle, self.lang, self.made = title, subtitle, lang, made
         self.add_font(FAMILY, "", FONT_DIR / "DejaVuSans.ttf")
         self.add_font(FAMILY, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+        self.add_font(LAST_RESORT, "", FONT_DIR / "LastResortHE-Regular.ttf")
+        self.set_fallback_fonts([LAST_RESORT], exact_match=False)
+        self.printable = frozenset(self.fonts[FAMILY.lower()].cmap)
+        self.unprintable: set[str] = set()  # characters drawn from Last Resort
         self.set_title(title)
         self.set_creator("Mentorplan")
         self.set_creation_date(dt.datetime.combine(made, dt.time(12), tzinfo=dt.UTC))
@@ -77,7 +87,13 @@ class Document(FPDF):
                 table.row([cell_text(value, self.lang) for value in values])
         self.ln(3)
 
+    def normalize_text(self, text: str) -> str:
+        self.unprintable.update(c for c in text if ord(c) not in self.printable and c.isprintable() and not c.isspace())
+        return super().normalize_text(text)
+
     def bytes(self) -> bytes:
+        if self.unprintable:
+            self.note(t("document.unprintable", self.lang, count=len(self.unprintable)))
         return bytes(self.output())
 
 
