@@ -116,6 +116,14 @@ def test_a_name_in_a_script_the_font_lacks_prints_as_boxes_and_the_document_says
     assert t("document.unprintable", "sv", count=6) in text
 
 
+def test_a_name_in_arabic_or_hebrew_is_written_right_to_left_as_it_is_read():
+    document = Document("Parlista", "sv", dt.date(2026, 12, 1))
+    document.table_of(pd.DataFrame({"Mentor": ["محمد الأحمد", "דוד כהן"], "Adept": ["Åsa Öberg", "Li Wei"]}))
+    text = pdf_text(document.bytes())
+    assert "محمد الأحمد" in text and "דוד כהן" in text  # unshaped, they came out backwards: "دمحألا دمحم"
+    assert not document.unprintable
+
+
 def test_a_document_in_the_fonts_own_letters_has_no_such_note():
     document = Document("Parlista", "en", dt.date(2026, 12, 1))
     document.table_of(pd.DataFrame({"Mentor": ["Åsa Öberg", "Ŝtefan Ďurica", "Αλέξης", "Дмитрий"]}))

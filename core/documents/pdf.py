@@ -6,7 +6,9 @@ letter of a name print as they are written; nothing is downloaded.
 DejaVu has no Chinese, Japanese or Korean, nor Ethiopic and some other scripts. A character it
 lacks is drawn from Last Resort (also in matplotlib's wheel), whose glyph is a box naming the
 character's Unicode block — never left out silently — and the document ends with a note that says
-so and points to the Excel file, which has every name as written."""
+so and points to the Excel file, which has every name as written. Text is shaped by HarfBuzz
+(uharfbuzz), so that a name in Arabic, Persian or Hebrew runs right to left with its letters
+joined, as it is read, instead of as separate letters in the wrong order."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ class Document(FPDF):
         self.add_font(FAMILY, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
         self.add_font(LAST_RESORT, "", FONT_DIR / "LastResortHE-Regular.ttf")
         self.set_fallback_fonts([LAST_RESORT], exact_match=False)
+        self.set_text_shaping(use_shaping_engine=True)
         self.printable = frozenset(self.fonts[FAMILY.lower()].cmap)
         self.unprintable: set[str] = set()  # characters drawn from Last Resort
         self.set_title(title)
