@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -61,8 +61,9 @@ def main() -> int:
         environment = {**os.environ, "MENTORPLAN_DATABASE_URL": f"sqlite:///{folder}/mentorplan.db",
                        "MENTORPLAN_TODAY": TODAY, "MENTORPLAN_BACKUP_DIR": f"{folder}/backups",
                        "MENTORPLAN_BACKUP_KEY_FILE": f"{folder}/backup.key", "MENTORPLAN_LANG": "sv"}
-        if args.database is not None:  # a copy: timing never touches the register itself
-            shutil.copyfile(args.database, Path(folder) / "mentorplan.db")
+        if args.database is not None:  # a copy (SQLite's own backup, WAL included): timing never touches it
+            with sqlite3.connect(args.database) as source, sqlite3.connect(Path(folder) / "mentorplan.db") as copy:
+                source.backup(copy)
         else:
             subprocess.run([sys.executable, "-c", (
                 "from core import services; from core.followup.examples import load_examples; "

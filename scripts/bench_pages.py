@@ -181,6 +181,7 @@ def main() -> int:
                 gc.freeze()
                 profile = args.profile if years == args.years else None
                 figures.setdefault(years, {}).update(measure([page], args.runs, profile))
+                gc.unfreeze()
     print(f"\nmedian of {args.runs} AppTest reruns, ms (target < {TARGET_MS} ms, ratio ≤ {TARGET_RATIO})")
     print(f"{'page':<12} | {'1 year':>7} | {f'{args.years} years':>8} | ratio")
     failed = 0

@@ -19,6 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 12, 1)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory):
+    """Derived data (core/platform/cache.py) kept in the test run's own folder, not in the
+    checkout's data/cache: what a test finds there is what this run built."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MENTORPLAN_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(autouse=True)
 def database_url(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{tmp_path / 'mentorplan.db'}"

@@ -48,6 +48,7 @@ def test_a_value_is_built_once_and_read_back_while_its_files_are_unchanged(cache
     assert len(calls) == 1
     assert json.loads((cache_folder / "thing.json").read_text(encoding="utf-8"))["value"] == {"x": ["å", 1]}
     assert [p.name for p in cache_folder.iterdir()] == ["thing.json"]  # no temporary file left
+    assert (cache_folder / "thing.json").stat().st_mode & 0o777 == 0o644  # a command run by another user reads it
 
 
 def test_a_changed_file_builds_it_again(cache_folder, source):

@@ -105,10 +105,15 @@ def test_explain_shows_the_breakdown_and_what_a_swap_costs(store, page):
 def test_pin_a_pair_and_run_again(store, page):
     ids = small_cohort(store)
     at = run_matching(page("sv"))
+    widget(at.button, t("document.make_pairs_pdf", "sv")).click().run()
+    assert t("document.pairs_pdf", "sv") in downloads(at)
     at.selectbox(key="matching_pair_mentee").set_value(ids["Ivar Jonsson"])
     at.selectbox(key="matching_pair_mentor").set_value(ids["Bo Ek"])
     at.button(key="matching_pin").click().run()
     assert at.success[0].value == "Nålat: Bo Ek – Ivar Jonsson. Kör igen för att räkna med det."
+    # A pin is a change: the PDF made before it is no longer offered, but made again when asked.
+    assert t("document.pairs_pdf", "sv") not in downloads(at)
+    assert widget(at.button, t("document.make_pairs_pdf", "sv"))
     assert ":material/push_pin: Bo Ek – Ivar Jonsson (nålat)" in [m.value for m in at.markdown]
     run_matching(at)
     assert ("Bo Ek", "Ivar Jonsson") in pairs(at)

@@ -238,3 +238,20 @@ def test_the_next_start_follows_the_kickoffs_and_none_after_the_calendars_last_i
     with pytest.raises(MentorplanError) as error:
         programme.next_start(Cohort(2101, "spring"))
     assert error.value.key == "error.year_range"
+
+
+@settings(max_examples=40, deadline=None)
+@given(year=st.integers(2000, 2100), track=st.sampled_from(["autumn", "spring"]), moved_by=st.integers(-3, 3))
+def test_an_events_days_are_its_occurrences_without_working_out_warnings(year, track, moved_by):
+    """Programme.days (what the guest lists ask of every cohort) says what occurrence() says,
+    for every event — a shared one (the 3 September mingle) and a moved one included."""
+    book = load_rulebook()
+    cohort = Cohort(year, track)
+    closing = Programme(book).occurrence(cohort, "closing")
+    moved = Override(cohort.id, "closing", closing.start + dt.timedelta(days=moved_by),
+                     closing.start + dt.timedelta(days=moved_by))
+    programme = Programme(book, overrides=[moved])
+    for occurrence in Programme(book, overrides=[moved]).cohort(cohort):
+        assert programme.days(cohort, occurrence.id) == (occurrence.start, occurrence.end)
+    with pytest.raises(MentorplanError):
+        programme.days(cohort, "no_such_event")

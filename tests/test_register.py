@@ -17,6 +17,7 @@ from core.people.reading import read_upload
 from core.people.register import check, commit, mapped_sheets, preview, preview_counts
 from core.platform.i18n import MentorplanError
 from core.store import Store, schema
+from core.store.people import HISTORY_COLUMNS, PERSON_COLUMNS
 
 
 def sheets_of(store, data: bytes, role=None, choices=None, name="anmalan.xlsx"):
@@ -325,3 +326,15 @@ def test_the_rows_to_fix_come_back_with_the_same_columns_and_their_fix_column_ig
         [row] = check(store, again, "autumn-2026").invalid
         assert row.row == 2 and [i.code for i in row.issues] == ["validation.email_invalid"]
         assert text(row.values[again[0].mapping.index("motivation")]) == "+ vill dela erfarenhet"  # not "'+ …"
+
+
+def test_participations_are_the_participants_without_the_sign_ups_answers(any_store):
+    """The guest lists' history (store.participations) reads who took part where, as participants()
+    has it, without competences, goals and the other answers."""
+    store = any_store
+    import_file(store, signup_workbook([mentor(1), mentor(2)], [mentee(1), mentee(2)]))
+    import_file(store, signup_workbook([mentor(1)], [mentee(3)]), cohort="spring-2027")
+    whole, history = store.participants(), store.participations()
+    assert list(history.columns) == [*PERSON_COLUMNS, *HISTORY_COLUMNS]
+    assert history.to_dict("records") == whole[list(history.columns)].to_dict("records")
+    assert len(history) == 6 and {"competences", "goals", "extra"}.isdisjoint(history.columns)

@@ -67,7 +67,7 @@ def days_off_table() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _kept() -> dict[str, dict[str, str]]:
-    return cache.kept("days-off-se", _package_files(), days_off_table)
+    return cache.kept("days-off-se", [*_package_files(), Path(__file__)], days_off_table)
 
 
 def holiday_name(day: dt.date, lang: str = "sv",

@@ -6,19 +6,22 @@ letter of a name print as they are written; nothing is downloaded.
 DejaVu has no Chinese, Japanese or Korean, nor Ethiopic and some other scripts. A character it
 lacks is drawn from Last Resort (also in matplotlib's wheel), whose glyph is a box naming the
 character's Unicode block — never left out silently — and the document ends with a note that says
-so and points to the Excel file, which has every name as written. Text is shaped by HarfBuzz
-(uharfbuzz), so that a name in Arabic, Persian or Hebrew runs right to left with its letters
-joined, as it is read, instead of as separate letters in the wrong order."""
+so and points to the Excel file, which has every name as written. A table with a name in Arabic,
+Persian or Hebrew is shaped by HarfBuzz (uharfbuzz), so that the name runs right to left with its
+letters joined, as it is read, instead of as separate letters in the wrong order (only then: shaped
+text makes a larger file)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib
 import pandas as pd
 from fpdf import FPDF, FontFace
+from fpdf.fonts import TTFFont
 
 from core.documents import PAPERS
 from core.platform.i18n import MentorplanError, format_date, t
@@ -41,9 +44,11 @@ class Document(FPDF):
         self.add_font(FAMILY, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
         self.add_font(LAST_RESORT, "", FONT_DIR / "LastResortHE-Regular.ttf")
         self.set_fallback_fonts([LAST_RESORT], exact_match=False)
-        self.set_text_shaping(use_shaping_engine=True)
-        self.printable = frozenset(self.fonts[FAMILY.lower()].cmap)
+        font = self.fonts[FAMILY.lower()]
+        assert isinstance(font, TTFFont)  # added from its file just above
+        self.printable = frozenset(font.cmap)
         self.unprintable: set[str] = set()  # characters drawn from Last Resort
+        self.shaping = False  # turned on by the first table with right-to-left text (shaped text is larger)
         self.set_title(title)
         self.set_creator("Mentorplan")
         self.set_creation_date(dt.datetime.combine(made, dt.time(12), tzinfo=dt.UTC))
@@ -80,14 +85,18 @@ class Document(FPDF):
     def table_of(self, frame: pd.DataFrame, widths: Sequence[float] | None = None, size: float = 8.5) -> None:
         """`frame` as a table as wide as the page: its columns' names as the header row, repeated
         on each page the table runs onto; every value as plain text (never markup)."""
+        rows = [[cell_text(value, self.lang) for value in values] for values in frame.itertuples(index=False)]
+        if not self.shaping and any(right_to_left(text) for row in rows for text in row):
+            self.set_text_shaping(use_shaping_engine=True)
+            self.shaping = True
         self.set_font(FAMILY, "", size)
         headings = FontFace(emphasis="BOLD", fill_color=HEADER_FILL)
         with self.table(col_widths=tuple(widths) if widths else None, headings_style=headings, markdown=False,
                         text_align="LEFT", line_height=size * 0.5, repeat_headings=1,
                         padding=1.2, width=self.epw) as table:
             table.row([str(column) for column in frame.columns])
-            for values in frame.itertuples(index=False):
-                table.row([cell_text(value, self.lang) for value in values])
+            for row in rows:
+                table.row(row)
         self.ln(3)
 
     def normalize_text(self, text: str) -> str:
@@ -98,6 +107,11 @@ class Document(FPDF):
         if self.unprintable:
             self.note(t("document.unprintable", self.lang, count=len(self.unprintable)))
         return bytes(self.output())
+
+
+def right_to_left(text: str) -> bool:
+    """Whether the text has letters of a right-to-left script (Arabic, Persian, Hebrew …)."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def cell_text(value: object, lang: str) -> str:

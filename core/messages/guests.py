@@ -56,8 +56,8 @@ GUEST_COLUMNS = ("email", "name", "role", "cohort", "reason")
 @dataclass(frozen=True)
 class History:
     """What the register holds about who took part when: every participation (a frame as
-    store.participants() gives it) and, for each cohort with an accepted matching, its pairs
-    (as store.accepted_pairs() gives them)."""
+    store.participations() gives it: participants() without the sign-ups' answers) and, for each
+    cohort with an accepted matching, its pairs (as store.accepted_pairs() gives them)."""
     participants: pd.DataFrame
     pairs: Mapping[str, pd.DataFrame]
     # When each participation was stored (participation_id → time), and the day a list is

@@ -40,8 +40,9 @@ def stamp(sources: Sequence[Path]) -> list[Any]:
 
 def kept(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
     """The value `build()` makes from `sources`, read from the cache when it was built from these
-    very files, else built and kept. The value must survive JSON unchanged (dicts with text
-    keys, lists, text, numbers)."""
+    very files, else built and kept. The sources name the module that builds it too, so that a
+    new version of Mentorplan's own code builds it again. The value must survive JSON unchanged
+    (dicts with text keys, lists, text, numbers)."""
     try:
         current = stamp(sources)
     except OSError:  # a source gone: build from what there is, keep nothing
@@ -66,6 +67,9 @@ def _write(path: Path, content: object) -> None:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 json.dump(content, file, ensure_ascii=False)
+            # Readable by the server and by a scheduled command run as another user (mkstemp's
+            # is 0600): it holds nothing personal.
+            os.chmod(temporary, 0o644)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -48,7 +48,7 @@ def labels() -> dict[str, dict[str, str]]:
     """Every label, by dotted key, from all files in data/i18n (read once, and kept in data/cache
     until a file changes: core.platform.cache)."""
     files = sorted(I18N_DIR.glob("*.toml"))
-    return cache.kept("labels", files, lambda: read_labels(files))
+    return cache.kept("labels", [*files, Path(__file__)], lambda: read_labels(files))
 
 
 def read_labels(files: list[Path]) -> dict[str, dict[str, str]]:
