@@ -7,7 +7,8 @@ import pytest
 
 from core import services
 from core.calendar.programme import Cohort
-from core.followup.attendance import record_attendance
+from core.followup.attendance import attendance_events, expected_attendees, own_people_expected, record_attendance
+from core.followup.examples import load_examples
 from core.followup.meetings import MeetingRecord
 from core.followup.three_party import add_slots, save_bookings, series, slots_from_frame
 from core.followup.todo import CHECKS, PAGES, Todo, todo_list
@@ -110,6 +111,22 @@ def test_attendance_to_record_after_an_event(store, programme):
     found = [t for t in todo_list(store, programme, dt.date(2026, 9, 25)) if t.kind == "attendance_unrecorded"]
     assert [t.params["event"].event_id for t in found] == ["training_mentees", "training_mentors"]
     assert not [t for t in todo_list(store, programme, dt.date(2026, 10, 26)) if t.kind == "attendance_unrecorded"]
+
+
+@pytest.mark.parametrize("day", [dt.date(2026, 9, 25), dt.date(2026, 12, 1), dt.date(2027, 6, 1)])
+def test_own_people_are_expected_exactly_when_the_attendance_list_has_them(store, programme, day):
+    """The to-do list asks whether a cohort's own people are expected without making its lists
+    (own_people_expected); the answer is the attendance list's, for every cohort and event."""
+    load_examples(store, programme, day)
+    answers = set()
+    for year in (2025, 2026, 2027):
+        for track in ("autumn", "spring"):
+            cohort = Cohort(year, track)
+            for occurrence in attendance_events(programme, cohort):
+                listed = bool(expected_attendees(store, programme, occurrence)["own"].any())
+                assert own_people_expected(store, cohort) == listed, (cohort.id, occurrence.id)
+                answers.add(listed)
+    assert answers == {True, False}  # cohorts with their people and cohorts without
 
 
 def test_calendar_warnings_lead_to_the_schedule(store, programme):

@@ -29,6 +29,15 @@ def attendance_events(programme: Programme, cohort: Cohort) -> list[Occurrence]:
                   key=lambda o: o.start)
 
 
+def own_people_expected(store: Store, cohort: Cohort) -> bool:
+    """Whether the cohort's own people are on its events' lists, asked without making the lists
+    (the to-do list asks it every day): they are its accepted pairs, or, before a matching is
+    accepted, the people marked matched — the members the guest lists take (History.members)."""
+    if len(store.accepted_pairs(cohort.id)):
+        return True
+    return bool((store.participants(cohort.id)["status"] == "matched").any())
+
+
 def expected_attendees(store: Store, programme: Programme, occurrence: Occurrence) -> pd.DataFrame:
     """The people expected at one of a cohort's events, the list attendance is taken from: the
     event's guest list (core.messages.guests: the cohort's own pairs as the event invites them, and the

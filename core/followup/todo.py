@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from core.calendar.agenda import warnings_ahead
 from core.calendar.programme import CalendarWarning, Cohort, Occurrence, Programme
 from core.calendar.schedule import cohort_label, describe_warning, event_name
-from core.followup.attendance import attendance_events, expected_attendees
+from core.followup.attendance import attendance_events, own_people_expected
 from core.followup.meetings import Pairs, followup_cohorts, meeting_states, meeting_windows, overdue, overdue_by_pair
 from core.followup.three_party import bookings_from_frame, slots_from_frame
 from core.messages.letters import CALL_EVENT, in_sentence, recruiting_mingles
@@ -270,7 +270,7 @@ def attendance_unrecorded(store: Store, programme: Programme, today: dt.date) ->
                 continue
             if len(store.attendance(cohort.id, occurrence.id)):
                 continue
-            if not expected_attendees(store, programme, occurrence)["own"].any():
+            if not own_people_expected(store, cohort):
                 continue  # only guests invited: the cohort itself is not in the register
             found.append(Todo("attendance_unrecorded", "info", "todo.attendance_unrecorded",
                               {"cohort": cohort, "event": EventName(occurrence.id), "day": occurrence.start},
