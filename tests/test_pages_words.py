@@ -35,7 +35,7 @@ def test_the_schedule_shows_rules_and_warnings_whole(app, lang):
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_the_schedule_files_speak_in_words(app, lang):
+def test_the_schedule_files_speak_in_words(app, download, lang):
     import csv
     import io
 
@@ -56,20 +56,39 @@ def test_the_schedule_files_speak_in_words(app, lang):
     assert all("autumn-2026" not in cell for row in rows for cell in row)
 
 
-def download(button) -> tuple[bytes, str]:
+@pytest.fixture
+def download(monkeypatch):
     """The bytes and file name a download button hands over. AppTest has no accessor for them;
-    they are in the in-memory media storage AppTest's runtime keeps (found by its type)."""
+    they are in the in-memory media storage AppTest's runtime makes for each run. That runtime is
+    dropped after the run, and the garbage collector may take it at any moment, so every storage
+    made during the test is held here until the test ends."""
     import gc
 
+    from streamlit.runtime.media_file_storage import MediaFileStorageError
     from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
-    for storage in [o for o in gc.get_objects() if isinstance(o, MemoryMediaFileStorage)]:
-        try:
-            found = storage.get_file(file_id)
-        except Exception:  # another test's storage
-            continue
-        return found.content, found.filename or ""
-    raise AssertionError(f"no file {file_id}")
+    from streamlit.testing.v1 import app_test
+
+    made: list[MemoryMediaFileStorage] = []
+
+    class Held(MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Held)
+
+    def read(button) -> tuple[bytes, str]:
+        gc.collect()  # what the collector may do at any moment, done each time: the files must still be here
+        file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
+        for storage in reversed(made):  # the newest run's first
+            try:
+                found = storage.get_file(file_id)
+            except MediaFileStorageError:  # an earlier run's storage
+                continue
+            return found.content, found.filename or ""
+        raise AssertionError(f"no file {file_id} among {len(made)} runs' files")
+
+    return read
 
 
 def test_the_sidebar_names_the_cohorts_in_words(app):
