@@ -19,15 +19,19 @@ from core.cli import loaded
 from tests.conftest import ROOT
 
 HEAVY = ("scipy", "alembic", "openpyxl", "fpdf", "matplotlib", "plotly", "streamlit", "icalendar", "holidays",
-         "pandas")
-# Runs a command in a fresh interpreter, then names the heavy packages it loaded (on stderr: the
-# command's output may be bytes on stdout). argv[1] is the JSON list of heavy packages.
+         "pandas", "pyarrow")
+# Runs a command as `python -m core` does (core/__main__.py), in a fresh interpreter, then names
+# the heavy packages it loaded (on stderr: the command's output may be bytes on stdout). argv[1] is
+# the JSON list of heavy packages. A package kept out by a None in sys.modules is not loaded.
 PROBE = """
-import json, sys
-from core.cli import main
+import json, runpy, sys
 heavy = set(json.loads(sys.argv[1]))
-code = main(sys.argv[2:])
-loaded = sorted({m.split(".")[0] for m in sys.modules} & heavy)
+sys.argv = ["core", *sys.argv[2:]]
+try:
+    runpy.run_module("core", run_name="__main__")
+except SystemExit as end:
+    code = end.code
+loaded = sorted({m.split(".")[0] for m, module in sys.modules.items() if module is not None} & heavy)
 print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
 """
 
