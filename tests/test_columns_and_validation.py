@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from participant_files import MENTEE_HEADERS, MENTOR_HEADERS, mentee, mentor, signup_workbook
 
+from core.people.addresses import valid_email
 from core.people.cleaning import (
     clean_capacity,
     clean_cohort,
@@ -21,7 +22,6 @@ from core.people.cleaning import (
     clean_sector_preference,
     clean_start_preference,
     clean_tags,
-    valid_email,
 )
 from core.people.columns import FIELD_IDS, check_mapping, header_key, normalise_header, recognise, signature
 from core.people.issues import Invalid

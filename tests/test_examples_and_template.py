@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from core import services
-from core.people.cleaning import valid_email
+from core.people.addresses import valid_email
 from core.people.examples import example_sheets, load_example_participants
 from core.people.reading import read_upload
 from core.people.register import check, mapped_sheets

@@ -15,7 +15,8 @@ import pandas as pd
 
 from core.calendar.programme import Cohort
 from core.followup.meetings import MAX_NOTE, MeetingRecord, MeetingWindow, Pairs, _note, check_meeting_day, pair_labels
-from core.people.cleaning import clean_email, valid_email
+from core.people.addresses import valid_email
+from core.people.cleaning import clean_email
 from core.people.columns import header_key
 from core.people.issues import Issue
 from core.people.reading import Sheet, excel_date, read_upload

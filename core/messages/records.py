@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from core.people.cleaning import valid_email
+from core.people.addresses import valid_email
 
 # -- The send log (core/store/messages.py) ------------------------------------------------------
 
@@ -44,7 +44,7 @@ CHANGES = (ADDED, EXCLUDED)
 
 
 def usable_address(email: object) -> bool:
-    """An address a message can go to, by the register's own rule (core.people.validation)."""
+    """An address a message can go to, by the register's own rule (core.people.addresses)."""
     return isinstance(email, str) and valid_email(email.strip().lower())
 
 

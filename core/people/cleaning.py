@@ -22,6 +22,7 @@ from typing import TypeVar
 from babel import Locale
 
 from core.calendar.programme import Cohort
+from core.people.addresses import valid_email
 from core.people.columns import STATUSES, header_key, normalise_header
 from core.people.issues import Invalid
 from core.people.reading import Cell, excel_date
@@ -121,11 +122,6 @@ def _words(value: Cell) -> list[str]:
     return normalise_header(text(value)).split()
 
 
-_EMAIL = re.compile(
-    r"(?P<local>[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*)"
-    r"@(?P<domain>(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59}))")
-
-
 def clean_email(value: Cell) -> str:
     """An address as stored: trimmed (non-breaking and zero-width spaces too), without a
     "mailto:" or angle brackets, lowercased. Not yet checked: see valid_email."""
@@ -136,11 +132,6 @@ def clean_email(value: Cell) -> str:
     if address.startswith("<") and address.endswith(">"):
         address = address[1:-1].strip(EDGE_SPACE)
     return address.lower()
-
-
-def valid_email(address: str) -> bool:
-    match = _EMAIL.fullmatch(address)
-    return match is not None and len(address) <= 254 and len(match["local"]) <= 64
 
 
 def check_email(value: Cell) -> str:

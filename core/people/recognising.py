@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from dateutil.parser import parse as parse_date
 
 from core.people import cleaning
+from core.people.addresses import valid_email
 from core.people.columns import (
     EXTRA,
     FIELDS,
@@ -86,7 +87,7 @@ def is_date_time(value: Cell) -> bool:
 
 
 def is_email(value: Cell) -> bool:
-    return isinstance(value, str) and "@" in value and cleaning.valid_email(cleaning.clean_email(value))
+    return isinstance(value, str) and "@" in value and valid_email(cleaning.clean_email(value))
 
 
 def is_list(value: Cell) -> bool:

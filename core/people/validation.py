@@ -10,7 +10,8 @@ from itertools import islice
 from typing import Any
 
 from core.calendar.programme import Cohort
-from core.people.cleaning import clean_cohort, clean_email, clean_role, extra_value, text, valid_email
+from core.people.addresses import valid_email
+from core.people.cleaning import clean_cohort, clean_email, clean_role, extra_value, text
 from core.people.columns import EXTRA, IGNORE, column_letter
 from core.people.issues import Invalid, Issue, Rows
 from core.people.reading import Cell, Sheet
