@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from streamlit.testing.v1 import AppTest
 
 from core import services
@@ -17,6 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # The day the whole suite takes as today (core.platform.clock), so that no test depends on the day it runs;
 # tests about other days set their own (tests/test_any_day.py runs the overview over the year).
 TODAY = dt.date(2026, 12, 1)
+
+# Property tests are judged on what they find, not on how fast a shared machine runs them: no
+# per-example deadline and no complaint about slow generation, which a busy minute would turn
+# into a failure that says nothing about the code.
+settings.register_profile("mentorplan", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("mentorplan")
 
 
 @pytest.fixture(scope="session", autouse=True)

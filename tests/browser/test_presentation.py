@@ -40,11 +40,19 @@ def presented(page, toggle_key: str, width: int, height: int) -> tuple[dict, lis
     toggle = page.locator(f".st-key-{toggle_key} input")
     if not toggle.is_checked():
         page.locator(f".st-key-{toggle_key} label").click()
-    page.locator(".st-key-presentation_chart .js-plotly-plot").wait_for()
-    page.wait_for_timeout(2500)  # let Plotly fit the chart to the window and draw
     chart = page.locator(".st-key-presentation_chart .js-plotly-plot")
-    box = chart.bounding_box()
-    return box, chart.evaluate(TEXTS)
+    chart.wait_for()
+    page.wait_for_timeout(2500)  # let Plotly fit the chart to the window and draw
+    # then until it stands still: the same box and texts twice, half a second apart (a busy
+    # machine can take longer to lay the chart out again)
+    drawn = (chart.bounding_box(), chart.evaluate(TEXTS))
+    for _ in range(30):
+        page.wait_for_timeout(500)
+        again = (chart.bounding_box(), chart.evaluate(TEXTS))
+        if again == drawn:
+            break
+        drawn = again
+    return drawn
 
 
 def fits(box: dict, texts: list[dict], width: int, height: int) -> None:
