@@ -184,6 +184,15 @@ def test_a_cleaned_list_shown_as_the_form_shows_it_cleans_to_itself(name, value)
 
 
 @FAST
+@given(value=texts)
+def test_the_email_rule_answers_any_text_with_yes_or_no(value):
+    """core.people.addresses, kept apart from the cleaners (its one function of text)."""
+    answer = valid_email(value)
+    assert isinstance(answer, bool)
+    assert not answer or ("@" in value and len(value) <= 254)
+
+
+@FAST
 @given(value=cells)
 def test_an_accepted_address_is_the_cleaned_address(value):
     try:

@@ -1,7 +1,8 @@
 """People who share a name, told apart (core.platform.names): by organisation, by organisation and
 e-mail where both are shared, by e-mail where there is no organisation; a name nobody shares is
 left as written; the same person listed twice is one person. Examples, then properties over
-cohorts drawn at random."""
+cohorts drawn at random. And people in the order of their names, the same whatever backs the
+name column (by_name)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.platform.names import label_of, labels_by_id, person_labels, side_labels, with_person_labels
+from core.platform.names import by_name, label_of, labels_by_id, person_labels, side_labels, with_person_labels
 
 
 def test_a_name_nobody_shares_is_left_as_it_is():
@@ -235,3 +236,26 @@ def test_follow_up_guests_and_matching_name_people_alike(store):
     changes = compare_runs(run, swapped, "en").set_index("Mentee")
     assert changes["Mentor before"].to_dict() == {adept: kommun, "Farah Haddad": region}
     assert changes["Mentor now"].to_dict() == {adept: region, "Farah Haddad": kommun}
+
+
+# The storages a text column can have: pyarrow (the dashboard, where Streamlit installs it), pandas'
+# own Python strings (the command line, which keeps pyarrow out), and plain objects.
+STORAGES = [pd.StringDtype("pyarrow", na_value=float("nan")), pd.StringDtype("python", na_value=float("nan")), object]
+
+
+@pytest.mark.parametrize("storage", STORAGES, ids=["pyarrow", "python", "object"])
+def test_people_in_the_order_of_their_names_case_aside_namesakes_as_they_came(storage):
+    names = ["ivar", "İlker", "Ida", "anna", "Zed", "Åsa"] + ["Anders Eriksson"] * 20  # more than 16: numpy's
+    frame = pd.DataFrame({"name": pd.Series(names, dtype=storage), "n": range(len(names))})  # quicksort is unstable
+    ordered = by_name(frame)
+    assert list(ordered["name"])[:3] == ["Anders Eriksson"] * 3
+    assert list(ordered.loc[ordered["name"] == "Anders Eriksson", "n"]) == list(range(6, 26))  # as they came
+    assert list(ordered["name"])[20:] == ["anna", "Ida", "ivar", "İlker", "Zed", "Åsa"]  # casefold: İ is i + dot
+
+
+@given(st.lists(st.text(alphabet="aAbBiIİıåÅ ", max_size=4), max_size=40))
+@settings(max_examples=100)
+def test_the_order_of_names_is_the_same_whatever_backs_the_column(names):
+    orders = [list(by_name(pd.DataFrame({"name": pd.Series(names, dtype=storage, index=range(len(names)))})).index)
+              for storage in STORAGES]
+    assert orders[0] == orders[1] == orders[2]

@@ -21,7 +21,7 @@ from core.messages.records import ADDED, EXCLUDED, MAX_FORMER_PAIR_COHORTS
 from core.messages.templates import DECISIONS_EVENT
 from core.platform.files import XLSX_MIME, file_stem, to_csv, to_xlsx
 from core.platform.i18n import format_date, t
-from core.platform.names import person_labels
+from core.platform.names import by_name, person_labels
 from ui import context, downloads
 from ui.text import plain
 
@@ -162,7 +162,7 @@ with st.expander(t("guests_page.change_title", lang), expanded=bool(chosen.exclu
     def addable() -> tuple[dict[int, str], dict[int, str]]:
         listed = {g.person_id for g in guests} | {g.person_id for g in chosen.excluded}
         people = history.participants.drop_duplicates("person_id")
-        people = people[~people["person_id"].isin(listed)].sort_values("name", key=lambda s: s.str.lower())
+        people = by_name(people[~people["person_id"].isin(listed)])
         names = dict(zip((int(p) for p in people["person_id"]),
                          person_labels(list(people["name"]), list(people["organisation"]), list(people["email"])),
                          strict=True))

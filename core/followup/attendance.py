@@ -60,7 +60,7 @@ def expected_attendees(store: Store, programme: Programme, occurrence: Occurrenc
 
 
 def _casefold(column: pd.Series) -> pd.Series:
-    return column.str.casefold() if column.dtype == object else column
+    return column.str.casefold() if pd.api.types.is_string_dtype(column) else column
 
 
 def attendance_frame(expected: pd.DataFrame, recorded: pd.DataFrame) -> pd.DataFrame:

@@ -41,7 +41,7 @@ from core.messages.records import (
 )
 from core.platform.clock import today as clock_today
 from core.platform.i18n import MentorplanError, t
-from core.platform.names import person_labels
+from core.platform.names import by_name, person_labels
 
 if TYPE_CHECKING:
     from core.store import Store
@@ -235,7 +235,7 @@ def _prospective(history: History, programme: Programme, known: list[Cohort], cl
             closing = _closing(programme, cohort)
             # .loc: a mask, also when empty (a bare [] would select no columns instead of no rows)
             applied = applied.loc[[history.signed_up_by(p, closing) for p in applied["participation_id"]]]
-        invite((int(i) for i in applied.sort_values("name", key=lambda s: s.str.lower())["person_id"]),
+        invite((int(i) for i in by_name(applied)["person_id"]),
                Reason("prospective_mentors", "applied", "mentor", cohort.id))
     # Busy on the day, or already decided: in a running cohort's pairs, matched in an upcoming
     # cohort, or withdrawn from one.

@@ -268,7 +268,7 @@ def left_unmatched(taking_part: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFra
                      index=active.index, dtype=bool)
     found = active[keep].copy()
     found["_order"] = found["role"].map({"mentor": 0, "mentee": 1})
-    found["_name"] = found["name"].str.lower()
+    found["_name"] = found["name"].str.casefold()  # Python's, with or without pyarrow behind the column
     found = found.sort_values(["_order", "_name"])
     return found.drop_duplicates("person_id")[list(NOT_TOLD_COLUMNS)]
 

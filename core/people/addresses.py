@@ -1,6 +1,8 @@
-"""What makes an e-mail address one a message can go to: the register's one rule, for the import's
-checks (core.people.cleaning) and for whom a letter can be written (core.messages.records). Kept
-apart, plain `re`, so that reading a stored address loads nothing of the spreadsheet import."""
+"""What makes an e-mail address one a message can go to: the register's one rule, wherever an
+address is checked — an import's cells and columns (core.people: cleaning, validation,
+recognising), a check-in form's answers (core.followup.checkin), whom a letter can be written to
+(core.messages.records). Kept apart, plain `re`, so that reading a stored address loads nothing of
+the spreadsheet import."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-__all__ = ["label_of", "labels_by_id", "person_labels", "side_labels", "with_person_labels"]
+__all__ = ["by_name", "label_of", "labels_by_id", "person_labels", "side_labels", "with_person_labels"]
 
 PAIR_SIDES = ("mentor", "mentee")
 
@@ -165,3 +165,10 @@ def label_of(labels: Mapping[int, str], person_id: object, fallback: object = No
     if key in labels:
         return labels[key]
     return _raw(fallback) if fallback is not None else f"#{key}"
+
+
+def by_name(frame: pd.DataFrame, column: str = "name") -> pd.DataFrame:
+    """The rows in the order of their names, case aside, people of one name in the order they
+    came. Python's casefold and a stable sort, so the order is the same whatever backs the column
+    (pyarrow in the dashboard, pandas' own text in the command line, core/__main__.py)."""
+    return frame.sort_values(column, key=lambda names: names.str.casefold(), kind="stable")
