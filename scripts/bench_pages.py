@@ -5,12 +5,12 @@ matched and accepted with `python -m core match --accept`, and the example follo
 sent, pair meetings, attendance, three-party conversations) up to each cohort's end — then every
 page in app.py's navigation is opened with Streamlit's AppTest and rerun.
 
-    python scripts/bench_pages.py [--runs 7] [--years 11] [--page guests] [--profile guests] [--keep FOLDER]
+    python scripts/bench_pages.py [--runs 15] [--years 11] [--page guests] [--profile guests] [--keep FOLDER]
 
-Prints page | 1 year | 11 years | ratio (median rerun after one warm-up); the targets are under
-300 ms for every page and at most 1.5× growth. A third of each later cohort's sign-ups are people
-who took part before (as mentor or mentee). `--profile PAGE` prints a cProfile of that page's
-reruns with the larger register."""
+Prints page | 1 year | 11 years | ratio (median rerun after one warm-up, the two registers' reruns
+taken in turn); the targets are under 300 ms for every page and at most 1.5× growth. A third of
+each later cohort's sign-ups are people who took part before (as mentor or mentee). `--profile
+PAGE` prints a cProfile of that page's reruns with the larger register."""
 
 from __future__ import annotations
 
@@ -121,11 +121,15 @@ def build(folder: Path, years: int) -> dict:
     return counts
 
 
-def measure(pages: list[str], runs: int, profile: str | None = None) -> dict[str, float]:
-    """The median rerun of each page, in ms (AppTest; one warm-up rerun first)."""
+def measure(page: str, folders: dict[int, Path], runs: int, profile: int | None = None) -> dict[int, float]:
+    """The page's median rerun on each register, in ms (AppTest; one warm-up rerun each first).
+    The registers' reruns are taken in turn — one year, eleven, one, eleven … — so that a busy
+    moment on a shared machine falls on both alike and the ratio between them holds. `profile`
+    names the register whose reruns are profiled."""
     from streamlit.testing.v1 import AppTest
-    result = {}
-    for page in pages:
+    apps = {}
+    for years, folder in folders.items():
+        _environment(folder)  # read again on every rerun: each app opens its own register
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.session_state["lang"] = "sv"
         at.run()
@@ -133,33 +137,36 @@ def measure(pages: list[str], runs: int, profile: str | None = None) -> dict[str
         at.run()
         at.run()  # warm-up
         if at.exception:  # another change in progress, say: the page is reported, not timed
-            print(f"{page}: {at.exception[0].message}", file=sys.stderr)
-            result[page] = float("nan")
+            print(f"{page}, {years} year(s): {at.exception[0].message}", file=sys.stderr)
             continue
-        times = []
-        profiler = cProfile.Profile() if page == profile else None
-        if profiler:  # the page runs in a thread of its own: the profiler starts in each new thread
-            threading.setprofile(lambda *_, started=profiler: started.enable())
-        for _ in range(runs):
+        apps[years] = at
+    times: dict[int, list[float]] = {years: [] for years in apps}
+    profiler = cProfile.Profile() if profile in apps else None
+    for _ in range(runs):
+        for years, at in apps.items():
+            _environment(folders[years])
+            if profiler and years == profile:  # the page runs in a thread of its own: started there
+                threading.setprofile(lambda *_, started=profiler: started.enable())
             start = time.perf_counter()
             at.run()
-            times.append(time.perf_counter() - start)
-        if profiler:
+            times[years].append(time.perf_counter() - start)
             threading.setprofile(None)  # type: ignore[arg-type]
-            profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
-        result[page] = 1000 * statistics.median(times)
-    return result
+    if profiler:
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
+    return {years: 1000 * statistics.median(times[years]) if years in apps else float("nan") for years in folders}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--years", type=int, default=11)
     parser.add_argument("--page", action="append", choices=PAGES, help="only these pages (repeatable)")
     parser.add_argument("--profile", choices=PAGES, help="print a cProfile of this page's reruns")
     parser.add_argument("--keep", type=Path, help="keep the registers in this folder, and use them if there")
     args = parser.parse_args()
+    if args.runs < 1 or args.years < 2:
+        parser.error("--runs must be 1 or more, and --years 2 or more")
     pages = args.page or list(PAGES)
     figures = {}
     with tempfile.TemporaryDirectory() as temporary:
@@ -172,16 +179,15 @@ def main() -> int:
             built = build(folder, years)
             print(f"{years} programme year(s): {built['cohorts']} cohorts, {built['people']} people, "
                   f"built in {built['seconds']} s")
-        # Page by page, one register after the other: both registers' reruns of a page run in the
-        # same conditions (what earlier pages left in memory is frozen out of the collector's way).
+        # Page by page, both registers' reruns in turn: they run in the same conditions (what
+        # earlier pages left in memory is frozen out of the collector's way).
         for page in pages:
-            for years, folder in folders.items():
-                _environment(folder)
-                gc.collect()
-                gc.freeze()
-                profile = args.profile if years == args.years else None
-                figures.setdefault(years, {}).update(measure([page], args.runs, profile))
-                gc.unfreeze()
+            gc.collect()
+            gc.freeze()
+            medians = measure(page, folders, args.runs, args.years if page == args.profile else None)
+            gc.unfreeze()
+            for years, median in medians.items():
+                figures.setdefault(years, {})[page] = median
     print(f"\nmedian of {args.runs} AppTest reruns, ms (target < {TARGET_MS} ms, ratio ≤ {TARGET_RATIO})")
     print(f"{'page':<12} | {'1 year':>7} | {f'{args.years} years':>8} | ratio")
     failed = 0

@@ -133,6 +133,19 @@ def test_the_decisions_tell_each_mentor_each_mentee_and_the_unmatched(register):
     assert "Ivar Jonsson" not in {m.name for m in batch.messages}  # withdrew
 
 
+def test_a_batch_is_known_by_what_it_says(register):
+    """Batch.fingerprint: the same letters made again have the same one; another word in one
+    letter, or the letters in another language, another."""
+    import dataclasses
+
+    store, programme, _ = register
+    batch = decision_messages(store, programme, AUTUMN, "sv")
+    assert decision_messages(store, programme, AUTUMN, "sv").fingerprint == batch.fingerprint
+    edited = dataclasses.replace(batch.messages[0], body=batch.messages[0].body + " ")
+    assert dataclasses.replace(batch, messages=(edited, *batch.messages[1:])).fingerprint != batch.fingerprint
+    assert decision_messages(store, programme, AUTUMN, "en").fingerprint != batch.fingerprint
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_decision_template_renders_in_both_languages(register, lang):
     store, programme, _ = register

@@ -169,6 +169,18 @@ def test_the_messages_page_shows_the_deadline_and_previews_the_decisions(app, re
     assert "Ingen e-postserver är inställd" in at.info[0].value
 
 
+def test_the_drafts_are_made_once_while_the_letters_are_unchanged(app, register):
+    """The drafts (each with its own time and message id) and the merge files are not written
+    again on every rerun: the same files until the letters change, here into English."""
+    at = app("views/messages.py", lang="sv", today=TODAY)
+    files = [button.proto.url for button in at.download_button]
+    assert len(files) == 3 and all(files)
+    at.run()
+    assert [button.proto.url for button in at.download_button] == files
+    at.radio(key="messages_lang").set_value("en").run()
+    assert all(new != old for new, old in zip((b.proto.url for b in at.download_button), files, strict=True))
+
+
 def test_the_messages_can_be_written_in_the_other_language(app, register):
     at = app("views/messages.py", lang="sv", today=TODAY)
     at.radio(key="messages_lang").set_value("en").run()

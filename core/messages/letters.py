@@ -7,6 +7,7 @@ docs/messages.md explains the readings."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parseaddr
@@ -131,6 +132,12 @@ class Batch:
         if self.kind == "call":
             return f"call-{self.cohort_id}"
         return f"invitation-{self.event_id}-{self.cohort_id}-{self.lang}"
+
+    @property
+    def fingerprint(self) -> str:
+        """What the batch says, as a digest: batches alike in every message, problem, calendar and
+        guest have the same one, so the files made from a batch can be kept while it is unchanged."""
+        return hashlib.sha256(repr(self).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _person_message(template: Template, values: dict[str, str], person_id: int, email: str, name: str,
