@@ -191,6 +191,22 @@ def check(data: bytes, cohort: str = "autumn-2026", registered=None, role=None):
     return validate(sheets, cohort, None, registered)
 
 
+def test_a_sheet_of_the_other_roles_columns_is_a_warning_naming_them():
+    """The mentees' file imported as mentors (or the other way round): its rows are valid, but the
+    sheet has only the other role's own columns, which the coordinator is told, by their headers."""
+    mentees_as_mentors = check(signup_workbook([], [mentee(1), mentee(2)]), role="mentor")
+    [warning] = mentees_as_mentors.warnings
+    assert warning.code == "validation.looks_like_mentees" and len(mentees_as_mentors.valid) == 2
+    assert "'Önskemål om mentorns kön', 'Önskar mentor från samma bransch / annan bransch'" in warning.shown("sv")
+    assert "is it the mentees' file?" in warning.shown("en")
+    [warning] = check(signup_workbook([mentor(1)]), role="mentee").warnings
+    assert warning.code == "validation.looks_like_mentors" and "'Antal adepter'" in warning.shown("sv")
+    # each sheet as the role it is (by its name, or chosen), or a file that has both roles' columns
+    assert not check(signup_workbook([mentor(1)], [mentee(2)])).warnings
+    assert not check(signup_workbook([], [mentee(1)]), role="mentee").warnings
+    assert not check(signup_workbook([mentor(1, **{"Antal adepter": ""})]), role="mentor").warnings
+
+
 def test_the_complaint_names_row_and_column_in_plain_words_in_both_languages():
     rows = [mentor(n) for n in range(1, 13)] + [mentor(13, **{"E-post": "anna.svensson@"})]
     report = check(signup_workbook(rows, title_rows=("Anmälningar",)))

@@ -118,6 +118,9 @@ FIELDS: tuple[Field, ...] = (
            "fornamn efternamn|first last name|fullstandigt namn|full name|namn|name"),
 )
 FIELD_IDS = tuple(f.id for f in FIELDS)
+# Fields only one role's sign-up form asks for: how many mentees a mentor takes; the mentee's
+# wishes for their mentor. A sheet read as one role with only the other's is likely the wrong file.
+ROLE_ONLY_FIELDS = {"mentor": ("capacity",), "mentee": ("gender_preference", "sector_preference")}
 TARGETS = FIELD_IDS + (EXTRA, IGNORE)
 
 # The column of "what to fix" that an export of invalid rows carries; left out when the fixed

@@ -12,7 +12,7 @@ from typing import Any
 from core.calendar.programme import Cohort
 from core.people.addresses import valid_email
 from core.people.cleaning import clean_cohort, clean_email, clean_role, extra_value, text
-from core.people.columns import EXTRA, IGNORE, column_letter
+from core.people.columns import EXTRA, IGNORE, ROLE_ONLY_FIELDS, column_letter
 from core.people.issues import Invalid, Issue, Rows
 from core.people.reading import Cell, Sheet
 from core.people.recognising import Guess, important_kind, moment
@@ -134,6 +134,8 @@ def _sheet_issues(mapped: MappedSheet, place: str) -> list[Issue]:
     if mapped.role is None and mapped.sheet.role is None and "role" not in mapped.mapping:
         codes.append("validation.no_role")
     issues = [Issue(code, sheet=place, source=mapped.sheet.source) for code in codes]
+    if (wrong := _other_role_columns(mapped)) is not None:
+        issues.append(Issue(wrong[0], {"columns": wrong[1]}, place, severity="warning", source=mapped.sheet.source))
     columns = mapped.sheet.columns()
     for index, target in enumerate(mapped.mapping):
         if target == EXTRA and index < len(columns) and (kind := important_kind(columns[index])):
@@ -146,6 +148,21 @@ def _sheet_issues(mapped: MappedSheet, place: str) -> list[Issue]:
             "header": header, "columns": ", ".join(column_letter(index) for index in indexes), "names": names},
             place, severity="warning", source=mapped.sheet.source))
     return issues
+
+
+def _other_role_columns(mapped: MappedSheet) -> tuple[str, str] | None:
+    """A sheet read as one role (chosen, or by its name) whose columns are only the other role's
+    (ROLE_ONLY_FIELDS: a mentees' file imported as mentors, say): the warning's code and the
+    columns, as the file heads them. A sheet with a role column has each row's own."""
+    role = mapped.role or mapped.sheet.role
+    if role not in ROLE_ONLY_FIELDS or "role" in mapped.mapping:
+        return None
+    other = next(r for r in ROLE_ONLY_FIELDS if r != role)
+    found = [index for index, target in enumerate(mapped.mapping) if target in ROLE_ONLY_FIELDS[other]]
+    if not found or set(ROLE_ONLY_FIELDS[role]) & set(mapped.mapping):
+        return None
+    headers = ", ".join(f"'{mapped.sheet.headers[i] or column_letter(i)}'" for i in found)
+    return f"validation.looks_like_{other}s", headers
 
 
 def _check_rows(mapped: MappedSheet, default_cohort: str, cohort: str | None, place: str):
