@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from participant_files import MENTEE_HEADERS, MENTOR_HEADERS, mentee, mentor, signup_workbook
+from participant_files import MENTEE_HEADERS, MENTOR_HEADERS, mentee, mentor, signup_workbook, workbook
 
 from core.people.addresses import valid_email
 from core.people.cleaning import (
@@ -205,6 +205,11 @@ def test_a_sheet_of_the_other_roles_columns_is_a_warning_naming_them():
     assert not check(signup_workbook([mentor(1)], [mentee(2)])).warnings
     assert not check(signup_workbook([], [mentee(1)]), role="mentee").warnings
     assert not check(signup_workbook([mentor(1, **{"Antal adepter": ""})]), role="mentor").warnings
+    # a mentor's own wish about their mentee, without a number of mentees, is a mentor's question
+    without_capacity = [h for h in MENTOR_HEADERS if h != "Antal adepter"] + ["Önskemål om adeptens kön"]
+    rows = [[mentor(1)[MENTOR_HEADERS.index(h)] if h in MENTOR_HEADERS else "Kvinna" for h in without_capacity]]
+    sheet = check(workbook({"Mentorer": (without_capacity, rows)}))
+    assert "gender_preference" in sheet.sheets[0].mapping and not sheet.warnings
 
 
 def test_the_complaint_names_row_and_column_in_plain_words_in_both_languages():

@@ -4,6 +4,7 @@ cohort, previewed, and delivered as .eml drafts, a mail-merge sheet, or through 
 after a dry run; the templates; the send log; the sender and the organisation's channel."""
 
 import dataclasses
+import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -160,8 +161,13 @@ def preview(batch: Batch) -> None:
 
 
 def signature(batch: Batch, force: bool) -> str:
-    """What a dry run was done for: the same batch (its fingerprint), the same resend choice."""
-    return f"{batch.fingerprint}:{force}"
+    """What a dry run was done for: the same messages to the same people, the same resend choice
+    (not Batch.fingerprint: an invitation's calendar file is stamped when made, and a dry run
+    should outlast another session's unrelated write)."""
+    digest = hashlib.sha256(repr((batch.cohort_id, batch.kind, batch.event_id, batch.lang, force)).encode())
+    for m in batch.messages:
+        digest.update(repr((m.person_id, m.email, m.subject, m.body)).encode())
+    return digest.hexdigest()
 
 
 def report_flash(report: delivery.SendReport) -> None:

@@ -151,14 +151,17 @@ def _sheet_issues(mapped: MappedSheet, place: str) -> list[Issue]:
 
 
 def _other_role_columns(mapped: MappedSheet) -> tuple[str, str] | None:
-    """A sheet read as one role (chosen, or by its name) whose columns are only the other role's
-    (ROLE_ONLY_FIELDS: a mentees' file imported as mentors, say): the warning's code and the
-    columns, as the file heads them. A sheet with a role column has each row's own."""
-    role = mapped.role or mapped.sheet.role
-    if role not in ROLE_ONLY_FIELDS or "role" in mapped.mapping:
+    """A sheet read as one role (chosen, else by its name; a role column gives each row its own)
+    that asks only what the other role's sign-up asks (ROLE_ONLY_FIELDS: a mentees' file imported
+    as mentors, say): the warning's code and those columns, as the file heads them. A wish about
+    the other side counts as the mentee's only where its header names the mentor ("Önskemål om
+    mentorns kön"), since a mentor may state a wish about their mentee too."""
+    role = mapped.role or (None if "role" in mapped.mapping else mapped.sheet.role)
+    if role not in ROLE_ONLY_FIELDS:
         return None
     other = next(r for r in ROLE_ONLY_FIELDS if r != role)
-    found = [index for index, target in enumerate(mapped.mapping) if target in ROLE_ONLY_FIELDS[other]]
+    found = [index for index, target in enumerate(mapped.mapping) if target in ROLE_ONLY_FIELDS[other]
+             and (other == "mentor" or "mentor" in (mapped.sheet.headers[index] or "").casefold())]
     if not found or set(ROLE_ONLY_FIELDS[role]) & set(mapped.mapping):
         return None
     headers = ", ".join(f"'{mapped.sheet.headers[i] or column_letter(i)}'" for i in found)
